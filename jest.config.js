@@ -1,0 +1,37 @@
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+// swc compiles the TypeScript proxy; jose and cookie ship ESM only, so they are transformed too.
+const tsTransform = {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }]
+};
+const esmOnly = ['/node_modules/(?!(jose|cookie)/)'];
+
+module.exports = {
+    projects: [
+        {
+            ...jestConfig,
+            displayName: 'lwc',
+            roots: ['<rootDir>/force-app'],
+            modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
+        },
+        {
+            displayName: 'proxy',
+            rootDir: __dirname,
+            roots: ['<rootDir>/proxy'],
+            testEnvironment: 'node',
+            testMatch: ['**/*.test.ts'],
+            transform: tsTransform,
+            transformIgnorePatterns: esmOnly
+        },
+        {
+            displayName: 'scripts',
+            rootDir: __dirname,
+            roots: ['<rootDir>/scripts'],
+            testEnvironment: 'node',
+            testMatch: ['**/*.test.ts'],
+            transform: tsTransform,
+            transformIgnorePatterns: esmOnly,
+            testTimeout: 120000
+        }
+    ]
+};

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+
+/**
+ * The card model: the one contract between the proxy and the Salesforce side.
+ *
+ * Apex relays it unchanged to the LWC card, so everything the agent sees comes from here. It is
+ * bounded by construction (see CARD_LIMITS): whatever AEP returns (a profile can approach 50 MB),
+ * the serialised card stays well under CARD_MAX_BYTES, far inside Apex's 6 MB heap and the 1 MB
+ * Continuation response cap.
+ *
+ * The JSON Schema generated from this file (`npm run schema`) and real proxy output against the
+ * emulator are what the LWC tests and the local preview consume: no hand-copied shapes.
+ */
+
+export const CARD_SCHEMA_VERSION = 1;
+
+/** Hard caps applied by the shaper; each list says how many items it dropped in `truncated`. */
+export const CARD_LIMITS = {
+    /** Longest string kept anywhere in the card; longer ones are cut and end with an ellipsis. */
+    maxString: 256,
+    audiences: 30,
+    events: 50,
+    computedAttributes: 40,
+    scores: 10,
+    factorsPerScore: 8,
+    identities: 25,
+    emails: 5,
+    phones: 5,
+    candidates: 10,
+    identitiesTried: 10
+} as const;
+
+/** The serialised card never exceeds this; a test fills every list to its cap with maximal strings. */
+export const CARD_MAX_BYTES = 32 * 1024;
+
+const text = z.string().max(CARD_LIMITS.maxString);
+const isoDateTime = z.string().max(40); // RFC 3339 / ISO 8601 as AEP returns it; dates may be YYYY-MM-DD
+
+export const Money = z.object({
+    amount: z.number(),
+    /** ISO 4217 code when AEP carries one (commerce.order.currencyCode); null when unknown. */
+    currency: z.string().length(3).nullable()
+});
+export type Money = z.infer<typeof Money>;
+
+export const Person = z.object({
+    displayName: text,
+    firstName: text.nullable(),
+    lastName: text.nullable(),
+    courtesyTitle: text.nullable(),
+    /** YYYY-MM-DD. Sensitive: the Apex relay drops it for users without the sensitive-fields permission. */
+    birthDate: text.nullable(),
+    gender: text.nullable()
+});
+
+export const ContactPoints = z.object({
+    emails: z.array(z.object({ address: text, kind: z.enum(['personal', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.emails),
+    phones: z.array(z.object({ number: text, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.phones),
+    /** Sensitive (I1): dropped by Apex for users without the sensitive-fields permission. */
+    address: z
+        .object({
+            street: text.nullable(),
+            city: text.nullable(),
+            stateProvince: text.nullable(),
+            postalCode: text.nullable(),
+            country: text.nullable()
+        })
+        .nullable(),
+    /** consents.marketing.* values ('y', 'n', ...), keyed by channel (email, sms, call, push, any). */
+    marketingConsent: z.record(z.string().max(16), z.string().max(16)).nullable(),
+    preferredChannel: text.nullable()
+});
+
+export const Loyalty = z.object({
+    program: text.nullable(),
+    tier: text.nullable(),
+    points: z.number().nullable(),
+    status: text.nullable(),
+    memberSince: isoDateTime.nullable()
+});
+
+export const LifetimeValue = z.object({
+    value: Money,
+    /** The XDM path it was read from (configured), so an admin can tell where the figure comes from. */
+    sourcePath: text,
+    valueTier: text.nullable()
+});
+
+export const InfluentialFactor = z.object({
+    code: text,
+    value: text.nullable(),
+    importance: z.enum(['high', 'medium', 'low', 'unknown'])
+});
+
+export const ModelScore = z.object({
+    /** Configured key of the score (e.g. `churn`), stable across orgs. */
+    key: z.string().max(64),
+    /** Configured display label (e.g. "Churn propensity"). */
+    label: text,
+    propensityType: text.nullable(),
+    /** 0 to 100, relative likelihood (Customer AI "Score"), not a probability. */
+    score: z.number().min(0).max(100),
+    probability: z.number().min(0).max(1).nullable(),
+    percentile: z.number().min(0).max(100).nullable(),
+    /** Derived from the score and the configured thresholds. For churn, high = at risk. */
+    level: z.enum(['low', 'medium', 'high']),
+    scoredAt: isoDateTime.nullable(),
+    factors: z.array(InfluentialFactor).max(CARD_LIMITS.factorsPerScore)
+});
+export type ModelScore = z.infer<typeof ModelScore>;
+
+export const ComputedAttribute = z.object({
+    /** Attribute name under `_{tenant}.SystemComputedAttributes`. */
+    name: z.string().max(128),
+    /** Configured label, or the name made readable when none is configured. */
+    label: text,
+    value: z.union([z.string().max(CARD_LIMITS.maxString), z.number(), z.boolean()]),
+    kind: z.enum(['number', 'currency', 'date', 'text', 'boolean'])
+});
+
+export const AudienceMembership = z.object({
+    id: z.string().max(128),
+    /** Resolved through the segmentation API; falls back to the id when the name is unknown. */
+    name: text,
+    nameResolved: z.boolean(),
+    /** segmentMembership namespace: `ups` for Platform audiences, `aam`, custom upload namespaces... */
+    namespace: z.string().max(64),
+    /** realized and existing mean member; exited means leaving. */
+    status: z.enum(['realized', 'existing', 'exited']),
+    qualifiedAt: isoDateTime.nullable()
+});
+
+export const EventItem = z.object({
+    id: z.string().max(128),
+    /** XDM eventType, e.g. commerce.purchases, directMarketing.emailOpened, web.webpagedetails.pageViews. */
+    eventType: z.string().max(128),
+    category: z.enum(['purchase', 'commerce', 'email', 'web', 'app', 'other']),
+    timestamp: isoDateTime,
+    /** One short human line: order id and items, page name, email message id... */
+    title: text,
+    amount: Money.nullable(),
+    url: text.nullable()
+});
+
+export const EventsSection = z.object({
+    /**
+     * available: looked up (items may be empty). unavailable: AEP refused event look-up (deprecated,
+     * edition-gated), the rest of the card is fine. disabled: turned off in proxy configuration.
+     * error: the events call failed this time (timeout, 5xx) while the profile succeeded.
+     */
+    status: z.enum(['available', 'unavailable', 'disabled', 'error']),
+    /** Short machine-readable reason when not available (e.g. EDITION_GATED, TIMEOUT). */
+    reason: z.string().max(64).nullable(),
+    items: z.array(EventItem).max(CARD_LIMITS.events)
+});
+
+export const IdentityRef = z.object({
+    namespace: z.string().max(64),
+    id: text,
+    primary: z.boolean()
+});
+
+export const IdentityTried = z.object({
+    /** Salesforce field the value came from (e.g. Email, Phone, Id, SuppliedEmail). */
+    field: z.string().max(80),
+    namespace: z.string().max(64),
+    /** The normalised value sent to AEP, masked (j•••@example.com, •••0123, hashes shortened). */
+    maskedValue: text,
+    outcome: z.enum(['matched', 'not_found', 'ambiguous', 'skipped', 'error'])
+});
+export type IdentityTried = z.infer<typeof IdentityTried>;
+
+/** A profile the agent can choose when identities of the record lead to different people. */
+export const CandidateProfile = z.object({
+    profileId: z.string().max(128),
+    displayName: text,
+    /** Identity that led to this profile. */
+    field: z.string().max(80),
+    namespace: z.string().max(64),
+    /** Non-sensitive hints that help the agent tell people apart. */
+    city: text.nullable(),
+    loyaltyTier: text.nullable(),
+    lastModifiedAt: isoDateTime.nullable()
+});
+export type CandidateProfile = z.infer<typeof CandidateProfile>;
+
+export const Match = z.object({
+    field: z.string().max(80),
+    namespace: z.string().max(64),
+    maskedValue: text,
+    /** priority: the highest-priority identity that found a profile; agent: chosen from candidates; profileId: looked up by XID. */
+    selectedBy: z.enum(['priority', 'agent']),
+    /** True when identities of the record point to more than one profile (a household phone, say). */
+    ambiguous: z.boolean(),
+    ambiguityReason: z.enum(['SHARED_IDENTITY', 'IDENTITIES_DISAGREE']).nullable(),
+    /** The other profiles the record's identities reached, so the agent can switch. Empty unless ambiguous. */
+    alternatives: z.array(CandidateProfile).max(CARD_LIMITS.candidates),
+    identitiesTried: z.array(IdentityTried).max(CARD_LIMITS.identitiesTried)
+});
+
+export const Freshness = z.object({
+    /** When the proxy got this data from AEP (ISO). */
+    fetchedAt: isoDateTime,
+    /** Served from the proxy's cache rather than a fresh AEP call. */
+    fromCache: z.boolean(),
+    /** AEP failed and this is the last good copy; the card shows a stale banner. */
+    stale: z.boolean(),
+    staleReason: z.string().max(64).nullable()
+});
+
+export const CardModel = z.object({
+    schemaVersion: z.literal(CARD_SCHEMA_VERSION),
+    /** AEP profile XID (entityId of the merged profile). */
+    profileId: z.string().max(128),
+    person: Person,
+    contactPoints: ContactPoints,
+    loyalty: Loyalty.nullable(),
+    lifetimeValue: LifetimeValue.nullable(),
+    scores: z.array(ModelScore).max(CARD_LIMITS.scores),
+    computedAttributes: z.array(ComputedAttribute).max(CARD_LIMITS.computedAttributes),
+    /** Members first (realized, existing), most recent qualification first, then exited. */
+    audiences: z.array(AudienceMembership).max(CARD_LIMITS.audiences),
+    events: EventsSection,
+    identities: z.array(IdentityRef).max(CARD_LIMITS.identities),
+    match: Match,
+    mergePolicy: z.object({ id: z.string().max(64), name: text.nullable() }),
+    /** AEP lastModifiedAt of the merged profile. */
+    lastModifiedAt: isoDateTime.nullable(),
+    freshness: Freshness,
+    /** Items left out by the bounds, per list, so the card can say "and 12 more". */
+    truncated: z.object({
+        audiences: z.number().int().min(0),
+        events: z.number().int().min(0),
+        computedAttributes: z.number().int().min(0),
+        identities: z.number().int().min(0)
+    }),
+    links: z.object({
+        /** Deep link to the profile in the AEP UI, when AEP_UI_PROFILE_URL_TEMPLATE is configured. */
+        aepProfileUrl: z.string().max(1024).nullable()
+    })
+});
+export type CardModel = z.infer<typeof CardModel>;
