@@ -5,8 +5,11 @@ import { z } from 'zod';
  *
  * Apex relays it unchanged to the LWC card, so everything the agent sees comes from here. It is
  * bounded by construction (see CARD_LIMITS): whatever AEP returns (a profile can approach 50 MB),
- * the serialised card stays well under CARD_MAX_BYTES, far inside Apex's 6 MB heap and the 1 MB
- * Continuation response cap.
+ * the serialised card stays under CARD_MAX_BYTES, far inside Apex's 6 MB heap, the 1 MB Continuation
+ * response cap and the 100 KB Platform Cache value limit. The per-field string caps are sized so that
+ * a card with every list full and every string at its cap still fits (a test builds exactly that from
+ * the generated JSON Schema); the shaper also measures its output and drops list items (counted in
+ * `truncated`) if multi-byte text ever pushes it over.
  *
  * The JSON Schema generated from this file (`npm run schema`) and real proxy output against the
  * emulator are what the LWC tests and the local preview consume: no hand-copied shapes.
@@ -16,25 +19,32 @@ export const CARD_SCHEMA_VERSION = 1;
 
 /** Hard caps applied by the shaper; each list says how many items it dropped in `truncated`. */
 export const CARD_LIMITS = {
-    /** Longest string kept anywhere in the card; longer ones are cut and end with an ellipsis. */
-    maxString: 256,
-    audiences: 30,
-    events: 50,
-    computedAttributes: 40,
-    scores: 10,
-    factorsPerScore: 8,
-    identities: 25,
-    emails: 5,
-    phones: 5,
-    candidates: 10,
-    identitiesTried: 10
+    /** Longest free text (event titles, street, identity values); longer strings are cut and end with an ellipsis. */
+    maxString: 128,
+    /** Names, labels, codes, tiers, cities, factor values. */
+    maxLabel: 80,
+    /** Event ids and audience ids (UUIDs are 36), computed attribute names. */
+    maxId: 48,
+    /** Links (origin and path only) are dropped, never cut, when longer: a cut URL points somewhere else. */
+    maxUrl: 160,
+    audiences: 15,
+    events: 15,
+    computedAttributes: 15,
+    scores: 3,
+    factorsPerScore: 4,
+    identities: 10,
+    emails: 3,
+    phones: 3,
+    candidates: 4,
+    identitiesTried: 8
 } as const;
 
 /** The serialised card never exceeds this; a test fills every list to its cap with maximal strings. */
 export const CARD_MAX_BYTES = 32 * 1024;
 
 const text = z.string().max(CARD_LIMITS.maxString);
-const isoDateTime = z.string().max(40); // RFC 3339 / ISO 8601 as AEP returns it; dates may be YYYY-MM-DD
+const label = z.string().max(CARD_LIMITS.maxLabel);
+const isoDateTime = z.string().max(32); // RFC 3339 / ISO 8601 as AEP returns it (2024-05-05T21:14:05.123456+00:00 is 32); dates may be YYYY-MM-DD
 
 export const Money = z.object({
     amount: z.number(),
@@ -44,38 +54,38 @@ export const Money = z.object({
 export type Money = z.infer<typeof Money>;
 
 export const Person = z.object({
-    displayName: text,
-    firstName: text.nullable(),
-    lastName: text.nullable(),
-    courtesyTitle: text.nullable(),
+    displayName: label,
+    firstName: label.nullable(),
+    lastName: label.nullable(),
+    courtesyTitle: label.nullable(),
     /** YYYY-MM-DD. Sensitive: the Apex relay drops it for users without the sensitive-fields permission. */
-    birthDate: text.nullable(),
-    gender: text.nullable()
+    birthDate: label.nullable(),
+    gender: label.nullable()
 });
 
 export const ContactPoints = z.object({
     emails: z.array(z.object({ address: text, kind: z.enum(['personal', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.emails),
-    phones: z.array(z.object({ number: text, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.phones),
+    phones: z.array(z.object({ number: label, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.phones),
     /** Sensitive (I1): dropped by Apex for users without the sensitive-fields permission. */
     address: z
         .object({
             street: text.nullable(),
-            city: text.nullable(),
-            stateProvince: text.nullable(),
-            postalCode: text.nullable(),
-            country: text.nullable()
+            city: label.nullable(),
+            stateProvince: label.nullable(),
+            postalCode: label.nullable(),
+            country: label.nullable()
         })
         .nullable(),
     /** consents.marketing.* values ('y', 'n', ...), keyed by channel (email, sms, call, push, any). */
-    marketingConsent: z.record(z.string().max(16), z.string().max(16)).nullable(),
-    preferredChannel: text.nullable()
+    marketingConsent: z.partialRecord(z.enum(['email', 'sms', 'call', 'push', 'any']), z.string().max(16)).nullable(),
+    preferredChannel: label.nullable()
 });
 
 export const Loyalty = z.object({
-    program: text.nullable(),
-    tier: text.nullable(),
+    program: label.nullable(),
+    tier: label.nullable(),
     points: z.number().nullable(),
-    status: text.nullable(),
+    status: label.nullable(),
     memberSince: isoDateTime.nullable()
 });
 
@@ -83,12 +93,12 @@ export const LifetimeValue = z.object({
     value: Money,
     /** The XDM path it was read from (configured), so an admin can tell where the figure comes from. */
     sourcePath: text,
-    valueTier: text.nullable()
+    valueTier: label.nullable()
 });
 
 export const InfluentialFactor = z.object({
-    code: text,
-    value: text.nullable(),
+    code: label,
+    value: label.nullable(),
     importance: z.enum(['high', 'medium', 'low', 'unknown'])
 });
 
@@ -96,8 +106,8 @@ export const ModelScore = z.object({
     /** Configured key of the score (e.g. `churn`), stable across orgs. */
     key: z.string().max(64),
     /** Configured display label (e.g. "Churn propensity"). */
-    label: text,
-    propensityType: text.nullable(),
+    label: label,
+    propensityType: label.nullable(),
     /** 0 to 100, relative likelihood (Customer AI "Score"), not a probability. */
     score: z.number().min(0).max(100),
     probability: z.number().min(0).max(1).nullable(),
@@ -111,35 +121,36 @@ export type ModelScore = z.infer<typeof ModelScore>;
 
 export const ComputedAttribute = z.object({
     /** Attribute name under `_{tenant}.SystemComputedAttributes`. */
-    name: z.string().max(128),
+    name: z.string().max(CARD_LIMITS.maxId),
     /** Configured label, or the name made readable when none is configured. */
-    label: text,
-    value: z.union([z.string().max(CARD_LIMITS.maxString), z.number(), z.boolean()]),
+    label: label,
+    value: z.union([label, z.number(), z.boolean()]),
     kind: z.enum(['number', 'currency', 'date', 'text', 'boolean'])
 });
 
 export const AudienceMembership = z.object({
-    id: z.string().max(128),
+    id: z.string().max(CARD_LIMITS.maxId),
     /** Resolved through the segmentation API; falls back to the id when the name is unknown. */
-    name: text,
+    name: label,
     nameResolved: z.boolean(),
     /** segmentMembership namespace: `ups` for Platform audiences, `aam`, custom upload namespaces... */
-    namespace: z.string().max(64),
+    namespace: z.string().max(32),
     /** realized and existing mean member; exited means leaving. */
     status: z.enum(['realized', 'existing', 'exited']),
     qualifiedAt: isoDateTime.nullable()
 });
 
 export const EventItem = z.object({
-    id: z.string().max(128),
+    id: z.string().max(CARD_LIMITS.maxId),
     /** XDM eventType, e.g. commerce.purchases, directMarketing.emailOpened, web.webpagedetails.pageViews. */
-    eventType: z.string().max(128),
+    eventType: z.string().max(CARD_LIMITS.maxId),
     category: z.enum(['purchase', 'commerce', 'email', 'web', 'app', 'other']),
     timestamp: isoDateTime,
     /** One short human line: order id and items, page name, email message id... */
     title: text,
     amount: Money.nullable(),
-    url: text.nullable()
+    /** http(s) only; null when absent, unsafe or longer than maxUrl. */
+    url: z.string().max(CARD_LIMITS.maxUrl).nullable()
 });
 
 export const EventsSection = z.object({
@@ -156,7 +167,7 @@ export const EventsSection = z.object({
 
 export const IdentityRef = z.object({
     namespace: z.string().max(64),
-    id: text,
+    id: label,
     primary: z.boolean()
 });
 
@@ -165,7 +176,7 @@ export const IdentityTried = z.object({
     field: z.string().max(80),
     namespace: z.string().max(64),
     /** The normalised value sent to AEP, masked (j•••@example.com, •••0123, hashes shortened). */
-    maskedValue: text,
+    maskedValue: label,
     outcome: z.enum(['matched', 'not_found', 'ambiguous', 'skipped', 'error'])
 });
 export type IdentityTried = z.infer<typeof IdentityTried>;
@@ -173,13 +184,13 @@ export type IdentityTried = z.infer<typeof IdentityTried>;
 /** A profile the agent can choose when identities of the record lead to different people. */
 export const CandidateProfile = z.object({
     profileId: z.string().max(128),
-    displayName: text,
+    displayName: label,
     /** Identity that led to this profile. */
     field: z.string().max(80),
     namespace: z.string().max(64),
     /** Non-sensitive hints that help the agent tell people apart. */
-    city: text.nullable(),
-    loyaltyTier: text.nullable(),
+    city: label.nullable(),
+    loyaltyTier: label.nullable(),
     lastModifiedAt: isoDateTime.nullable()
 });
 export type CandidateProfile = z.infer<typeof CandidateProfile>;
@@ -187,7 +198,7 @@ export type CandidateProfile = z.infer<typeof CandidateProfile>;
 export const Match = z.object({
     field: z.string().max(80),
     namespace: z.string().max(64),
-    maskedValue: text,
+    maskedValue: label,
     /** priority: the highest-priority identity that found a profile; agent: chosen from candidates; profileId: looked up by XID. */
     selectedBy: z.enum(['priority', 'agent']),
     /** True when identities of the record point to more than one profile (a household phone, say). */
@@ -223,7 +234,7 @@ export const CardModel = z.object({
     events: EventsSection,
     identities: z.array(IdentityRef).max(CARD_LIMITS.identities),
     match: Match,
-    mergePolicy: z.object({ id: z.string().max(64), name: text.nullable() }),
+    mergePolicy: z.object({ id: z.string().max(64), name: label.nullable() }),
     /** AEP lastModifiedAt of the merged profile. */
     lastModifiedAt: isoDateTime.nullable(),
     freshness: Freshness,
@@ -236,7 +247,7 @@ export const CardModel = z.object({
     }),
     links: z.object({
         /** Deep link to the profile in the AEP UI, when AEP_UI_PROFILE_URL_TEMPLATE is configured. */
-        aepProfileUrl: z.string().max(1024).nullable()
+        aepProfileUrl: z.string().max(256).nullable()
     })
 });
 export type CardModel = z.infer<typeof CardModel>;
