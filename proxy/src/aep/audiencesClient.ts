@@ -1,0 +1,104 @@
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
+import { AepCallError } from './aepCallError';
+import type { Budget } from './budget';
+import type { PlatformClient } from './platformClient';
+
+/** AEP caps bulk-get at 100 ids (400 UPAPI-113015-400 above; aep-api.md section f). */
+const BULK_GET_MAX = 100;
+
+const BulkGetResponse = z.object({ results: z.record(z.string(), z.unknown()) }).loose();
+const AudienceWithName = z.object({ name: z.string().min(1) }).loose();
+
+export interface AudienceNamesConfig {
+    ttlMs: number;
+    negativeTtlMs: number;
+    timeoutMs: number;
+    maxEntries?: number;
+}
+
+/**
+ * Audience (segment) names for the ids in `segmentMembership.ups`. Names change rarely, so they are
+ * cached for AUDIENCE_NAME_TTL_SECONDS; ids AEP does not know are cached for a shorter negative TTL so a
+ * deleted audience does not cost a call per look-up. Only misses go to `POST /audiences/bulk-get`.
+ */
+export class AudienceNames {
+    private readonly cache: LRUCache<string, { name: string | null }>;
+
+    constructor(
+        private readonly platform: PlatformClient,
+        private readonly cfg: AudienceNamesConfig
+    ) {
+        this.cache = new LRUCache({ max: cfg.maxEntries ?? 20_000, ttl: cfg.ttlMs });
+    }
+
+    /** Names known without calling AEP (null = known to be missing). */
+    cached(ids: readonly string[]): { names: Map<string, string | null>; misses: string[] } {
+        const names = new Map<string, string | null>();
+        const misses: string[] = [];
+        for (const id of new Set(ids)) {
+            const hit = this.cache.get(id);
+            if (hit) names.set(id, hit.name);
+            else misses.push(id);
+        }
+        return { names, misses };
+    }
+
+    /**
+     * Resolves names, calling AEP for misses only. Failures leave those ids unresolved (the card shows the
+     * id) rather than failing the look-up: a name is a nicety, the membership is the fact.
+     */
+    async resolve(ids: readonly string[], budget: Budget, requestId?: string): Promise<Map<string, string | null>> {
+        const { names, misses } = this.cached(ids);
+        for (let i = 0; i < misses.length; i += BULK_GET_MAX) {
+            const chunk = misses.slice(i, i + BULK_GET_MAX);
+            try {
+                for (const [id, name] of await this.bulkGet(chunk, budget, requestId)) names.set(id, name);
+            } catch {
+                // Unresolved names fall back to ids in the card; nothing cached so the next look-up retries.
+            }
+        }
+        return names;
+    }
+
+    private async bulkGet(ids: string[], budget: Budget, requestId?: string): Promise<Map<string, string | null>> {
+        const out = new Map<string, string | null>();
+        let body: unknown;
+        try {
+            const res = await this.platform.request({
+                upstream: 'segmentation',
+                method: 'POST',
+                host: 'platform',
+                path: '/data/core/ups/audiences/bulk-get',
+                body: { ids: ids.map((id) => ({ id })) },
+                timeoutMs: this.cfg.timeoutMs,
+                budget,
+                requestId,
+                okStatuses: [207],
+                idempotent: true
+            });
+            body = res.body;
+        } catch (err) {
+            // All ids unknown: AEP answers 404 (UPAPI-113000-404) instead of a 207.
+            if (err instanceof AepCallError && err.kind === 'http' && err.status === 404) {
+                for (const id of ids) this.remember(id, null);
+                for (const id of ids) out.set(id, null);
+                return out;
+            }
+            throw err;
+        }
+        const parsed = BulkGetResponse.safeParse(body);
+        if (!parsed.success) throw new AepCallError('segmentation', 'malformed', 'segmentation: bulk-get answer without results');
+        for (const id of ids) {
+            const entry = AudienceWithName.safeParse(parsed.data.results[id]);
+            const name = entry.success ? entry.data.name : null;
+            this.remember(id, name);
+            out.set(id, name);
+        }
+        return out;
+    }
+
+    private remember(id: string, name: string | null): void {
+        this.cache.set(id, { name }, { ttl: name === null ? this.cfg.negativeTtlMs : this.cfg.ttlMs });
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The time a look-up may spend, end to end. It starts below Apex's 10 s default callout timeout
+ * (PROXY_BUDGET_MS, 8 s by default) so the proxy always answers, with a clear code, before Salesforce
+ * gives up on it. Every upstream call takes min(its own timeout, what is left).
+ */
+export class Budget {
+    readonly deadline: number;
+
+    constructor(ms: number, private readonly now: () => number = Date.now) {
+        this.deadline = now() + ms;
+    }
+
+    remainingMs(): number {
+        return Math.max(0, this.deadline - this.now());
+    }
+
+    /** Timeout for one call: its own limit, capped by the budget. */
+    callTimeoutMs(callLimitMs: number): number {
+        return Math.min(callLimitMs, this.remainingMs());
+    }
+}

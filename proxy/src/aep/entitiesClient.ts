@@ -1,0 +1,140 @@
+import { AepCallError } from './aepCallError';
+import type { Budget } from './budget';
+import type { PlatformClient } from './platformClient';
+
+const ENTITIES_PATH = '/data/core/ups/access/entities';
+const PROFILE_SCHEMA = '_xdm.context.profile';
+const EVENT_SCHEMA = '_xdm.context.experienceevent';
+
+/** One identity to look up: a namespace code and the normalised value (or a bare XID with no namespace). */
+export interface IdentityQuery {
+    namespace: string | null;
+    id: string;
+}
+
+export interface ProfileQueryOptions {
+    /** Explicit XDM paths: keeps AEP's answer small (a merged profile can approach 50 MB). */
+    fields: readonly string[];
+    mergePolicyId: string;
+    budget: Budget;
+    requestId?: string;
+}
+
+export type EventsOutcome =
+    | { status: 'available'; body: unknown }
+    | { status: 'unavailable'; reason: string }
+    | { status: 'error'; reason: string; error: AepCallError };
+
+/**
+ * Profile Access (entities) API calls: the multi-entity POST (all candidate identities in one call), the
+ * GET by XID for a profile the agent picked, and the (deprecated, edition-gated) experience-event GET.
+ * Responses are returned as parsed JSON; the identity/profile modules interpret them.
+ */
+export class EntitiesClient {
+    constructor(
+        private readonly platform: PlatformClient,
+        private readonly timeouts: { profileMs: number; eventsMs: number }
+    ) {}
+
+    /**
+     * POST /access/entities for every candidate at once (aep-api.md section c.2). withCA=true because
+     * computed attributes are the primary behavioural data now that event look-up is deprecated.
+     * 207 (partial failure, per-XID errors) is a normal answer for the caller to group.
+     */
+    async fetchProfiles(identities: readonly IdentityQuery[], o: ProfileQueryOptions): Promise<{ status: number; body: unknown }> {
+        const res = await this.platform.request({
+            upstream: 'profile',
+            method: 'POST',
+            host: 'platform',
+            path: ENTITIES_PATH,
+            body: {
+                schema: { name: PROFILE_SCHEMA },
+                identities: identities.map((i) => (i.namespace ? { entityId: i.id, entityIdNS: { code: i.namespace } } : { entityId: i.id })),
+                ...(o.fields.length > 0 ? { fields: [...o.fields] } : {}),
+                mergePolicyId: o.mergePolicyId,
+                withCA: true
+            },
+            timeoutMs: this.timeouts.profileMs,
+            budget: o.budget,
+            requestId: o.requestId,
+            okStatuses: [207],
+            idempotent: true
+        });
+        return { status: res.status, body: res.body };
+    }
+
+    /** GET one profile by its XID (the agent picked it from candidates). 404 means gone: null. */
+    async fetchProfileByXid(xid: string, o: ProfileQueryOptions): Promise<unknown> {
+        const query = new URLSearchParams({ 'schema.name': PROFILE_SCHEMA, entityId: xid, mergePolicyId: o.mergePolicyId, withCA: 'true' });
+        if (o.fields.length > 0) query.set('fields', o.fields.join(','));
+        try {
+            const res = await this.platform.request({
+                upstream: 'profile',
+                method: 'GET',
+                host: 'platform',
+                path: ENTITIES_PATH,
+                query,
+                timeoutMs: this.timeouts.profileMs,
+                budget: o.budget,
+                requestId: o.requestId
+            });
+            return res.body;
+        } catch (err) {
+            if (err instanceof AepCallError && err.kind === 'http' && err.status === 404) return null;
+            throw err;
+        }
+    }
+
+    /**
+     * Recent experience events of the profile an identity belongs to, newest first. AEP deprecated this and
+     * gates it by edition (Prime orgs are refused; aep-api.md section 0), so a refusal (403, or 422 that is
+     * not about the identity graph) is reported as `unavailable` and the card hides the panel; 404 means
+     * no events. Other failures are `error`: the look-up still succeeds.
+     */
+    async fetchEvents(
+        identity: IdentityQuery,
+        o: { limit: number; lookbackDays: number; fields?: readonly string[]; mergePolicyId: string; budget: Budget; requestId?: string; now?: number }
+    ): Promise<EventsOutcome> {
+        const now = o.now ?? Date.now();
+        const query = new URLSearchParams({
+            'schema.name': EVENT_SCHEMA,
+            'relatedSchema.name': PROFILE_SCHEMA,
+            relatedEntityId: identity.id
+        });
+        if (identity.namespace) query.set('relatedEntityIdNS', identity.namespace);
+        query.set('mergePolicyId', o.mergePolicyId);
+        query.set('orderby', '-timestamp');
+        query.set('limit', String(o.limit));
+        query.set('startTime', String(now - o.lookbackDays * 86_400_000));
+        query.set('endTime', String(now + 60_000));
+        if (o.fields && o.fields.length > 0) query.set('fields', o.fields.join(','));
+        try {
+            const res = await this.platform.request({
+                upstream: 'events',
+                method: 'GET',
+                host: 'platform',
+                path: ENTITIES_PATH,
+                query,
+                timeoutMs: this.timeouts.eventsMs,
+                budget: o.budget,
+                requestId: o.requestId
+            });
+            return { status: 'available', body: res.body };
+        } catch (err) {
+            if (!(err instanceof AepCallError)) throw err;
+            return classifyEventsFailure(err);
+        }
+    }
+}
+
+export function classifyEventsFailure(err: AepCallError): EventsOutcome {
+    if (err.kind === 'http') {
+        if (err.status === 404) return { status: 'available', body: { children: [] } };
+        if (err.status === 403) return { status: 'unavailable', reason: 'EDITION_GATED' };
+        if (err.status === 422 && !/too many related identities/i.test(err.aepMessage)) return { status: 'unavailable', reason: 'EDITION_GATED' };
+        if (err.status === 429) return { status: 'error', reason: 'THROTTLED', error: err };
+        return { status: 'error', reason: `HTTP_${err.status ?? 'ERROR'}`, error: err };
+    }
+    const reason = { timeout: 'TIMEOUT', network: 'UNREACHABLE', malformed: 'MALFORMED_RESPONSE', too_large: 'TOO_LARGE', breaker_open: 'CIRCUIT_OPEN', rate_limited_local: 'RATE_LIMITED' }[err.kind];
+    return { status: 'error', reason, error: err };
+}

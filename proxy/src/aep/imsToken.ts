@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { ProxyConfig } from '../config';
+import { AepCallError } from './aepCallError';
+import type { Budget } from './budget';
+import type { HttpClient } from './httpClient';
+import type { Resilience } from './resilience';
+
+/** IMS OAuth server-to-server answer; `expires_in` is SECONDS (86399), unlike the retired JWT flow's ms. */
+const TokenResponse = z.object({
+    access_token: z.string().min(1),
+    token_type: z.string().optional(),
+    expires_in: z.coerce.number().positive()
+});
+
+interface CachedToken {
+    value: string;
+    expiresAt: number;
+    refreshAt: number;
+}
+
+/**
+ * The IMS access token shared by every look-up: fetched with client_credentials, cached, refreshed ahead
+ * of expiry in the background (callers keep using the still-valid token), one refresh at a time, and
+ * dropped when the gateway says it is no longer valid (401) so the caller can retry once.
+ */
+export class ImsTokenProvider {
+    private current: CachedToken | null = null;
+    private inFlight: Promise<CachedToken> | null = null;
+
+    constructor(
+        private readonly aep: ProxyConfig['aep'],
+        private readonly timeouts: ProxyConfig['timeouts'],
+        private readonly http: HttpClient,
+        private readonly resilience: Resilience,
+        private readonly now: () => number = Date.now
+    ) {}
+
+    async getToken(budget: Budget): Promise<string> {
+        const t = this.current;
+        const now = this.now();
+        if (t && now < t.expiresAt) {
+            if (now >= t.refreshAt) this.refresh(budget).catch(() => undefined); // background; the old token is still good
+            return t.value;
+        }
+        return (await this.refresh(budget)).value;
+    }
+
+    /** Forget a token the gateway rejected (only if it is still the current one). */
+    invalidate(token: string): void {
+        if (this.current?.value === token) this.current = null;
+    }
+
+    private refresh(budget: Budget): Promise<CachedToken> {
+        this.inFlight ??= this.fetchToken(budget).then(
+            (t) => {
+                this.current = t;
+                this.inFlight = null;
+                return t;
+            },
+            (err: unknown) => {
+                this.inFlight = null;
+                throw err;
+            }
+        );
+        return this.inFlight;
+    }
+
+    private async fetchToken(budget: Budget): Promise<CachedToken> {
+        // Credentials go in the form body, never the query string (which ends up in access logs).
+        const form = new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: this.aep.clientId,
+            client_secret: this.aep.clientSecret,
+            scope: this.aep.scopes
+        }).toString();
+        const res = await this.resilience.run(
+            'ims',
+            () =>
+                this.http.call({
+                    upstream: 'ims',
+                    method: 'POST',
+                    url: `${this.aep.imsUrl}/ims/token/v3`,
+                    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+                    body: form,
+                    timeoutMs: budget.callTimeoutMs(this.timeouts.imsMs)
+                }),
+            { budget, idempotent: true, rateLimited: false }
+        );
+        const parsed = TokenResponse.safeParse(res.body);
+        if (!parsed.success) throw new AepCallError('ims', 'malformed', 'ims: token response without access_token/expires_in');
+        const lifetimeMs = parsed.data.expires_in * 1000;
+        const obtained = this.now();
+        // Refresh 5 minutes early for day-long tokens, 10% early for short ones (the emulator's test tokens).
+        const margin = Math.min(300_000, lifetimeMs * 0.1);
+        return { value: parsed.data.access_token, expiresAt: obtained + lifetimeMs, refreshAt: obtained + lifetimeMs - margin };
+    }
+}

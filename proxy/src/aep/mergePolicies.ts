@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { AepCallError } from './aepCallError';
+import type { Budget } from './budget';
+import type { PlatformClient } from './platformClient';
+
+const MergePolicy = z.object({ id: z.string().min(1), name: z.string().optional(), default: z.boolean().optional() }).loose();
+const MergePolicyList = z.object({ children: z.array(MergePolicy) }).loose();
+
+export interface ResolvedMergePolicy {
+    id: string;
+    name: string | null;
+}
+
+/**
+ * The merge policy sent on every look-up. Adobe "highly recommends" sending mergePolicyId: without it a
+ * sandbox lacking a default policy answers 422 (aep-api.md section 0.5). When AEP_MERGE_POLICY_ID is not
+ * set, the default profile policy is looked up once at start and kept.
+ */
+export class MergePolicyResolver {
+    private resolved: ResolvedMergePolicy | null = null;
+
+    constructor(
+        private readonly platform: PlatformClient,
+        private readonly configuredId: string | null,
+        private readonly timeoutMs: number
+    ) {}
+
+    get current(): ResolvedMergePolicy | null {
+        return this.resolved;
+    }
+
+    async resolve(budget: Budget): Promise<ResolvedMergePolicy> {
+        if (this.resolved) return this.resolved;
+        this.resolved = this.configuredId ? await this.byId(this.configuredId, budget) : await this.defaultPolicy(budget);
+        return this.resolved;
+    }
+
+    private async defaultPolicy(budget: Budget): Promise<ResolvedMergePolicy> {
+        const res = await this.platform.request({
+            upstream: 'mergePolicies',
+            method: 'GET',
+            host: 'platform',
+            path: '/data/core/ups/config/mergePolicies',
+            query: new URLSearchParams({ 'schema.name': '_xdm.context.profile', default: 'true' }),
+            timeoutMs: this.timeoutMs,
+            budget
+        });
+        const list = MergePolicyList.safeParse(res.body);
+        if (!list.success) throw new AepCallError('mergePolicies', 'malformed', 'mergePolicies: unexpected list shape');
+        const policy = list.data.children.find((p) => p.default === true) ?? list.data.children[0];
+        if (!policy) {
+            throw new AepCallError('mergePolicies', 'http', 'mergePolicies: the sandbox has no default profile merge policy; set AEP_MERGE_POLICY_ID', { status: 404 });
+        }
+        return { id: policy.id, name: policy.name ?? null };
+    }
+
+    /** A configured id is trusted; its name is fetched for the card but a failure there is not fatal. */
+    private async byId(id: string, budget: Budget): Promise<ResolvedMergePolicy> {
+        try {
+            const res = await this.platform.request({
+                upstream: 'mergePolicies',
+                method: 'GET',
+                host: 'platform',
+                path: `/data/core/ups/config/mergePolicies/${encodeURIComponent(id)}`,
+                timeoutMs: this.timeoutMs,
+                budget
+            });
+            const p = MergePolicy.safeParse(res.body);
+            return { id, name: p.success ? (p.data.name ?? null) : null };
+        } catch (err) {
+            if (err instanceof AepCallError && err.kind === 'http' && err.status === 404) {
+                throw new AepCallError('mergePolicies', 'http', 'mergePolicies: AEP_MERGE_POLICY_ID does not exist in this sandbox', { status: 404 });
+            }
+            return { id, name: null };
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import type { ProxyConfig } from '../config';
+import { BREAKER_STATE_VALUE, type ProxyMetrics } from '../observability/metrics';
+import { AepCallError, isUpstreamFault, type Upstream } from './aepCallError';
+import type { Budget } from './budget';
+import { TokenBucket } from './rateLimiter';
+
+export interface GuardOptions {
+    budget: Budget;
+    /** Idempotent reads may be retried; anything else runs once. */
+    idempotent: boolean;
+    /** Whether this call spends a token of the AEP rate limit (IMS token calls do not). */
+    rateLimited: boolean;
+}
+
+/**
+ * Retries, circuit breakers (one per upstream) and the outbound rate limit, around single AEP calls.
+ *
+ * Retry rules: only idempotent reads; only timeouts, connection failures, malformed bodies, 5xx and 429;
+ * full-jitter exponential backoff, or AEP's own retryAfterMs/Retry-After when it sends one; never past
+ * the request budget (a retry that cannot finish in time is not attempted). Every attempt takes a
+ * rate-limit token, so retries cannot push AEP past AEP_MAX_RPS.
+ */
+export class Resilience {
+    private readonly breakers = new Map<Upstream, CircuitBreakerPolicy>();
+    readonly bucket: TokenBucket;
+
+    constructor(
+        private readonly cfg: ProxyConfig['resilience'],
+        private readonly metrics: ProxyMetrics,
+        private readonly random: () => number = Math.random
+    ) {
+        this.bucket = new TokenBucket(cfg.maxRps, cfg.burst);
+    }
+
+    breakerState(upstream: Upstream): keyof typeof BREAKER_STATE_VALUE {
+        const state = this.breakers.get(upstream)?.state ?? CircuitState.Closed;
+        return state === CircuitState.Open ? 'open' : state === CircuitState.HalfOpen ? 'halfOpen' : state === CircuitState.Isolated ? 'isolated' : 'closed';
+    }
+
+    allBreakerStates(): Record<string, string> {
+        return Object.fromEntries([...this.breakers.keys()].map((u) => [u, this.breakerState(u)]));
+    }
+
+    async run<T>(upstream: Upstream, fn: (attempt: number) => Promise<T>, opts: GuardOptions): Promise<T> {
+        const breaker = this.breaker(upstream);
+        const maxAttempts = opts.idempotent ? this.cfg.retryMaxAttempts : 1;
+        for (let attempt = 1; ; attempt++) {
+            if (opts.rateLimited) this.takeToken(upstream);
+            try {
+                return await breaker.execute(() => fn(attempt));
+            } catch (raw) {
+                const err = this.translate(upstream, raw);
+                const delay = this.retryDelay(err, attempt, maxAttempts, opts.budget);
+                if (delay === null) throw err;
+                await sleep(delay);
+            }
+        }
+    }
+
+    private takeToken(upstream: Upstream): void {
+        const waitMs = this.bucket.tryTake();
+        if (waitMs > 0) {
+            this.metrics.rateLimited.inc({ target: upstream });
+            throw new AepCallError(upstream, 'rate_limited_local', `${upstream}: the proxy's AEP rate limit (AEP_MAX_RPS=${this.cfg.maxRps}) is exhausted`, {
+                retryAfterMs: waitMs
+            });
+        }
+    }
+
+    /** ms to wait before the next attempt, or null when this error must not be retried. */
+    private retryDelay(err: AepCallError, attempt: number, maxAttempts: number, budget: Budget): number | null {
+        if (attempt >= maxAttempts) return null;
+        const retryable = err.kind === 'timeout' || err.kind === 'network' || err.kind === 'malformed' || (err.kind === 'http' && (err.status === 429 || (err.status ?? 0) >= 500));
+        if (!retryable) return null;
+        // A timeout that used up the call's share of the budget leaves nothing useful to retry with.
+        const cap = Math.min(this.cfg.retryMaxDelayMs, this.cfg.retryBaseDelayMs * 2 ** (attempt - 1));
+        const jitter = Math.floor(this.random() * cap);
+        const delay = err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, jitter) : jitter;
+        // Leave at least 100 ms for the retried call itself; otherwise give up now with the real error.
+        if (delay + 100 > budget.remainingMs()) return null;
+        return delay;
+    }
+
+    private translate(upstream: Upstream, raw: unknown): AepCallError {
+        if (raw instanceof AepCallError) return raw;
+        if (raw instanceof BrokenCircuitError || raw instanceof IsolatedCircuitError) {
+            return new AepCallError(upstream, 'breaker_open', `${upstream}: circuit breaker open after repeated AEP failures`, {
+                retryAfterMs: this.cfg.breakerHalfOpenMs
+            });
+        }
+        return new AepCallError(upstream, 'network', `${upstream}: unexpected failure`, { cause: raw });
+    }
+
+    private breaker(upstream: Upstream): CircuitBreakerPolicy {
+        let b = this.breakers.get(upstream);
+        if (!b) {
+            b = circuitBreaker(handleWhen(isUpstreamFault), {
+                halfOpenAfter: this.cfg.breakerHalfOpenMs,
+                breaker: new ConsecutiveBreaker(this.cfg.breakerFailures)
+            });
+            const gauge = this.metrics.breakerState;
+            gauge.set({ upstream }, 0);
+            b.onStateChange(() => gauge.set({ upstream }, BREAKER_STATE_VALUE[this.breakerState(upstream)]));
+            this.breakers.set(upstream, b);
+        }
+        return b;
+    }
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,99 @@
+import { LRUCache } from 'lru-cache';
+import type { ProxyConfig } from '../config';
+import type { CardModel } from '../profile/cardModel';
+import { deserializeOutcome, serializeOutcome, type CachedOutcome } from './cachedOutcome';
+import type { SharedStore } from './redisStore';
+
+/**
+ * A cached look-up result as served. Cards are kept as the JSON body of a cache hit (freshness.fromCache
+ * already true) so a hit is a map lookup and a socket write, with no re-serialisation.
+ */
+export type CacheEntry =
+    | { kind: 'card'; fetchedAtMs: number; hitBody: string; profileId: string; matchedNamespace: string | null }
+    | { kind: 'error'; fetchedAtMs: number; code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE'; message: string; details: Record<string, unknown> };
+
+export interface CacheLookup {
+    entry: CacheEntry;
+    /** Within CACHE_TTL_SECONDS; otherwise only good as a stale fallback. */
+    fresh: boolean;
+    source: 'memory' | 'shared';
+}
+
+/**
+ * Short-TTL card cache: an in-process LRU bounded by entries and bytes, with an optional shared store
+ * (Redis) behind it so N stateless instances share hits. Cards outlive their fresh TTL up to the stale TTL,
+ * only to be served (marked stale) when AEP fails. The shared store is best effort: its failures are misses.
+ */
+export class CardCache {
+    private readonly lru: LRUCache<string, CacheEntry>;
+
+    constructor(
+        private readonly cfg: ProxyConfig['cache'],
+        private readonly shared: SharedStore | null,
+        private readonly now: () => number = Date.now
+    ) {
+        this.lru = new LRUCache<string, CacheEntry>({
+            max: cfg.maxEntries,
+            maxSize: cfg.maxBytes,
+            // UTF-16 strings plus object overhead: a conservative estimate keeps RSS within CACHE_MAX_BYTES.
+            sizeCalculation: (e) => 256 + 2 * (e.kind === 'card' ? e.hitBody.length : e.message.length + JSON.stringify(e.details).length),
+            ttl: Math.max(cfg.ttlMs, cfg.staleTtlMs, 1),
+            ttlAutopurge: false
+        });
+    }
+
+    get size(): number {
+        return this.lru.size;
+    }
+
+    /** Synchronous in-process lookup (the hot path of a cache hit). */
+    getLocal(key: string): CacheLookup | null {
+        const entry = this.lru.get(key);
+        if (!entry) return null;
+        const fresh = this.isFresh(entry);
+        if (!fresh && entry.kind === 'error') return null; // negative answers are never served stale
+        return { entry, fresh, source: 'memory' };
+    }
+
+    async get(key: string): Promise<CacheLookup | null> {
+        const local = this.getLocal(key);
+        if (local?.fresh || !this.shared) return local;
+        const text = await this.shared.get(key);
+        const outcome = text ? deserializeOutcome(text) : null;
+        if (!outcome) return local;
+        const entry = toEntry(outcome);
+        if (local && local.entry.fetchedAtMs >= entry.fetchedAtMs) return local;
+        const fresh = this.isFresh(entry);
+        if (!fresh && entry.kind === 'error') return local;
+        this.lru.set(key, entry, { ttl: this.remainingTtl(entry) });
+        return { entry, fresh, source: 'shared' };
+    }
+
+    async set(key: string, outcome: CachedOutcome): Promise<void> {
+        if (this.cfg.ttlMs === 0) return;
+        const entry = toEntry(outcome);
+        this.lru.set(key, entry, { ttl: this.remainingTtl(entry) });
+        if (this.shared) await this.shared.set(key, serializeOutcome(outcome), this.remainingTtl(entry));
+    }
+
+    private isFresh(e: CacheEntry): boolean {
+        return this.now() - e.fetchedAtMs < this.cfg.ttlMs;
+    }
+
+    private remainingTtl(e: CacheEntry): number {
+        const keepFor = e.kind === 'card' ? Math.max(this.cfg.ttlMs, this.cfg.staleTtlMs) : this.cfg.ttlMs;
+        return Math.max(1, keepFor - (this.now() - e.fetchedAtMs));
+    }
+}
+
+function toEntry(o: CachedOutcome): CacheEntry {
+    if (o.kind === 'error') return o;
+    const hit: CardModel = { ...o.card, freshness: { ...o.card.freshness, fromCache: true, stale: false, staleReason: null } };
+    return { kind: 'card', fetchedAtMs: o.fetchedAtMs, hitBody: JSON.stringify(hit), profileId: o.card.profileId, matchedNamespace: o.matchedNamespace };
+}
+
+/** The body of a stale answer: the last good card, marked so the agent sees a stale banner. */
+export function staleBody(entry: Extract<CacheEntry, { kind: 'card' }>, reason: string): string {
+    const card = JSON.parse(entry.hitBody) as CardModel;
+    return JSON.stringify({ ...card, freshness: { ...card.freshness, fromCache: true, stale: true, staleReason: reason.slice(0, 64) } });
+}

@@ -1,0 +1,63 @@
+import type { ProxyMetrics } from '../observability/metrics';
+import type { SharedStore } from './redisStore';
+import { SingleFlight } from './singleFlight';
+
+/** How often a waiting instance re-reads the shared cache while another instance holds the lock. */
+const SHARED_POLL_MS = 20;
+
+export interface CoalescedResult<T> {
+    value: T;
+    /** none: this call did the work; local: joined an in-process call; shared: another instance did it. */
+    joined: 'none' | 'local' | 'shared';
+}
+
+export interface CoalesceOptions<T> {
+    /** How long the cross-instance lock lives (the request budget: nobody waits longer than that). */
+    lockMs: number;
+    /** Reads a result another instance stored after `sinceMs`, or null. */
+    readShared: (sinceMs: number) => Promise<T | null>;
+}
+
+/**
+ * Coalesces identical look-ups so K agents opening the same customer cost AEP one call.
+ * In-process: always (single flight). Across instances: best effort when Redis is configured: the first
+ * instance takes a short lock (SET NX PX) and the others poll the shared cache for its result, taking
+ * over when the lock is released or expires without a result (the holder failed or died). A lost race
+ * never costs correctness, only one extra AEP call.
+ */
+export class LookupCoalescer<T> {
+    private readonly flight = new SingleFlight<CoalescedResult<T>>();
+
+    constructor(
+        private readonly shared: SharedStore | null,
+        private readonly metrics: ProxyMetrics
+    ) {}
+
+    async run(key: string, opts: CoalesceOptions<T>, work: () => Promise<T>): Promise<CoalescedResult<T>> {
+        const { promise, joined } = this.flight.run(key, () => this.acrossInstances(key, opts, work));
+        if (joined) this.metrics.coalesced.inc({ scope: 'local' });
+        const result = await promise;
+        return joined ? { value: result.value, joined: 'local' } : result;
+    }
+
+    private async acrossInstances(key: string, opts: CoalesceOptions<T>, work: () => Promise<T>): Promise<CoalescedResult<T>> {
+        const shared = this.shared;
+        if (!shared) return { value: await work(), joined: 'none' };
+        const startedAt = Date.now();
+        let locked = await shared.tryLock(key, opts.lockMs);
+        while (!locked && Date.now() - startedAt < opts.lockMs) {
+            await new Promise((r) => setTimeout(r, SHARED_POLL_MS));
+            const other = await opts.readShared(startedAt - 1000);
+            if (other !== null) {
+                this.metrics.coalesced.inc({ scope: 'shared' });
+                return { value: other, joined: 'shared' };
+            }
+            locked = await shared.tryLock(key, opts.lockMs);
+        }
+        try {
+            return { value: await work(), joined: 'none' };
+        } finally {
+            if (locked) await shared.unlock(key);
+        }
+    }
+}

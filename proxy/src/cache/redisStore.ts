@@ -1,0 +1,54 @@
+import Redis from 'ioredis';
+import type { Logger } from '../observability/logger';
+
+/** The shared cache (Redis) as the card cache and coalescing need it. Every method is best effort. */
+export interface SharedStore {
+    get(key: string): Promise<string | null>;
+    set(key: string, value: string, ttlMs: number): Promise<void>;
+    /** Cross-instance coalescing: true when this instance should call AEP for `key`. */
+    tryLock(key: string, ttlMs: number): Promise<boolean>;
+    unlock(key: string): Promise<void>;
+    ping(): Promise<boolean>;
+    close(): Promise<void>;
+}
+
+/**
+ * Redis-backed shared store (REDIS_URL). Short command timeouts and no offline queue: when Redis is slow
+ * or down the proxy carries on with its in-process cache instead of waiting on it.
+ */
+export function createRedisStore(url: string, prefix: string, log: Logger): SharedStore {
+    const redis = new Redis(url, {
+        lazyConnect: false,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        commandTimeout: 250,
+        connectTimeout: 2000,
+        keyPrefix: prefix
+    });
+    let warned = false;
+    redis.on('error', (err: Error) => {
+        if (!warned) log.warn({ err: { message: err.message } }, 'redis unavailable; serving from the in-process cache only');
+        warned = true;
+    });
+    redis.on('ready', () => {
+        warned = false;
+    });
+    const quiet = async <T>(fallback: T, fn: () => Promise<T>): Promise<T> => {
+        try {
+            return await fn();
+        } catch {
+            return fallback;
+        }
+    };
+    return {
+        get: (key) => quiet(null, () => redis.get(`card:${key}`)),
+        set: (key, value, ttlMs) => quiet(undefined, async () => void (await redis.set(`card:${key}`, value, 'PX', Math.max(1, Math.round(ttlMs))))),
+        tryLock: (key, ttlMs) => quiet(true, async () => (await redis.set(`lock:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
+        unlock: (key) => quiet(undefined, async () => void (await redis.del(`lock:${key}`))),
+        ping: () => quiet(false, async () => (await redis.ping()) === 'PONG'),
+        close: async () => {
+            await quiet(undefined, async () => void (await redis.quit()));
+            redis.disconnect();
+        }
+    };
+}

@@ -1,0 +1,47 @@
+import { AepCallError } from '../aep/aepCallError';
+import { ProxyError } from '../errors';
+
+/**
+ * How an AEP failure reaches the caller (documented in proxy/README.md and the OpenAPI file):
+ *   AEP 429 or the proxy's own AEP rate limit -> 429 RATE_LIMITED + Retry-After
+ *   circuit breaker open, 5xx, connection failure -> 503 UPSTREAM_UNAVAILABLE (+ Retry-After when known)
+ *   timeout / budget exhausted                  -> 504 UPSTREAM_TIMEOUT
+ *   malformed or oversized body, unexpected 4xx  -> 502 UPSTREAM_ERROR
+ * Stale-while-error applies to all of them when a last good card exists.
+ */
+export function toUpstreamProxyError(err: unknown): ProxyError {
+    if (err instanceof ProxyError) return err;
+    if (!(err instanceof AepCallError)) return new ProxyError('INTERNAL', 'internal error while calling AEP', { cause: err });
+    const retryAfterSeconds = err.retryAfterMs !== undefined ? Math.max(1, Math.ceil(err.retryAfterMs / 1000)) : undefined;
+    const details = { upstream: err.upstream, ...(err.status ? { upstreamStatus: err.status } : {}) };
+    switch (err.kind) {
+        case 'rate_limited_local':
+            return new ProxyError('RATE_LIMITED', 'the proxy is at its AEP request rate limit; retry shortly', { retryAfterSeconds: retryAfterSeconds ?? 1, details, cause: err });
+        case 'breaker_open':
+            return new ProxyError('UPSTREAM_UNAVAILABLE', 'AEP is failing repeatedly; the proxy paused calls to it (circuit open)', {
+                retryAfterSeconds: retryAfterSeconds ?? 10,
+                details,
+                cause: err
+            });
+        case 'timeout':
+            return new ProxyError('UPSTREAM_TIMEOUT', 'AEP did not answer within the proxy time budget', { details, cause: err });
+        case 'network':
+            return new ProxyError('UPSTREAM_UNAVAILABLE', 'AEP could not be reached', { retryAfterSeconds, details, cause: err });
+        case 'malformed':
+            return new ProxyError('UPSTREAM_ERROR', 'AEP sent an answer the proxy could not read', { details, cause: err });
+        case 'too_large':
+            return new ProxyError('UPSTREAM_ERROR', 'AEP sent a larger answer than the proxy accepts (AEP_MAX_RESPONSE_BYTES)', { details, cause: err });
+        case 'http':
+            break;
+    }
+    const status = err.status ?? 0;
+    if (status === 429) return new ProxyError('RATE_LIMITED', 'AEP is throttling requests; retry shortly', { retryAfterSeconds: retryAfterSeconds ?? 1, details, cause: err });
+    if (status >= 500) return new ProxyError('UPSTREAM_UNAVAILABLE', `AEP answered ${status}`, { retryAfterSeconds, details, cause: err });
+    if (status === 401 || status === 403) return new ProxyError('UPSTREAM_ERROR', `AEP refused the proxy's credentials (${status}); check the AEP_* configuration`, { details, cause: err });
+    return new ProxyError('UPSTREAM_ERROR', `AEP answered ${status}`, { details, cause: err });
+}
+
+/** Upstream failures for which a stale card is better than an error. */
+export function allowsStale(err: ProxyError): boolean {
+    return ['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR'].includes(err.code);
+}

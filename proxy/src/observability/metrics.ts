@@ -1,0 +1,78 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics of one proxy instance. A registry per instance (not prom-client's global one) so
+ * tests and the bench can run several proxies in one process without clashing.
+ */
+export interface ProxyMetrics {
+    readonly registry: Registry;
+    readonly httpDuration: Histogram<'route' | 'method' | 'status'>;
+    readonly upstreamCalls: Counter<'target' | 'status'>;
+    readonly upstreamDuration: Histogram<'target'>;
+    readonly cache: Counter<'result'>;
+    readonly coalesced: Counter<'scope'>;
+    readonly breakerState: Gauge<'upstream'>;
+    readonly rateLimited: Counter<'target'>;
+    readonly lookups: Counter<'outcome'>;
+}
+
+/** Values of the breaker gauge. */
+export const BREAKER_STATE_VALUE = { closed: 0, open: 1, halfOpen: 2, isolated: 3 } as const;
+
+export function createMetrics(opts: { defaultMetrics?: boolean } = {}): ProxyMetrics {
+    const registry = new Registry();
+    if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+    return {
+        registry,
+        httpDuration: new Histogram({
+            name: 'proxy_http_request_duration_seconds',
+            help: 'Proxy HTTP request latency by route and status',
+            labelNames: ['route', 'method', 'status'],
+            buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+            registers: [registry]
+        }),
+        upstreamCalls: new Counter({
+            name: 'proxy_upstream_calls_total',
+            help: 'Calls to AEP by target and HTTP status (or error kind)',
+            labelNames: ['target', 'status'],
+            registers: [registry]
+        }),
+        upstreamDuration: new Histogram({
+            name: 'proxy_upstream_call_duration_seconds',
+            help: 'AEP call latency by target',
+            labelNames: ['target'],
+            buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+            registers: [registry]
+        }),
+        cache: new Counter({
+            name: 'proxy_card_cache_total',
+            help: 'Card cache results: hit, miss, stale_served, shared_hit (from Redis)',
+            labelNames: ['result'],
+            registers: [registry]
+        }),
+        coalesced: new Counter({
+            name: 'proxy_coalesced_lookups_total',
+            help: 'Look-ups that joined an identical in-flight look-up instead of calling AEP',
+            labelNames: ['scope'],
+            registers: [registry]
+        }),
+        breakerState: new Gauge({
+            name: 'proxy_circuit_breaker_state',
+            help: 'Circuit breaker state per upstream: 0 closed, 1 open, 2 half-open, 3 isolated',
+            labelNames: ['upstream'],
+            registers: [registry]
+        }),
+        rateLimited: new Counter({
+            name: 'proxy_rate_limited_total',
+            help: 'Outbound AEP calls refused by the proxy rate limiter (protecting AEP)',
+            labelNames: ['target'],
+            registers: [registry]
+        }),
+        lookups: new Counter({
+            name: 'proxy_lookups_total',
+            help: 'Profile look-ups by outcome (ok, stale, error code)',
+            labelNames: ['outcome'],
+            registers: [registry]
+        })
+    };
+}
