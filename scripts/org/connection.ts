@@ -56,7 +56,7 @@ const orgUrl = (name: string) =>
     z
         .string({ error: `${name} is required` })
         .trim()
-        .refine((v) => URL.canParse(v), `${name} must be an absolute URL such as https://mydomain.my.salesforce.com`)
+        .refine((v) => URL.canParse(v), { message: `${name} must be an absolute URL such as https://mydomain.my.salesforce.com`, abort: true })
         .refine((v) => {
             const url = new URL(v);
             return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
