@@ -1,0 +1,50 @@
+/**
+ * Audience memberships from `segmentMembership` (namespace -> audience id -> {status, lastQualificationTime}).
+ *
+ * realized and (legacy) existing mean member; exited means leaving (aep-api.md f). Members come
+ * first, most recent qualification first, then exited ones. Names come from the segmentation API
+ * (resolved and cached by the caller); an unknown name falls back to the id.
+ *
+ * Exports:
+ *   toAudiences(xdm: XdmReader, names: ReadonlyMap<string, { name: string }>, config: ShapingConfig['audiences']): { items; dropped }
+ */
+import { clip, isoOrNull, timeOf } from './bound';
+import { CARD_LIMITS, type CardModel } from './cardModel';
+import type { ShapingConfig } from './shapingConfig';
+import { asRecord, type XdmReader } from './xdm';
+
+type Audience = CardModel['audiences'][number];
+const STATUSES = new Set(['realized', 'existing', 'exited']);
+
+export function toAudiences(
+    xdm: XdmReader,
+    names: ReadonlyMap<string, { name: string }>,
+    config: ShapingConfig['audiences']
+): { items: Audience[]; dropped: number } {
+    const all: Array<Audience & { t: number }> = [];
+    for (const namespace of config.namespaces) {
+        for (const [id, raw] of xdm.entries(`segmentMembership.${namespace}`)) {
+            const m = asRecord(raw);
+            const status = typeof m?.status === 'string' ? m.status.toLowerCase() : '';
+            if (!m || !STATUSES.has(status) || id === '' || id.length > CARD_LIMITS.maxId) continue;
+            if (status === 'exited' && !config.showExited) continue;
+            const known = names.get(id)?.name;
+            const name = typeof known === 'string' && known.trim() !== '' ? clip(known, CARD_LIMITS.maxLabel) : null;
+            const qualifiedAt = isoOrNull(m.lastQualificationTime);
+            all.push({
+                id,
+                name: name ?? id,
+                nameResolved: name !== null,
+                namespace: clip(namespace, 32),
+                status: status as Audience['status'],
+                qualifiedAt,
+                t: timeOf(qualifiedAt) ?? -Infinity
+            });
+        }
+    }
+    all.sort((a, b) => Number(a.status === 'exited') - Number(b.status === 'exited') || b.t - a.t || (a.id < b.id ? -1 : 1));
+    return {
+        items: all.slice(0, CARD_LIMITS.audiences).map(({ t: _t, ...a }) => a),
+        dropped: Math.max(0, all.length - CARD_LIMITS.audiences)
+    };
+}

@@ -1,0 +1,156 @@
+/**
+ * The N most recent experience events of interest, newest first, one human line each.
+ *
+ * Event look-up is deprecated and edition-gated (aep-api.md 0.1-0.2), so the caller passes either the
+ * pages it got or why it has none; the section then says unavailable/disabled/error and the rest of
+ * the card is unaffected.
+ *
+ * Exports:
+ *   type EventsInput
+ *   toEvents(input: EventsInput, config: ShapingConfig['events'], maxEvents: number): { section: EventsSection; dropped: number }
+ *   categoryOf(eventType: string): EventItem['category']
+ */
+import { EventChild, parseEventsPage } from './aepEntities';
+import { clip, numberOrNull, safeUrl, textOrNull, timeOf, isoOrNull } from './bound';
+import { CARD_LIMITS, type CardModel } from './cardModel';
+import { humanise } from './computedAttributes';
+import type { ShapingConfig } from './shapingConfig';
+import { asArray, asRecord, createXdmReader } from './xdm';
+
+type EventItem = CardModel['events']['items'][number];
+type Section = CardModel['events'];
+
+export type EventsInput =
+    | {
+          status: 'available';
+          /** Raw `children` (pages already concatenated), or the raw page bodies. */
+          children?: readonly unknown[];
+          pages?: readonly unknown[];
+      }
+    | { status: 'unavailable' | 'disabled' | 'error'; reason: string };
+
+/** Events examined at most: AEP's page default is 1,000, a profile's soft limit 5,000. */
+const MAX_EVENTS_READ = 5000;
+const MAX_PRODUCTS_IN_TITLE = 3;
+
+const TITLES: Record<string, string> = {
+    'commerce.purchases': 'Purchase',
+    'commerce.productViews': 'Product view',
+    'commerce.productListAdds': 'Added to cart',
+    'commerce.productListRemovals': 'Removed from cart',
+    'commerce.checkouts': 'Checkout',
+    'web.webpagedetails.pageViews': 'Page view',
+    'web.webinteraction.linkClicks': 'Link click',
+    'web.formFilledOut': 'Form filled out',
+    'directMarketing.emailSent': 'Email sent',
+    'directMarketing.emailOpened': 'Email opened',
+    'directMarketing.emailClicked': 'Email clicked',
+    'directMarketing.emailUnsubscribed': 'Email unsubscribed',
+    'directMarketing.emailBounced': 'Email bounced',
+    'pushTracking.applicationOpened': 'App opened from push',
+    'application.launch': 'App launch',
+    'message.feedback': 'Message feedback'
+};
+
+export function categoryOf(eventType: string): EventItem['category'] {
+    if (eventType === 'commerce.purchases') return 'purchase';
+    if (eventType.startsWith('commerce.')) return 'commerce';
+    if (eventType.startsWith('directMarketing.')) return 'email';
+    if (eventType.startsWith('web.')) return 'web';
+    if (eventType.startsWith('application.') || eventType.startsWith('pushTracking.')) return 'app';
+    return 'other';
+}
+
+export function toEvents(input: EventsInput, config: ShapingConfig['events'], maxEvents: number): { section: Section; dropped: number } {
+    if (input.status !== 'available') {
+        return { section: { status: input.status, reason: clip(input.reason, 64) || null, items: [] }, dropped: 0 };
+    }
+    const raw: unknown[] = [];
+    for (const child of input.children ?? []) {
+        if (raw.length >= MAX_EVENTS_READ) break;
+        raw.push(child);
+    }
+    for (const page of input.pages ?? []) {
+        for (const child of parseEventsPage(page).children) {
+            if (raw.length >= MAX_EVENTS_READ) break;
+            raw.push(child);
+        }
+    }
+    const items: Array<EventItem & { t: number }> = [];
+    for (const child of raw) {
+        const item = toItem(child, config.ofInterest);
+        if (item) items.push(item);
+    }
+    items.sort((a, b) => b.t - a.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const n = Math.max(0, Math.min(maxEvents, CARD_LIMITS.events));
+    return {
+        section: { status: 'available', reason: null, items: items.slice(0, n).map(({ t: _t, ...e }) => e) },
+        dropped: Math.max(0, items.length - n)
+    };
+}
+
+function toItem(child: unknown, ofInterest: readonly string[]): (EventItem & { t: number }) | null {
+    const parsed = EventChild.safeParse(child);
+    if (!parsed.success) return null;
+    const entity = parsed.data.entity;
+    const eventType = typeof entity.eventType === 'string' ? entity.eventType.trim() : '';
+    if (eventType === '' || !ofInterest.some((p) => eventType.startsWith(p))) return null;
+    const timestamp = isoOrNull(entity.timestamp) ?? isoOrNull(parsed.data.timestamp);
+    const t = timeOf(timestamp);
+    if (timestamp === null || t === null) return null;
+    const id = textOrNull(entity._id, CARD_LIMITS.maxId) ?? textOrNull(parsed.data.entityId, CARD_LIMITS.maxId);
+    if (id === null) return null;
+
+    const xdm = createXdmReader(entity, []);
+    const category = categoryOf(eventType);
+    const base = TITLES[eventType] ?? humanise(eventType.split('.').pop() ?? eventType);
+    const detail = detailOf(category, xdm.get.bind(xdm));
+    return {
+        id,
+        eventType: clip(eventType, CARD_LIMITS.maxId),
+        category,
+        timestamp,
+        title: clip(detail ? `${base} · ${detail}` : base),
+        amount: category === 'purchase' ? amountOf(xdm.get('commerce.order.priceTotal'), xdm.get('commerce.order.currencyCode')) : null,
+        url: safeUrl(xdm.get('web.webPageDetails.URL')),
+        t
+    };
+}
+
+function detailOf(category: EventItem['category'], get: (path: string) => unknown): string | null {
+    switch (category) {
+        case 'purchase': {
+            const order = textOrNull(get('commerce.order.purchaseID'), CARD_LIMITS.maxLabel);
+            const products = productNames(get('productListItems'));
+            return [order, products].filter(Boolean).join(' · ') || null;
+        }
+        case 'commerce':
+            return productNames(get('productListItems'));
+        case 'email':
+            return textOrNull(get('directMarketing.messageID'), CARD_LIMITS.maxLabel) ?? textOrNull(get('directMarketing.subject'), CARD_LIMITS.maxLabel);
+        case 'web':
+            return textOrNull(get('web.webPageDetails.name'), CARD_LIMITS.maxLabel) ?? textOrNull(get('web.webInteraction.name'), CARD_LIMITS.maxLabel);
+        case 'app':
+            return textOrNull(get('application.name'), CARD_LIMITS.maxLabel);
+        case 'other':
+            return null;
+    }
+}
+
+function productNames(items: unknown): string | null {
+    const all = Array.isArray(items) ? items : [];
+    const names = asArray(all, MAX_PRODUCTS_IN_TITLE)
+        .map((p) => asRecord(p))
+        .map((p) => (p ? (textOrNull(p.name, 40) ?? textOrNull(p.SKU, 40)) : null))
+        .filter((n): n is string => n !== null);
+    if (names.length === 0) return null;
+    const more = all.length - MAX_PRODUCTS_IN_TITLE;
+    return more > 0 ? `${names.join(', ')} +${more} more` : names.join(', ');
+}
+
+function amountOf(total: unknown, currencyCode: unknown): EventItem['amount'] {
+    const amount = numberOrNull(total);
+    if (amount === null) return null;
+    const currency = typeof currencyCode === 'string' && /^[A-Za-z]{3}$/.test(currencyCode.trim()) ? currencyCode.trim().toUpperCase() : null;
+    return { amount, currency };
+}
