@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_LIMITS } from '../profile/cardModel';
 
 /**
  * Body of `POST /v1/profiles/lookup`: what the Apex relay (or the local preview's stand-in) sends.
@@ -37,8 +38,8 @@ export const LookupRequest = z
             .string()
             .regex(/^[A-Za-z0-9_-]{8,128}$/, 'profileId must be an AEP profile id (XID) from an earlier answer')
             .optional(),
-        /** How many recent events the card shows (the proxy caps it at CARD_LIMITS.events). */
-        maxEvents: z.number().int().min(0).max(50).optional(),
+        /** How many recent events the card shows; the card model holds at most CARD_LIMITS.events. */
+        maxEvents: z.number().int().min(0).max(CARD_LIMITS.events).optional(),
         /** Skip the proxy's fresh cache (the card's refresh button). Coalescing and rate limits still apply. */
         refresh: z.boolean().optional()
     })
