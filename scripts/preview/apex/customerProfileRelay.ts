@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
+import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/http/lookupRequest';
+import { RelayError } from './relayErrors';
+import type { RecordSource } from './recordSource';
+
+/**
+ * Stand-in for the Apex `CustomerProfileController.startLookup(recordId, profileId, refresh)`: reads the record's
+ * identity fields, calls the proxy with the Named Credential's caller authentication (X-Proxy-Key + X-Agent-Id),
+ * and maps the answer to the relay envelope the LWC parses. Same contract, same codes, so the card cannot tell
+ * the preview from an org.
+ */
+
+export type RelayStatus = 'OK' | 'NOT_FOUND' | 'AMBIGUOUS' | 'NO_IDENTITY';
+
+export interface RelayEnvelope {
+    status: RelayStatus;
+    card: CardModel | null;
+    candidates: CandidateProfile[];
+    identitiesTried: IdentityTried[];
+    sensitiveFieldsHidden: boolean;
+    fromSalesforceCache: boolean;
+}
+
+export interface RelayOptions {
+    /** Base URL of the proxy (the Named Credential's endpoint). */
+    proxyUrl: string;
+    /** The External Credential's shared secret, sent as X-Proxy-Key. */
+    sharedSecret: string;
+    /** The running user's Id (UserInfo.getUserId()), sent as X-Agent-Id for the proxy's audit log. */
+    agentUserId: string;
+    source: RecordSource;
+    /** View_Sensitive_Profile_Fields: without it, birth date, gender and home address are removed. */
+    canViewSensitiveFields: boolean;
+    /** Events the card asks for (the Apex reads it from its custom metadata). */
+    maxEvents: number;
+    /** Callout timeout (a Continuation allows up to 120 s). */
+    timeoutMs: number;
+    /** Platform Cache stand-in: how long an OK answer is reused for the same record, pick and access. 0 turns it off. */
+    cacheTtlMs: number;
+    now?: () => number;
+}
+
+export interface StartLookupParams {
+    recordId?: unknown;
+    profileId?: unknown;
+    refresh?: unknown;
+}
+
+const ProxyErrorBody = z.object({
+    error: z.object({
+        code: z.string().optional(),
+        requestId: z.string().optional(),
+        details: z.record(z.string(), z.unknown()).optional()
+    })
+});
+
+const PROFILE_ID = /^[A-Za-z0-9_-]{8,128}$/;
+
+export class CustomerProfileRelay {
+    private readonly cache = new Map<string, { expires: number; envelope: RelayEnvelope }>();
+    private readonly now: () => number;
+
+    constructor(private readonly opts: RelayOptions) {
+        if (!SALESFORCE_ID.test(opts.agentUserId) || !opts.agentUserId.startsWith('005')) {
+            throw new Error('agentUserId must be a Salesforce User Id (005...)');
+        }
+        if (opts.sharedSecret.trim() === '') throw new Error('sharedSecret must not be empty');
+        this.now = opts.now ?? Date.now;
+    }
+
+    /** Resolves with the envelope as a JSON string (what Apex returns), or rejects with a RelayError. */
+    async startLookup(params: StartLookupParams): Promise<string> {
+        const recordId = params.recordId;
+        if (typeof recordId !== 'string' || !SALESFORCE_ID.test(recordId)) {
+            throw new RelayError('INVALID_REQUEST', 'A record id is required.');
+        }
+        const profileId = params.profileId === undefined || params.profileId === null || params.profileId === '' ? null : params.profileId;
+        if (profileId !== null && (typeof profileId !== 'string' || !PROFILE_ID.test(profileId))) {
+            throw new RelayError('INVALID_REQUEST', 'The selected profile id is not valid.');
+        }
+        const refresh = params.refresh === true;
+
+        const record = await this.readRecord(recordId);
+        const sensitiveHidden = !this.opts.canViewSensitiveFields;
+        if (!Object.values(record.fields).some((v) => v !== null && v.trim() !== '')) {
+            // Nothing to look up: answer without a callout, as the Apex does.
+            return JSON.stringify(envelope('NO_IDENTITY', { sensitiveFieldsHidden: sensitiveHidden }));
+        }
+
+        // ProfileCache.keyFor: the identity values are part of the key, so an edited email never serves the old card.
+        const cacheKey = JSON.stringify([record.objectApiName, record.recordId, profileId, !sensitiveHidden, record.fields]);
+        if (!refresh) {
+            const hit = this.cache.get(cacheKey);
+            if (hit && hit.expires > this.now()) return JSON.stringify({ ...hit.envelope, fromSalesforceCache: true });
+        }
+
+        const body: LookupRequest = { record, maxEvents: this.opts.maxEvents, ...(profileId ? { profileId } : {}), ...(refresh ? { refresh } : {}) };
+        const result = this.toEnvelope(await this.callProxy(body), sensitiveHidden);
+        if (result.status === 'OK' && this.opts.cacheTtlMs > 0) {
+            this.cache.set(cacheKey, { expires: this.now() + this.opts.cacheTtlMs, envelope: result });
+        }
+        return JSON.stringify(result);
+    }
+
+    private async readRecord(recordId: string): Promise<LookupRequest['record']> {
+        let record: LookupRequest['record'] | null;
+        try {
+            record = await this.opts.source.read(recordId);
+        } catch (err) {
+            throw new RelayError('INTERNAL', `The record could not be read (${err instanceof Error ? err.name : 'error'}).`);
+        }
+        if (!record) throw new RelayError('NO_ACCESS', 'You do not have access to this record.');
+        return record;
+    }
+
+    private async callProxy(body: LookupRequest): Promise<ProxyAnswer> {
+        let response: Response;
+        try {
+            response = await fetch(`${this.opts.proxyUrl.replace(/\/+$/, '')}/v1/profiles/lookup`, {
+                method: 'POST',
+                headers: {
+                    'Content-Type': 'application/json',
+                    Accept: 'application/json',
+                    'X-Proxy-Key': this.opts.sharedSecret,
+                    'X-Agent-Id': this.opts.agentUserId,
+                    'X-Request-Id': randomUUID()
+                },
+                body: JSON.stringify(body),
+                signal: AbortSignal.timeout(this.opts.timeoutMs)
+            });
+        } catch (err) {
+            if (err instanceof Error && err.name === 'TimeoutError') {
+                throw new RelayError('UPSTREAM_TIMEOUT', 'The profile service did not answer in time.');
+            }
+            throw new RelayError('UPSTREAM_UNAVAILABLE', 'The profile service could not be reached.');
+        }
+        const text = await response.text();
+        let json: unknown = null;
+        try {
+            json = text === '' ? null : JSON.parse(text);
+        } catch {
+            json = null;
+        }
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), json };
+    }
+
+    /** ProfileResponseMapper.toResult: the HTTP status decides, the proxy's code refines 404. */
+    private toEnvelope(answer: ProxyAnswer, sensitiveHidden: boolean): RelayEnvelope {
+        const { status } = answer;
+        if (status === 200) {
+            const card = CardModel.safeParse(answer.json);
+            if (!card.success) throw new RelayError('INTERNAL', 'The profile service sent an answer that is not a profile card.');
+            return envelope('OK', { card: sensitiveHidden ? withoutSensitiveFields(card.data) : card.data, sensitiveFieldsHidden: sensitiveHidden });
+        }
+        const parsed = ProxyErrorBody.safeParse(answer.json);
+        const error = parsed.success ? parsed.data.error : { code: undefined, requestId: undefined, details: undefined };
+        const details = error.details ?? {};
+        const reference = error.requestId && /^[A-Za-z0-9._:-]{1,128}$/.test(error.requestId) ? ` (reference ${error.requestId}).` : '.';
+        const list = <T>(schema: z.ZodType<T>, value: unknown): T[] => {
+            const checked = z.array(schema).safeParse(value);
+            return checked.success ? checked.data : [];
+        };
+        switch (status) {
+            case 404:
+                if (error.code === 'PROFILE_NOT_FOUND') {
+                    return envelope('NOT_FOUND', { identitiesTried: list(IdentityTried, details.identitiesTried), sensitiveFieldsHidden: sensitiveHidden });
+                }
+                // A 404 without the proxy's code means the Named Credential URL does not point at the proxy.
+                throw new RelayError('CONFIGURATION', `The profile service address is not configured correctly${reference}`);
+            case 409:
+                return envelope('AMBIGUOUS', {
+                    candidates: list(CandidateProfile, details.candidates),
+                    identitiesTried: list(IdentityTried, details.identitiesTried),
+                    sensitiveFieldsHidden: sensitiveHidden
+                });
+            case 422:
+                return envelope('NO_IDENTITY', { sensitiveFieldsHidden: sensitiveHidden });
+            case 401:
+            case 403:
+                throw new RelayError('UNAUTHORIZED', `The profile service rejected the credentials of this org; ask your administrator to check the Named Credential${reference}`);
+            case 429:
+                throw new RelayError('RATE_LIMITED', `Too many profile look-ups right now; try again shortly${reference}`, retryAfterSeconds(answer.retryAfter));
+            case 502:
+            case 503:
+                throw new RelayError('UPSTREAM_UNAVAILABLE', `Adobe Experience Platform is not available right now${reference}`, retryAfterSeconds(answer.retryAfter));
+            case 504:
+                throw new RelayError('UPSTREAM_TIMEOUT', `Adobe Experience Platform did not answer in time${reference}`);
+            case 400:
+            case 413:
+            case 415:
+                throw new RelayError('INVALID_REQUEST', `The profile service could not read the look-up request${reference}`);
+            default:
+                throw new RelayError('INTERNAL', `The profile look-up failed (status ${status})${reference}`);
+        }
+    }
+}
+
+interface ProxyAnswer {
+    status: number;
+    retryAfter: string | null;
+    json: unknown;
+}
+
+function envelope(status: RelayStatus, parts: Partial<RelayEnvelope>): RelayEnvelope {
+    return { status, card: null, candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false, ...parts };
+}
+
+/** Whole seconds only; the HTTP-date form is not used by the proxy and counts as unknown (as in the Apex). */
+function retryAfterSeconds(header: string | null): number | null {
+    const value = header?.trim() ?? '';
+    return /^\d{1,6}$/.test(value) ? Number(value) : null;
+}
+
+/** What the Apex removes for users without View_Sensitive_Profile_Fields. */
+export function withoutSensitiveFields(card: CardModel): CardModel {
+    return {
+        ...card,
+        person: { ...card.person, birthDate: null, gender: null },
+        contactPoints: { ...card.contactPoints, address: null }
+    };
+}

@@ -1,0 +1,40 @@
+/**
+ * Browser half of the preview's Apex stand-in: POSTs the method's parameters to the preview server, which
+ * runs the relay (scripts/preview/apex). The server answers like an Aura action (always HTTP 200 with
+ * state SUCCESS or ERROR), so a handled exception is a result, not a failed request.
+ *
+ * Resolves with the method's return value; rejects with the shape Lightning gives an LWC for an Apex
+ * exception: `{ body: { message, exceptionType, isUserDefinedException }, ok: false, status, statusText }`.
+ */
+export async function invokeApex(className, methodName, params) {
+    let response;
+    try {
+        response = await fetch(`/preview/apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(params ?? {})
+        });
+    } catch (e) {
+        throw apexError('Disconnected or Canceled', 0);
+    }
+    let payload;
+    try {
+        payload = await response.json();
+    } catch (e) {
+        throw apexError(`Unexpected response from the server (HTTP ${response.status})`, response.status);
+    }
+    if (payload?.state === 'SUCCESS') {
+        return payload.returnValue;
+    }
+    const error = payload?.error ?? {};
+    throw apexError(error.message ?? 'An internal server error has occurred', 500, error.exceptionType);
+}
+
+function apexError(message, status, exceptionType = 'System.Exception') {
+    return {
+        body: { message, exceptionType, isUserDefinedException: exceptionType === 'System.AuraHandledException' },
+        ok: false,
+        status,
+        statusText: status === 0 ? 'Network Error' : 'Server Error'
+    };
+}

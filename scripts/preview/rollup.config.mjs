@@ -1,0 +1,70 @@
+/**
+ * Build of the local console preview: the SAME force-app LWC sources (no copies) compiled with the
+ * open-source LWC compiler, lightning-base-components and synthetic shadow, plus the preview's console page
+ * app (src/modules/x/*). Settings follow the configuration proven in shared/docs/toolchain.md section B.
+ *
+ * Run through `npm run preview:build` (scripts/preview/build.ts), which skips the build when nothing changed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import platformModules from './build/platformModules.mjs';
+
+const previewDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(previewDir, '../..');
+const sourceDir = path.join(root, 'force-app/main/default');
+const sfdxLwcDir = path.join(sourceDir, 'lwc');
+const platformDir = path.join(previewDir, 'platform');
+const outDir = process.env.PREVIEW_DIST_DIR ? path.resolve(process.env.PREVIEW_DIST_DIR) : path.join(previewDir, 'dist');
+
+// SFDX has no namespace folder: map each bundle to c/<name> with alias records (absolute paths).
+const sfdxModules = fs
+    .readdirSync(sfdxLwcDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(sfdxLwcDir, d.name, `${d.name}.js`)))
+    .map((d) => ({ name: `c/${d.name}`, path: path.join(sfdxLwcDir, d.name, `${d.name}.js`) }));
+
+// Platform services LBC does not ship, implemented against the preview console (see platform/*.js).
+const platformAliases = ['platformWorkspaceApi', 'messageService', 'navigation'].map((name) => ({
+    name: `lightning/${name}`,
+    path: path.join(platformDir, `${name}.js`)
+}));
+
+export default {
+    input: path.join(previewDir, 'src/main.js'),
+    output: {
+        dir: outDir,
+        format: 'esm',
+        entryFileNames: 'main.js',
+        chunkFileNames: 'chunks/[name]-[hash].js'
+    },
+    onwarn(warning, warn) {
+        // An unresolved import would become a bare import the browser cannot load: fail the build instead.
+        if (warning.code === 'UNRESOLVED_IMPORT') {
+            throw new Error(`preview build: ${warning.message}`);
+        }
+        // LBC's own templates produce ~20 harmless compiler warnings (LWC1149, LWC1057, LWC1137, LWC1145).
+        const file = warning.loc?.file ?? warning.id ?? '';
+        if (warning.plugin === 'rollup-plugin-lwc-compiler' && /node_modules/.test(file)) {
+            return;
+        }
+        warn(warning);
+    },
+    plugins: [
+        replace({
+            preventAssignment: true,
+            values: {
+                'process.env.NODE_ENV': JSON.stringify('development'),
+                // LBC reads Vite-style import.meta.env.SSR; without this nothing renders.
+                'import.meta.env.SSR': 'false'
+            }
+        }),
+        platformModules({ sourceDir, platformDir, apexMethods: ['CustomerProfileController.startLookup'] }),
+        lwc({
+            rootDir: path.join(previewDir, 'src/modules'),
+            enableDynamicComponents: true,
+            modules: [...sfdxModules, ...platformAliases, { npm: 'lightning-base-components' }]
+        })
+    ]
+};
