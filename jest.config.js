@@ -12,7 +12,12 @@ module.exports = {
             ...jestConfig,
             displayName: 'lwc',
             roots: ['<rootDir>/force-app'],
-            modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
+            modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
+            // sa11y's toBeAccessible() and the real Custom Label texts (force-app/test/jest-mocks/labels.js)
+            setupFilesAfterEnv: [
+                ...(jestConfig.setupFilesAfterEnv || []),
+                '<rootDir>/force-app/test/jest-mocks/setupTests.js'
+            ]
         },
         {
             displayName: 'proxy',

@@ -1,0 +1,158 @@
+import { LightningElement, api } from 'lwc';
+import startLookup from '@salesforce/apexContinuation/CustomerProfileController.startLookup';
+import canViewProfiles from '@salesforce/customPermission/View_Customer_Profile';
+import { LABELS } from 'c/profileLabels';
+import { SECTION_NAMES, orderedSections, parseSections, reduceError, resolveLayout } from 'c/profileUtils';
+
+/** Relay statuses that are answers about the customer (not failures); see the Apex relay contract. */
+const STATUS_STATE = { OK: 'ok', NOT_FOUND: 'notFound', AMBIGUOUS: 'ambiguous', NO_IDENTITY: 'noIdentity' };
+
+/**
+ * Customer Activity Hub card: looks up the AEP profile of the record's customer through the Apex relay and
+ * shows it. On record pages it uses the page's recordId; in the utility bar it follows the focused console tab.
+ */
+export default class CustomerProfileCard extends LightningElement {
+    @api recordId;
+    @api objectApiName;
+    @api sections = SECTION_NAMES.join(',');
+    @api maxEvents = 10;
+    @api layout = 'auto';
+    @api aepLinkEnabled = false;
+
+    labels = LABELS;
+    state = 'loading';
+    result;
+    error;
+    followsFocusedTab = false;
+    trackedRecordId;
+    trackedObjectApiName;
+    /** Guards against an older answer overwriting a newer one after the agent switches records. */
+    requestSeq = 0;
+
+    connectedCallback() {
+        this.followsFocusedTab = !this.recordId;
+        if (!canViewProfiles) {
+            this.showError({ code: 'NO_PERMISSION' });
+        } else if (this.recordId) {
+            this.load();
+        } else {
+            this.state = 'noRecord';
+        }
+    }
+
+    get effectiveRecordId() {
+        return this.recordId || this.trackedRecordId;
+    }
+
+    get effectiveLayout() {
+        const objectApiName = this.objectApiName || this.trackedObjectApiName;
+        return resolveLayout(this.layout, { objectApiName, followsFocusedTab: this.followsFocusedTab });
+    }
+
+    get eventLimit() {
+        const n = Math.trunc(Number(this.maxEvents));
+        return Number.isFinite(n) ? Math.min(Math.max(n, 0), 50) : 10;
+    }
+
+    async load({ profileId = null, refresh = false } = {}) {
+        if (!canViewProfiles || !this.effectiveRecordId) {
+            return;
+        }
+        const seq = ++this.requestSeq;
+        this.state = 'loading';
+        try {
+            const raw = await startLookup({ recordId: this.effectiveRecordId, profileId, refresh });
+            if (seq === this.requestSeq) {
+                this.showResult(JSON.parse(raw));
+            }
+        } catch (error) {
+            if (seq === this.requestSeq) {
+                this.showError(reduceError(error));
+            }
+        }
+    }
+
+    showResult(result) {
+        const state = STATUS_STATE[result?.status];
+        if (!state || (state === 'ok' && !result.card)) {
+            this.showError({ code: 'INTERNAL' });
+            return;
+        }
+        this.result = result;
+        this.error = undefined;
+        this.state = state;
+    }
+
+    showError(error) {
+        this.result = undefined;
+        this.error = error;
+        this.state = 'error';
+    }
+
+    handleRecordChange(event) {
+        const { recordId, objectApiName } = event.detail;
+        this.trackedRecordId = recordId;
+        this.trackedObjectApiName = objectApiName;
+        if (recordId) {
+            this.load();
+        } else {
+            this.requestSeq++;
+            this.state = canViewProfiles ? 'noRecord' : 'error';
+        }
+    }
+
+    handleRefresh() {
+        this.load({ profileId: this.result?.card?.profileId ?? null, refresh: true });
+    }
+
+    handleRetry() {
+        this.load();
+    }
+
+    handleSelectProfile(event) {
+        this.load({ profileId: event.detail.profileId });
+    }
+
+    get isLoading() {
+        return this.state === 'loading';
+    }
+
+    get isOk() {
+        return this.state === 'ok';
+    }
+
+    get isAmbiguous() {
+        return this.state === 'ambiguous';
+    }
+
+    get card() {
+        return this.result?.card;
+    }
+
+    get identitiesTried() {
+        return this.result?.identitiesTried ?? [];
+    }
+
+    get isCompact() {
+        return this.effectiveLayout === 'compact';
+    }
+
+    get aepProfileUrl() {
+        return this.aepLinkEnabled ? this.card?.links?.aepProfileUrl : null;
+    }
+
+    get visibleSections() {
+        const visible = parseSections(this.sections);
+        if (this.eventLimit === 0) {
+            visible.delete('events');
+        }
+        return orderedSections(this.effectiveLayout, visible).map((name) => ({
+            name,
+            [`is${name.charAt(0).toUpperCase()}${name.slice(1)}`]: true
+        }));
+    }
+
+    get bodyClass() {
+        return `layout-${this.effectiveLayout} slds-var-p-horizontal_small`;
+    }
+}
