@@ -27,7 +27,7 @@ export type EventsOutcome =
 
 /**
  * Profile Access (entities) API calls: the multi-entity POST (all candidate identities in one call), the
- * GET by XID for a profile the agent picked, and the (deprecated, edition-gated) experience-event GET.
+ * single GET, and the (deprecated, edition-gated) experience-event GET.
  * Responses are returned as parsed JSON; the identity/profile modules interpret them.
  */
 export class EntitiesClient {
@@ -63,9 +63,15 @@ export class EntitiesClient {
         return { status: res.status, body: res.body };
     }
 
-    /** GET one profile by its XID (the agent picked it from candidates). 404 means gone: null. */
-    async fetchProfileByXid(xid: string, o: ProfileQueryOptions): Promise<unknown> {
-        const query = new URLSearchParams({ 'schema.name': PROFILE_SCHEMA, entityId: xid, mergePolicyId: o.mergePolicyId, withCA: 'true' });
+    /**
+     * GET one profile by identity (namespace + value) or by bare XID (no namespace). 404 means no
+     * profile: null. Used when the multi-entity POST is refused as a whole.
+     */
+    async fetchProfileByIdentity(identity: IdentityQuery, o: ProfileQueryOptions): Promise<unknown> {
+        const query = new URLSearchParams({ 'schema.name': PROFILE_SCHEMA, entityId: identity.id });
+        if (identity.namespace) query.set('entityIdNS', identity.namespace);
+        query.set('mergePolicyId', o.mergePolicyId);
+        query.set('withCA', 'true');
         if (o.fields.length > 0) query.set('fields', o.fields.join(','));
         try {
             const res = await this.platform.request({

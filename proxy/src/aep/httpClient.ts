@@ -27,7 +27,15 @@ export interface HttpClient {
  * bodies. The size cap matters: a merged profile can approach 50 MB (AEP guardrails) and the proxy must
  * not buffer that for a card of a few KB, so reading stops at AEP_MAX_RESPONSE_BYTES.
  */
-export function createHttpClient(opts: { connectTimeoutMs: number; maxResponseBytes: number; connectionsPerOrigin?: number }): HttpClient {
+export interface HttpClientOptions {
+    connectTimeoutMs: number;
+    maxResponseBytes: number;
+    connectionsPerOrigin?: number;
+    /** Observes every exchange: HTTP status, or the failure kind when there is none. */
+    onCall?: (upstream: Upstream, outcome: string, ms: number) => void;
+}
+
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
     const agent = new Agent({
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 120_000,
@@ -36,6 +44,19 @@ export function createHttpClient(opts: { connectTimeoutMs: number; maxResponseBy
     });
 
     async function call(o: HttpCallOptions & { okStatuses?: readonly number[] }): Promise<HttpJsonResponse> {
+        const started = performance.now();
+        try {
+            const res = await exchange(o);
+            opts.onCall?.(o.upstream, String(res.status), performance.now() - started);
+            return res;
+        } catch (err) {
+            const outcome = err instanceof AepCallError ? (err.kind === 'http' ? String(err.status) : err.kind) : 'error';
+            opts.onCall?.(o.upstream, outcome, performance.now() - started);
+            throw err;
+        }
+    }
+
+    async function exchange(o: HttpCallOptions & { okStatuses?: readonly number[] }): Promise<HttpJsonResponse> {
         if (o.timeoutMs <= 0) throw new AepCallError(o.upstream, 'timeout', `${o.upstream}: no time left in the request budget`);
         const signal = AbortSignal.timeout(o.timeoutMs);
         let res: Dispatcher.ResponseData;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProxyConfig } from '../config';
+import { createNamespaceCatalog, type NamespaceCatalog } from '../identity/fieldMapping';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
@@ -23,8 +24,8 @@ export type IdentityNamespace = z.infer<typeof IdentityNamespace>;
  * for NAMESPACE_CACHE_TTL_SECONDS; a failed refresh keeps serving the last good list.
  */
 export class NamespaceCatalogClient {
-    private cached: { list: readonly IdentityNamespace[]; at: number } | null = null;
-    private inFlight: Promise<readonly IdentityNamespace[]> | null = null;
+    private cached: { catalog: NamespaceCatalog; at: number } | null = null;
+    private inFlight: Promise<NamespaceCatalog> | null = null;
 
     constructor(
         private readonly platform: PlatformClient,
@@ -41,25 +42,25 @@ export class NamespaceCatalogClient {
         return this.cached !== null;
     }
 
-    async get(budget: Budget): Promise<readonly IdentityNamespace[]> {
+    async get(budget: Budget): Promise<NamespaceCatalog> {
         const c = this.cached;
-        if (c && this.now() - c.at < this.cfg.ttlMs) return c.list;
+        if (c && this.now() - c.at < this.cfg.ttlMs) return c.catalog;
         if (c) {
             // Stale but usable: refresh in the background, answer now.
             this.load(budget).catch(() => undefined);
-            return c.list;
+            return c.catalog;
         }
         return this.load(budget);
     }
 
-    private load(budget: Budget): Promise<readonly IdentityNamespace[]> {
+    private load(budget: Budget): Promise<NamespaceCatalog> {
         this.inFlight ??= this.fetch(budget).finally(() => {
             this.inFlight = null;
         });
         return this.inFlight;
     }
 
-    private async fetch(budget: Budget): Promise<readonly IdentityNamespace[]> {
+    private async fetch(budget: Budget): Promise<NamespaceCatalog> {
         const res = await this.platform.request({
             upstream: 'identity',
             method: 'GET',
@@ -75,7 +76,9 @@ export class NamespaceCatalogClient {
             const ns = IdentityNamespace.safeParse(item);
             return ns.success ? [ns.data] : [];
         });
-        this.cached = { list: Object.freeze(list), at: this.now() };
-        return this.cached.list;
+        // Disabled namespaces cannot be looked up; AEP answers them like unknown ones.
+        const active = list.filter((ns) => ns.status === undefined || ns.status.toUpperCase() === 'ACTIVE');
+        this.cached = { catalog: createNamespaceCatalog(active.map((ns) => ns.code)), at: this.now() };
+        return this.cached.catalog;
     }
 }

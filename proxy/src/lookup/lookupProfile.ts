@@ -1,0 +1,288 @@
+import { AepCallError } from '../aep/aepCallError';
+import type { AudienceNames } from '../aep/audiencesClient';
+import { Budget } from '../aep/budget';
+import type { EntitiesClient, EventsOutcome, IdentityQuery } from '../aep/entitiesClient';
+import type { MergePolicyResolver, ResolvedMergePolicy } from '../aep/mergePolicies';
+import type { NamespaceCatalogClient } from '../aep/namespaceCatalog';
+import type { Resilience } from '../aep/resilience';
+import type { CachedOutcome } from '../cache/cachedOutcome';
+import { staleBody, type CacheEntry, type CardCache } from '../cache/cardCache';
+import { lookupKey } from '../cache/cacheKey';
+import { LookupCoalescer } from '../cache/lookupCoalescer';
+import type { SharedStore } from '../cache/redisStore';
+import type { ProxyConfig } from '../config';
+import { ProxyError } from '../errors';
+import type { LookupRequest } from '../http/lookupRequest';
+import { buildCandidates, type IdentityCandidate } from '../identity/buildCandidates';
+import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome, type ResolvedMatch } from '../identity/decideMatch';
+import type { ProxyMetrics } from '../observability/metrics';
+import { CARD_LIMITS } from '../profile/cardModel';
+import type { LookupAnswer, LookupContext } from './lookupTypes';
+import { audienceIdsToName, profileFieldList, shapeCard } from './shapeCard';
+import { allowsStale, toUpstreamProxyError } from './upstreamFailure';
+
+export interface ProfileLookupDeps {
+    config: ProxyConfig;
+    catalog: NamespaceCatalogClient;
+    mergePolicy: MergePolicyResolver;
+    entities: EntitiesClient;
+    audiences: AudienceNames;
+    cache: CardCache;
+    shared: SharedStore | null;
+    metrics: ProxyMetrics;
+    resilience: Resilience;
+}
+
+/** What one upstream round produces: a card or a cacheable negative answer. */
+type Fetched = CachedOutcome;
+
+/**
+ * One profile look-up, end to end: identities from the record, cache, coalescing, the AEP round, the
+ * match decision, shaping, stale-while-error.
+ *
+ * Critical path once namespaces and audience names are warm: ONE round of parallel calls, the
+ * multi-entity POST for every candidate identity next to the events GET for the top candidate. Only when
+ * the profile was found through another identity are events fetched again (for that identity), and only
+ * audience ids never seen before cost a bulk-get.
+ */
+export class ProfileLookup {
+    private readonly coalescer: LookupCoalescer<Fetched>;
+
+    constructor(private readonly d: ProfileLookupDeps) {
+        this.coalescer = new LookupCoalescer<Fetched>(d.shared, d.metrics);
+    }
+
+    async lookup(req: LookupRequest, ctx: LookupContext): Promise<LookupAnswer> {
+        const { config, metrics } = this.d;
+        const budget = new Budget(config.timeouts.budgetMs);
+        const [catalog, mergePolicy] = await Promise.all([this.d.catalog.get(budget), this.d.mergePolicy.resolve(budget)]).catch((err: unknown) => {
+            throw toUpstreamProxyError(err);
+        });
+
+        const { candidates, skipped } = buildCandidates(req.record, config.fieldMapping, catalog);
+        if (candidates.length === 0) {
+            metrics.lookups.inc({ outcome: 'NO_IDENTITY' });
+            throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up (check the mapped fields and their values)', {
+                details: { identitiesTried: skipped.slice(0, CARD_LIMITS.identitiesTried).map(({ reason: _reason, ...t }) => t) }
+            });
+        }
+        const maxEvents = Math.min(req.maxEvents ?? config.shaping.events.defaultMax, CARD_LIMITS.events);
+        const key = lookupKey({
+            sandbox: config.aep.sandbox,
+            mergePolicyId: mergePolicy.id,
+            identities: candidates.map((c) => ({ field: c.field, namespace: c.namespace, value: c.value })),
+            profileId: req.profileId ?? null,
+            maxEvents
+        });
+
+        if (!req.refresh) {
+            const hit = this.d.cache.getLocal(key) ?? (await this.d.cache.get(key));
+            if (hit?.fresh) {
+                metrics.cache.inc({ result: hit.source === 'memory' ? 'hit' : 'shared_hit' });
+                return this.answerFromEntry(hit.entry, hit.source === 'memory' ? 'cache' : 'shared-cache');
+            }
+        }
+        metrics.cache.inc({ result: 'miss' });
+
+        try {
+            const { value, joined } = await this.coalescer.run(
+                key,
+                {
+                    lockMs: budget.remainingMs(),
+                    readShared: async () => {
+                        const hit = await this.d.cache.get(key);
+                        return hit?.fresh ? entryToOutcome(hit.entry) : null;
+                    }
+                },
+                () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx)
+            );
+            return this.answerFromOutcome(value, joined === 'none' ? 'aep' : 'coalesced');
+        } catch (raw) {
+            const err = toUpstreamProxyError(raw);
+            if (allowsStale(err)) {
+                const stale = await this.staleEntry(key);
+                if (stale) {
+                    metrics.cache.inc({ result: 'stale_served' });
+                    metrics.lookups.inc({ outcome: 'stale' });
+                    ctx.log.warn({ code: err.code, upstream: err.details?.upstream }, 'AEP failed; serving the last good card marked stale');
+                    return { body: staleBody(stale, err.code), source: 'stale', profileId: stale.profileId, matchedNamespace: stale.matchedNamespace };
+                }
+            }
+            metrics.lookups.inc({ outcome: err.code });
+            throw err;
+        }
+    }
+
+    private async fetchFromAep(
+        req: LookupRequest,
+        candidates: IdentityCandidate[],
+        skipped: ReturnType<typeof buildCandidates>['skipped'],
+        mergePolicy: ResolvedMergePolicy,
+        maxEvents: number,
+        budget: Budget,
+        key: string,
+        ctx: LookupContext
+    ): Promise<Fetched> {
+        const { config } = this.d;
+        const fields = profileFieldList(config.shaping);
+        const eventsWanted = config.events.enabled && maxEvents > 0;
+        const top = candidates[0]!;
+        const eventsIdentity: IdentityQuery = req.profileId ? { namespace: null, id: req.profileId } : { namespace: top.namespace, id: top.value };
+        const eventsFor = (identity: IdentityQuery) =>
+            this.d.entities.fetchEvents(identity, {
+                limit: eventFetchLimit(maxEvents),
+                lookbackDays: config.events.lookbackDays,
+                mergePolicyId: mergePolicy.id,
+                budget,
+                requestId: ctx.requestId
+            });
+
+        // The one parallel round: all candidates in one POST, events for the most likely identity.
+        const [outcomes, firstEvents] = await Promise.all([
+            this.profileOutcomes(candidates, fields, mergePolicy.id, budget, ctx.requestId),
+            eventsWanted ? eventsFor(eventsIdentity) : Promise.resolve(null)
+        ]);
+
+        const guardrailHits = candidates.filter((c) => outcomes.some((o) => o.candidate === c && o.outcome === 'error' && isTooManyIdentities(o.error)));
+        const decision = decideMatch({
+            // A graph over AEP's 50-identity guardrail is excluded from look-ups: for that identity, no profile.
+            outcomes: outcomes.map((o) => (o.outcome === 'error' && isTooManyIdentities(o.error) ? { candidate: o.candidate, outcome: 'not_found' as const } : o)),
+            skipped,
+            profileId: req.profileId,
+            denylist: config.shaping.denylist
+        });
+        const fetchedAtMs = Date.now();
+
+        if (decision.kind === 'upstream_error') throw asAepError(decision.error);
+        if (decision.kind === 'no_identity') throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up', { details: { identitiesTried: decision.identitiesTried } });
+        if (decision.kind === 'not_found') {
+            const identitiesTried = decision.identitiesTried.map((t) =>
+                guardrailHits.some((c) => c.field === t.field && c.namespace === t.namespace) ? { ...t, outcome: 'error' as const } : t
+            );
+            const outcome: Fetched = {
+                kind: 'error',
+                code: 'PROFILE_NOT_FOUND',
+                message:
+                    guardrailHits.length > 0
+                        ? "no profile can be looked up for this record: its identity graph has more than 50 identities, which AEP excludes from look-ups"
+                        : "no AEP profile matches the record's identities",
+                details: { identitiesTried, ...(guardrailHits.length > 0 ? { reason: 'TOO_MANY_RELATED_IDENTITIES' } : {}) },
+                fetchedAtMs
+            };
+            await this.d.cache.set(key, outcome);
+            return outcome;
+        }
+        if (decision.kind === 'ambiguous') {
+            const outcome: Fetched = {
+                kind: 'error',
+                code: 'AMBIGUOUS_PROFILE',
+                message: "the record's identity leads to more than one profile; pick one and repeat the look-up with its profileId",
+                details: { candidates: decision.candidates, identitiesTried: decision.identitiesTried },
+                fetchedAtMs
+            };
+            await this.d.cache.set(key, outcome);
+            return outcome;
+        }
+
+        // Events were fetched for the top identity; if the profile came through another one, fetch again for it.
+        let events: EventsOutcome | null = firstEvents;
+        if (eventsWanted && !req.profileId && decision.candidate !== top && !(firstEvents?.status === 'unavailable')) {
+            events = await eventsFor({ namespace: decision.candidate.namespace, id: decision.candidate.value });
+        }
+        if (events?.status === 'error') ctx.log.warn({ reason: events.reason }, 'events look-up failed; card served without events');
+
+        const audienceNames = await this.d.audiences.resolve(audienceIdsToName(decision.profile, config.shaping), budget, ctx.requestId);
+        const card = shapeCard({
+            decision,
+            events: eventsWanted ? events : null,
+            eventsDisabledReason: config.events.enabled ? 'NOT_REQUESTED' : 'DISABLED',
+            maxEvents,
+            audienceNames,
+            mergePolicy,
+            fetchedAtMs,
+            shaping: config.shaping
+        });
+        const outcome: Fetched = { kind: 'card', card, fetchedAtMs, matchedNamespace: decision.candidate.namespace };
+        await this.d.cache.set(key, outcome);
+        this.d.metrics.lookups.inc({ outcome: 'ok' });
+        return outcome;
+    }
+
+    /**
+     * Per-candidate outcomes from the multi-entity POST. If AEP refuses the POST as a whole with a 422
+     * (one identity over the 50-identity guardrail can do that), each candidate is asked separately, in
+     * parallel, so the others still get their answer.
+     */
+    private async profileOutcomes(candidates: IdentityCandidate[], fields: readonly string[], mergePolicyId: string, budget: Budget, requestId: string): Promise<CandidateOutcome[]> {
+        const opts = { fields, mergePolicyId, budget, requestId };
+        try {
+            const res = await this.d.entities.fetchProfiles(candidates.map((c) => ({ namespace: c.namespace, id: c.value })), opts);
+            return groupMultiEntityResponse(res.body, candidates);
+        } catch (err) {
+            if (!(err instanceof AepCallError && err.kind === 'http' && err.status === 422) || candidates.length === 1) {
+                if (err instanceof AepCallError && err.kind === 'http' && (err.status === 404 || err.status === 422)) {
+                    return candidates.map((candidate) => (err.status === 404 ? { candidate, outcome: 'not_found' as const } : { candidate, outcome: 'error' as const, error: err }));
+                }
+                throw err;
+            }
+            return Promise.all(
+                candidates.map(async (candidate): Promise<CandidateOutcome> => {
+                    try {
+                        return outcomeFromEntityMap(candidate, await this.d.entities.fetchProfileByIdentity({ namespace: candidate.namespace, id: candidate.value }, opts));
+                    } catch (e) {
+                        return { candidate, outcome: 'error', error: e };
+                    }
+                })
+            );
+        }
+    }
+
+    private answerFromEntry(entry: CacheEntry, source: LookupAnswer['source']): LookupAnswer {
+        if (entry.kind === 'error') throw new ProxyError(entry.code, entry.message, { details: entry.details });
+        return { body: entry.hitBody, source, profileId: entry.profileId, matchedNamespace: entry.matchedNamespace };
+    }
+
+    private answerFromOutcome(outcome: Fetched, source: LookupAnswer['source']): LookupAnswer {
+        if (outcome.kind === 'error') throw new ProxyError(outcome.code, outcome.message, { details: outcome.details });
+        const card = source === 'coalesced' ? { ...outcome.card, freshness: { ...outcome.card.freshness, fromCache: true } } : outcome.card;
+        return { body: JSON.stringify(card), source, profileId: card.profileId, matchedNamespace: outcome.matchedNamespace };
+    }
+
+    private async staleEntry(key: string): Promise<Extract<CacheEntry, { kind: 'card' }> | null> {
+        const hit = this.d.cache.getLocal(key) ?? (await this.d.cache.get(key));
+        return hit?.entry.kind === 'card' ? hit.entry : null;
+    }
+}
+
+/** Events are filtered to those of interest after fetching; ask for some slack, never AEP's default 1,000. */
+function eventFetchLimit(maxEvents: number): number {
+    return Math.min(100, maxEvents * 2 + 10);
+}
+
+/** AEP's guardrail answer for graphs over 50 identities (aep-api.md section 0.4), in either error shape. */
+function isTooManyIdentities(err: unknown): boolean {
+    if (err instanceof AepCallError) return err.status === 422 && /too many related identities/i.test(err.aepMessage);
+    if (typeof err === 'object' && err !== null) {
+        const e = err as { statusCode?: unknown; message?: unknown; cause?: unknown };
+        return String(e.statusCode) === '422' && /too many related identities/i.test(`${String(e.message ?? '')} ${String(e.cause ?? '')}`);
+    }
+    return false;
+}
+
+/** Per-identity failures of a 207 answer are plain `{message, statusCode:"500"}` objects. */
+function asAepError(err: unknown): AepCallError {
+    if (err instanceof AepCallError) return err;
+    const e = (typeof err === 'object' && err !== null ? err : {}) as { statusCode?: unknown; message?: unknown };
+    const status = Number(e.statusCode);
+    return new AepCallError('profile', 'http', `profile: AEP reported ${Number.isFinite(status) ? status : 'an error'} for an identity`, {
+        status: Number.isFinite(status) && status > 0 ? status : 502,
+        aepMessage: typeof e.message === 'string' ? e.message : ''
+    });
+}
+
+function entryToOutcome(entry: CacheEntry): CachedOutcome {
+    if (entry.kind === 'error') return entry;
+    return { kind: 'card', card: JSON.parse(entry.hitBody), fetchedAtMs: entry.fetchedAtMs, matchedNamespace: entry.matchedNamespace };
+}
+
+export type { ResolvedMatch };

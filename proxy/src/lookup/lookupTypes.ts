@@ -1,0 +1,16 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+/** What the look-up route sends back on success: the card as JSON text plus facts for the audit log. */
+export interface LookupAnswer {
+    /** Serialised CardModel. */
+    body: string;
+    /** aep: fetched now; cache / shared-cache: fresh copy; coalesced: joined an identical call; stale: AEP failed. */
+    source: 'aep' | 'cache' | 'shared-cache' | 'coalesced' | 'stale';
+    profileId: string;
+    matchedNamespace: string | null;
+}
+
+export interface LookupContext {
+    requestId: string;
+    log: FastifyBaseLogger;
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, redactedConfig, type EmulatorConnection } from '../src/config';
+
+const EMULATOR: EmulatorConnection = {
+    imsUrl: 'http://127.0.0.1:4010',
+    platformUrl: 'http://127.0.0.1:4010',
+    identityUrl: 'http://127.0.0.1:4010',
+    clientId: 'emu-client',
+    clientSecret: 'emu-secret',
+    orgId: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeOrg',
+    sandbox: 'prod'
+};
+const SECRET = 'a-long-enough-shared-secret';
+
+function problemsOf(env: Record<string, string>, emulator: EmulatorConnection | null = EMULATOR): string[] {
+    try {
+        loadConfig(env, { emulator: emulator ?? undefined });
+    } catch (err) {
+        if (err instanceof ConfigError) return err.problems;
+        throw err;
+    }
+    return [];
+}
+
+describe('loadConfig', () => {
+    it('uses the emulator and defaults when no AEP credentials are set', () => {
+        const config = loadConfig({ PROXY_SHARED_SECRET: SECRET }, { emulator: EMULATOR });
+        expect(config.aep.target).toBe('emulator');
+        expect(config.aep.platformUrl).toBe('http://127.0.0.1:4010');
+        expect(config.timeouts.budgetMs).toBe(8000);
+        expect(config.server).toEqual({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 16384 });
+        expect(config.fieldMapping.objects.Contact?.length).toBeGreaterThan(0);
+        expect(config.shaping.tenant).toBe('_acmetelco');
+        expect(Object.isFrozen(config.aep)).toBe(true);
+    });
+
+    it('targets real AEP when credentials are set, with the regional identity host', () => {
+        const config = loadConfig({
+            PROXY_SHARED_SECRET: SECRET,
+            AEP_CLIENT_ID: 'abc123',
+            AEP_CLIENT_SECRET: 'p8e-secret',
+            AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg',
+            AEP_IDENTITY_URL: 'https://platform-va7.adobe.io/',
+            AEP_TENANT: 'acmetelco',
+            AEP_MERGE_POLICY_ID: '7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41'
+        });
+        expect(config.aep).toMatchObject({
+            target: 'real',
+            imsUrl: 'https://ims-na1.adobelogin.com',
+            platformUrl: 'https://platform.adobe.io',
+            identityUrl: 'https://platform-va7.adobe.io',
+            sandbox: 'prod',
+            mergePolicyId: '7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41'
+        });
+        expect(config.shaping.tenant).toBe('_acmetelco');
+    });
+
+    it('names every wrong variable at once', () => {
+        const problems = problemsOf({
+            PROXY_SHARED_SECRET: 'short',
+            PROXY_PORT: 'eighty',
+            AEP_MAX_RPS: '0',
+            AEP_ORG_ID: 'not-an-org',
+            PROXY_LOG_LEVEL: 'loud',
+            AEP_PLATFORM_URL: 'ftp://x'
+        });
+        const text = problems.join('\n');
+        for (const name of ['PROXY_SHARED_SECRET', 'PROXY_PORT', 'AEP_MAX_RPS', 'AEP_ORG_ID', 'PROXY_LOG_LEVEL', 'AEP_PLATFORM_URL']) expect(text).toContain(name);
+    });
+
+    it('requires the AEP credential trio together and some caller auth', () => {
+        expect(problemsOf({ AEP_CLIENT_ID: 'abc' }).join('\n')).toMatch(/AEP_CLIENT_SECRET is required[\s\S]*AEP_ORG_ID is required/);
+        expect(problemsOf({}).join('\n')).toMatch(/no caller authentication configured/);
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET }, null).join('\n')).toMatch(/no AEP connection/);
+    });
+
+    it('checks the JWT settings as a group', () => {
+        expect(problemsOf({ PROXY_JWT_ISSUER: 'https://login.salesforce.com' }).join('\n')).toMatch(/PROXY_JWT_AUDIENCE is required[\s\S]*PROXY_JWT_PUBLIC_KEY_PEM or PROXY_JWT_JWKS_URL/);
+        expect(problemsOf({ PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_PUBLIC_KEY_PEM: 'nope' }).join('\n')).toMatch(/must be a PEM public key/);
+        const ok = loadConfig({ PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_JWKS_URL: 'https://example.com/jwks' }, { emulator: EMULATOR });
+        expect(ok.auth.jwt).toMatchObject({ issuer: 'i', audience: 'a', jwksUrl: 'https://example.com/jwks', clockSkewSeconds: 30 });
+        expect(ok.auth.sharedSecret).toBeNull();
+    });
+
+    it('validates the nested field mapping and shaping JSON with their own messages', () => {
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_FIELD_MAPPING: '{not json' }).join('\n')).toMatch(/PROXY_FIELD_MAPPING must be JSON/);
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_FIELD_MAPPING: '{"defaultPhoneRegion":"XX"}' }).join('\n')).toMatch(/PROXY_FIELD_MAPPING: defaultPhoneRegion/);
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_SHAPING: '{"tenant":"bad tenant"}' }).join('\n')).toMatch(/PROXY_SHAPING: tenant/);
+    });
+
+    it('reads a JSON config file, with the environment taking precedence', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'proxy-config-'));
+        const file = join(dir, 'proxy.json');
+        writeFileSync(file, JSON.stringify({ PROXY_SHARED_SECRET: SECRET, AEP_MAX_RPS: 7, CACHE_TTL_SECONDS: 30, PROXY_SHAPING: { tenant: '_filetenant' } }));
+        const config = loadConfig({ PROXY_CONFIG_FILE: file, CACHE_TTL_SECONDS: '45' }, { emulator: EMULATOR });
+        expect(config.resilience.maxRps).toBe(7);
+        expect(config.cache.ttlMs).toBe(45_000);
+        expect(config.shaping.tenant).toBe('_filetenant');
+        expect(problemsOf({ PROXY_CONFIG_FILE: join(dir, 'missing.json') }).join('\n')).toMatch(/PROXY_CONFIG_FILE: cannot read/);
+    });
+
+    it('keeps secrets out of the redacted view', () => {
+        const config = loadConfig({ PROXY_SHARED_SECRET: SECRET, AEP_CLIENT_ID: 'abcdef', AEP_CLIENT_SECRET: 'p8e-very-secret', AEP_ORG_ID: 'ABC@AdobeOrg', REDIS_URL: 'redis://user:pw@127.0.0.1:6379' });
+        const text = JSON.stringify(redactedConfig(config));
+        expect(text).not.toContain(SECRET);
+        expect(text).not.toContain('p8e-very-secret');
+        expect(text).not.toContain(':pw@');
+    });
+});
