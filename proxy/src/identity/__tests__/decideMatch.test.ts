@@ -1,0 +1,185 @@
+import { ProxyError } from '../../errors';
+import type { IdentityCandidate } from '../buildCandidates';
+import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome } from '../decideMatch';
+import { ALEX, JANE, SAM } from './support/envelopes';
+
+const cand = (field: string, namespace: string, value: string, priority: number): IdentityCandidate => ({
+    field,
+    namespace,
+    value,
+    maskedValue: `masked:${field}`,
+    priority,
+    normaliser: 'text'
+});
+const CRMID = cand('Id', 'CRMID', '0038c00002JaneDAAR', 10);
+const EMAIL = cand('Email', 'Email', 'jane.doe@example.com', 20);
+const SAM_EMAIL = cand('Email', 'Email', 'sam.rivera@example.com', 20);
+const PHONE = cand('SuppliedPhone', 'Phone', '+14155550188', 40);
+
+const found = (candidate: IdentityCandidate, ...profiles: (typeof JANE)[]): CandidateOutcome => ({ candidate, outcome: 'found', profiles });
+const none = (candidate: IdentityCandidate): CandidateOutcome => ({ candidate, outcome: 'not_found' });
+const failed = (candidate: IdentityCandidate, error: unknown = new Error('timeout')): CandidateOutcome => ({ candidate, outcome: 'error', error });
+
+describe('decideMatch', () => {
+    it('picks the highest-priority identity that found one profile', () => {
+        const d = decideMatch({ outcomes: [found(EMAIL, JANE), found(CRMID, JANE)] });
+        expect(d).toMatchObject({ kind: 'match', candidate: CRMID, selectedBy: 'priority', ambiguous: false, ambiguityReason: null, alternatives: [] });
+        expect(d.kind === 'match' && d.profile.entityId).toBe(JANE.entityId);
+        expect(d.identitiesTried.map((t) => `${t.field}:${t.outcome}`)).toEqual(['Id:matched', 'Email:matched']);
+    });
+
+    it('falls through not_found identities to the next one', () => {
+        const d = decideMatch({ outcomes: [none(CRMID), found(EMAIL, JANE)] });
+        expect(d).toMatchObject({ kind: 'match', candidate: EMAIL });
+        expect(d.identitiesTried.map((t) => t.outcome)).toEqual(['not_found', 'matched']);
+    });
+
+    it('answers ambiguous for a household phone reaching two profiles', () => {
+        const d = decideMatch({ outcomes: [found(PHONE, SAM, ALEX)] });
+        expect(d.kind).toBe('ambiguous');
+        if (d.kind !== 'ambiguous') return;
+        expect(d.candidates).toEqual([
+            { profileId: SAM.entityId, displayName: 'Sam Rivera', field: 'SuppliedPhone', namespace: 'Phone', city: 'Oakland', loyaltyTier: null, lastModifiedAt: '2024-05-05T21:14:05Z' },
+            { profileId: ALEX.entityId, displayName: 'Alex Rivera', field: 'SuppliedPhone', namespace: 'Phone', city: 'Oakland', loyaltyTier: 'silver', lastModifiedAt: '2024-05-05T21:14:05Z' }
+        ]);
+        expect(d.identitiesTried).toEqual([{ field: 'SuppliedPhone', namespace: 'Phone', maskedValue: 'masked:SuppliedPhone', outcome: 'ambiguous' }]);
+    });
+
+    it('lets a unique higher-priority identity settle a shared phone without flagging the household', () => {
+        const d = decideMatch({ outcomes: [found(SAM_EMAIL, SAM), found(PHONE, SAM, ALEX)] });
+        expect(d).toMatchObject({ kind: 'match', candidate: SAM_EMAIL, ambiguous: false, alternatives: [] });
+    });
+
+    it('flags identities that reach different people (IDENTITIES_DISAGREE) with alternatives', () => {
+        const d = decideMatch({ outcomes: [found(EMAIL, JANE), found(PHONE, SAM, ALEX)] });
+        expect(d).toMatchObject({ kind: 'match', candidate: EMAIL, ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE' });
+        expect(d.kind === 'match' && d.alternatives.map((a) => a.profileId)).toEqual([SAM.entityId, ALEX.entityId]);
+    });
+
+    it('returns the agent\'s pick when it is one the record reaches', () => {
+        const d = decideMatch({ outcomes: [found(PHONE, SAM, ALEX)], profileId: ALEX.entityId });
+        expect(d).toMatchObject({ kind: 'match', selectedBy: 'agent', candidate: PHONE, ambiguous: true, ambiguityReason: 'SHARED_IDENTITY' });
+        expect(d.kind === 'match' && d.profile.entityId).toBe(ALEX.entityId);
+        expect(d.kind === 'match' && d.alternatives.map((a) => a.displayName)).toEqual(['Sam Rivera']);
+    });
+
+    it('marks an agent pick among disagreeing identities as IDENTITIES_DISAGREE', () => {
+        const d = decideMatch({ outcomes: [found(EMAIL, JANE), found(SAM_EMAIL, SAM)], profileId: SAM.entityId });
+        expect(d).toMatchObject({ kind: 'match', selectedBy: 'agent', candidate: SAM_EMAIL, ambiguityReason: 'IDENTITIES_DISAGREE' });
+    });
+
+    it('refuses a profileId the record does not reach', () => {
+        const attempt = () => decideMatch({ outcomes: [found(PHONE, SAM, ALEX)], profileId: JANE.entityId });
+        expect(attempt).toThrow(ProxyError);
+        try {
+            attempt();
+        } catch (err) {
+            expect((err as ProxyError).code).toBe('INVALID_REQUEST');
+            expect((err as ProxyError).status).toBe(400);
+        }
+    });
+
+    it('does not call a foreign profileId invalid when a look-up failed (it might reach it)', () => {
+        expect(decideMatch({ outcomes: [failed(CRMID), found(PHONE, SAM)], profileId: JANE.entityId }).kind).toBe('upstream_error');
+    });
+
+    it('keeps a lower-priority match when a higher one errored, and says so', () => {
+        const d = decideMatch({ outcomes: [failed(CRMID), found(EMAIL, JANE)] });
+        expect(d).toMatchObject({ kind: 'match', candidate: EMAIL });
+        expect(d.identitiesTried.map((t) => t.outcome)).toEqual(['error', 'matched']);
+    });
+
+    it('never answers not_found when a look-up failed', () => {
+        const err = new Error('503');
+        const d = decideMatch({ outcomes: [failed(CRMID, err), none(EMAIL)] });
+        expect(d).toMatchObject({ kind: 'upstream_error', error: err, errors: [err] });
+    });
+
+    it('answers not_found when every look-up answered nothing', () => {
+        const d = decideMatch({ outcomes: [none(EMAIL)], skipped: [{ field: 'Phone', namespace: 'Phone', maskedValue: '•••', outcome: 'skipped' }] });
+        expect(d).toEqual({
+            kind: 'not_found',
+            identitiesTried: [
+                { field: 'Email', namespace: 'Email', maskedValue: 'masked:Email', outcome: 'not_found' },
+                { field: 'Phone', namespace: 'Phone', maskedValue: '•••', outcome: 'skipped' }
+            ]
+        });
+    });
+
+    it('answers no_identity when nothing could be tried, and strips skip reasons from the contract', () => {
+        const d = decideMatch({ outcomes: [], skipped: [{ field: 'Email', namespace: 'Email', maskedValue: '•••', outcome: 'skipped', reason: 'x' } as never] });
+        expect(d).toEqual({ kind: 'no_identity', identitiesTried: [{ field: 'Email', namespace: 'Email', maskedValue: '•••', outcome: 'skipped' }] });
+    });
+
+    it('treats empty placeholders and duplicate XIDs as what they are', () => {
+        const placeholder = { ...SAM, entityId: 'A29cgEmpty', entity: {} };
+        expect(decideMatch({ outcomes: [found(EMAIL, placeholder)] }).kind).toBe('not_found');
+        expect(decideMatch({ outcomes: [found(PHONE, SAM, SAM)] }).kind).toBe('match');
+    });
+
+    it('keeps candidate hints free of denied fields', () => {
+        const d = decideMatch({ outcomes: [found(PHONE, SAM, ALEX)], denylist: ['homeAddress', 'loyalty.tier'] });
+        expect(d.kind === 'ambiguous' && d.candidates.map((c) => [c.city, c.loyaltyTier])).toEqual([
+            [null, null],
+            [null, null]
+        ]);
+    });
+});
+
+describe('groupMultiEntityResponse', () => {
+    it('maps a POST answer to per-candidate outcomes via requestedIdentity, identityMap and placeholders', () => {
+        const unknown = cand('SuppliedEmail', 'Email', 'unknown.person@example.com', 25);
+        const body = {
+            [SAM.entityId]: { ...SAM, requestedIdentity: { entityId: 'sam.rivera@example.com', entityIdNS: { code: 'email' } } },
+            [ALEX.entityId]: { ...ALEX, requestedIdentity: { entityId: '+14155550188', entityIdNS: { code: 'phone' } } },
+            A29cgEmpty0000: {
+                entityId: 'A29cgEmpty0000',
+                sources: [''],
+                entity: {},
+                lastModifiedAt: '1970-01-01T00:00:00Z',
+                requestedIdentity: { entityId: 'unknown.person@example.com', entityIdNS: { code: 'email' } }
+            }
+        };
+        const outcomes = groupMultiEntityResponse(body, [SAM_EMAIL, unknown, PHONE]);
+        expect(outcomes.map((o) => o.outcome)).toEqual(['found', 'not_found', 'found']);
+        // Sam's entry answered the email, but his identityMap carries the shared phone too.
+        expect(outcomes[2]!.outcome === 'found' && outcomes[2]!.profiles.map((p) => p.entityId)).toEqual([SAM.entityId, ALEX.entityId]);
+        expect(decideMatch({ outcomes }).kind).toBe('match');
+    });
+
+    it('compares namespace codes case-insensitively and values exactly', () => {
+        const upper = cand('Email', 'EMAIL', 'sam.rivera@example.com', 20);
+        const cased = cand('Email', 'Email', 'Sam.Rivera@example.com', 20);
+        const outcomes = groupMultiEntityResponse({ [SAM.entityId]: SAM }, [upper, cased]);
+        expect(outcomes.map((o) => o.outcome)).toEqual(['found', 'not_found']);
+    });
+
+    it('turns a 207 partial failure into errors for unanswered candidates', () => {
+        const body = [{ xid: 'BVrqzwVuzbXrLfmnaG3rXrLf3KJg', error: { message: 'Too many related identities', statusCode: '422' } }];
+        const outcomes = groupMultiEntityResponse(body, [EMAIL]);
+        expect(outcomes).toEqual([{ candidate: EMAIL, outcome: 'error', error: { message: 'Too many related identities', statusCode: '422' } }]);
+    });
+
+    it('survives junk bodies', () => {
+        for (const body of [null, 'x', 42, { a: 1 }, { a: { entity: 'nope' } }, [1, null, {}]]) {
+            expect(groupMultiEntityResponse(body, [EMAIL])).toEqual([{ candidate: EMAIL, outcome: 'not_found' }]);
+        }
+    });
+});
+
+describe('outcomeFromEntityMap (GET)', () => {
+    it('treats a two-entry map for a shared phone as two profiles', () => {
+        const o = outcomeFromEntityMap(PHONE, { [SAM.entityId]: SAM, [ALEX.entityId]: ALEX });
+        expect(o.outcome === 'found' && o.profiles.map((p) => p.entityId)).toEqual([SAM.entityId, ALEX.entityId]);
+    });
+
+    it('keeps only the entries that carry the identity when some do', () => {
+        const o = outcomeFromEntityMap(EMAIL, { [SAM.entityId]: SAM, [JANE.entityId]: JANE });
+        expect(o.outcome === 'found' && o.profiles.map((p) => p.entityId)).toEqual([JANE.entityId]);
+    });
+
+    it('is not_found for a 404 (null) or an empty map', () => {
+        expect(outcomeFromEntityMap(EMAIL, null).outcome).toBe('not_found');
+        expect(outcomeFromEntityMap(EMAIL, {}).outcome).toBe('not_found');
+    });
+});
