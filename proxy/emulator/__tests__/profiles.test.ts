@@ -1,0 +1,65 @@
+import type { RunningEmulator } from '../src';
+import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, deriveXid } from '../src';
+import { aepHeaders, call, entitiesUrl, start, tokenFor } from './helpers';
+
+type EntityMap = Record<string, { entityId: string; mergePolicy: { id: string }; identityGraph: string[]; entity: Record<string, any>; lastModifiedAt: string }>;
+
+describe('Profile Access GET /data/core/ups/access/entities (profiles)', () => {
+    let emu: RunningEmulator;
+    let headers: Record<string, string>;
+
+    beforeAll(async () => {
+        emu = await start();
+        headers = aepHeaders(await tokenFor(emu), emu.orgs.primary);
+    });
+    afterAll(() => emu.close());
+
+    const lookup = (params: Record<string, string>) => call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', ...params }), { headers });
+
+    it('resolves Jane by email, phone, CRM id and loyalty id to the same XID-keyed entry', async () => {
+        const jane = SEED_IDENTITIES.jane;
+        const answers = await Promise.all([
+            lookup({ entityId: jane.email, entityIdNS: 'email' }),
+            lookup({ entityId: jane.phone, entityIdNS: 'Phone' }),
+            lookup({ entityId: jane.crmId, entityIdNS: 'CRMID' }),
+            lookup({ entityId: jane.loyaltyId, entityIdNS: 'LOYALTYID' })
+        ]);
+        const keys = answers.map((a) => Object.keys(a.body as EntityMap));
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+        expect(new Set(keys.flat())).toEqual(new Set([deriveXid('CRMID', jane.crmId)]));
+        const entry = (answers[0]!.body as EntityMap)[deriveXid('CRMID', jane.crmId)]!;
+        expect(entry.mergePolicy.id).toBe(DEFAULT_MERGE_POLICY_ID);
+        expect(entry.entity.identityMap.email).toEqual([{ id: jane.email }]);
+        expect(Object.keys(entry.entity.identityMap).every((k: string) => k === k.toLowerCase())).toBe(true);
+        expect(entry.identityGraph).toContain(deriveXid('Email', jane.email));
+        const realized = Object.values(entry.entity.segmentMembership.ups as Record<string, { status: string }>).filter((m) => m.status === 'realized');
+        expect(realized.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('returns two entries for the shared household phone', async () => {
+        const res = await lookup({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: 'phone', fields: 'person.name' });
+        expect(res.status).toBe(200);
+        const names = Object.values(res.body as EntityMap).map((e) => e.entity.person.name.firstName).sort();
+        expect(names).toEqual(['Alex', 'Sam']);
+    });
+
+    it('projects fields, keeping parents, and gates computed attributes behind withCA', async () => {
+        const base = { entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' };
+        const projected = Object.values((await lookup({ ...base, fields: 'person.name.firstName,loyalty.tier' })).body as EntityMap)[0]!;
+        expect(projected.entity).toEqual({ person: { name: { firstName: 'Jane' } }, loyalty: { tier: 'gold' } });
+        const withoutCA = Object.values((await lookup(base)).body as EntityMap)[0]!;
+        expect(withoutCA.entity._acmetelco.SystemComputedAttributes).toBeUndefined();
+        expect(withoutCA.entity._acmetelco.crm.lifetimeValue).toBe(12480.5);
+        const withCA = Object.values((await lookup({ ...base, withCA: 'true' })).body as EntityMap)[0]!;
+        expect(withCA.entity._acmetelco.SystemComputedAttributes.totalSpend90d.value).toBeGreaterThan(0);
+    });
+
+    it('answers 404 for an email without profile and 422 for the 51+ identity graph', async () => {
+        const missing = await lookup({ entityId: SEED_IDENTITIES.unknown.email, entityIdNS: 'email' });
+        expect(missing.status).toBe(404);
+        expect(missing.body).toMatchObject({ statusCode: '404' });
+        const heavy = await lookup({ entityId: SEED_IDENTITIES.gary.email, entityIdNS: 'email' });
+        expect(heavy.status).toBe(422);
+        expect(heavy.body).toMatchObject({ message: 'Too many related identities', statusCode: '422' });
+    });
+});

@@ -1,0 +1,158 @@
+import type { AddressInfo } from 'node:net';
+import { defaultOrgs, OrgDirectory, defaultSandboxOf, PRIMARY_SCOPES, type EmulatedOrg, type Edition } from './orgs';
+import { TokenIssuer } from './ims/tokens';
+import { Faults, type FaultController, type FaultRule } from './faults';
+import { FaultEffects } from './faultEffects';
+import { StatsRecorder, type EmulatorStats } from './stats';
+import { RateLimiter, type RateLimitOptions } from './rateLimit';
+import { buildServer } from './server';
+import { LayeredDataset, type Dataset } from './store/dataset';
+import { seedDataset } from './seed';
+
+export type { FaultController, FaultRule, ActiveFault, FaultAction, FaultMode, FaultTarget } from './faults';
+export type { EmulatorStats } from './stats';
+export type { RouteGroup } from './context';
+export type { Dataset } from './store/dataset';
+export { generateDataset, GeneratedDataset, type GeneratorOptions, type GeneratedIdentities } from './generator';
+export { SEED_IDENTITIES, AUDIENCE } from './seed';
+export { deriveXid } from './store/xid';
+export { PRIMARY_ORG_ID, PRIME_ORG_ID, DEFAULT_MERGE_POLICY_ID } from './orgs';
+
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86399;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export interface EmulatorOptions {
+    /** Loopback only; default 127.0.0.1. */
+    readonly host?: string;
+    /** Default 0 (ephemeral). */
+    readonly port?: number;
+    /** Region of the identity host (`identityUrl` stands in for https://platform-{region}.adobe.io); default 'va7'. */
+    readonly identityRegion?: string;
+    /** IMS `expires_in`; default 86399 s. Short values exercise token expiry. */
+    readonly tokenLifetimeSeconds?: number;
+    /** Extra data (e.g. `generateDataset(...)`), served after the seed people. */
+    readonly dataset?: Dataset;
+    /** Serve the briefing's seed people; default true. */
+    readonly includeSeed?: boolean;
+    /** Fault rules active from the start (e.g. latency). None by default. */
+    readonly faults?: readonly FaultRule[];
+    /** Per-org request-rate limit on /data/core; off by default. */
+    readonly rateLimit?: RateLimitOptions;
+    /** Per-org override of event look-up (keyed by org key: 'primary', 'prime'). */
+    readonly eventLookup?: Readonly<Record<string, { readonly enabled?: boolean; readonly refusalStatus?: 403 | 422 }>>;
+    /** Clock for token expiry and rate limiting (tests); default Date.now. */
+    readonly now?: () => number;
+    /** Fastify request logging (secrets redacted); default false. */
+    readonly logger?: boolean;
+}
+
+/** What a client of one emulated org needs. */
+export interface OrgCredentials {
+    readonly key: string;
+    readonly name: string;
+    readonly imsOrgId: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly scope: string;
+    readonly sandboxName: string;
+    readonly tenant: string;
+    readonly defaultMergePolicyId: string | null;
+    readonly edition: Edition;
+    readonly eventLookupEnabled: boolean;
+}
+
+export interface RunningEmulator {
+    /** Base for `/data/core/...` (stands in for https://platform.adobe.io). */
+    readonly platformUrl: string;
+    /** Base for `/ims/token/v3` (stands in for https://ims-na1.adobelogin.com). */
+    readonly imsUrl: string;
+    /** Base for Identity Service calls (stands in for https://platform-{region}.adobe.io). */
+    readonly identityUrl: string;
+    readonly orgs: { readonly primary: OrgCredentials; readonly prime: OrgCredentials };
+    readonly faults: FaultController;
+    stats(): EmulatorStats;
+    resetStats(): void;
+    /** Revokes every token issued so far; the gateway then answers 401013. */
+    revokeTokens(): void;
+    /** Lifetime of tokens issued from now on. */
+    setTokenLifetime(seconds: number): void;
+    setRateLimit(options: RateLimitOptions): void;
+    close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+    const host = opts.host ?? '127.0.0.1';
+    if (!LOOPBACK.has(host)) throw new Error(`the AEP emulator listens on loopback only; refusing host '${host}'`);
+    const region = (opts.identityRegion ?? 'va7').toLowerCase();
+    if (!/^[a-z0-9]+$/.test(region)) throw new Error(`invalid identity region '${opts.identityRegion ?? ''}'`);
+    const now = opts.now ?? Date.now;
+    const orgs = defaultOrgs().map((org) => applyEventLookup(org, opts.eventLookup?.[org.key]));
+    const tokens = new TokenIssuer(now, opts.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS);
+    const layers: Dataset[] = [];
+    if (opts.includeSeed !== false) layers.push(seedDataset());
+    if (opts.dataset) layers.push(opts.dataset);
+    const dataset = layers.length === 1 ? layers[0]! : new LayeredDataset(layers);
+    const faults = new Faults();
+    for (const rule of opts.faults ?? []) faults.set(rule);
+    const effects = new FaultEffects();
+    const stats = new StatsRecorder();
+    const rateLimiter = new RateLimiter(opts.rateLimit ?? {}, now);
+    const regionalPrefix = `/platform-${region}`;
+    const app = buildServer({
+        services: { orgs: new OrgDirectory(orgs), tokens, dataset },
+        faults,
+        effects,
+        stats,
+        rateLimiter,
+        tokens,
+        regionalPrefix,
+        logger: opts.logger ?? false
+    });
+    await app.listen({ host, port: opts.port ?? 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const credentials = (org: EmulatedOrg): OrgCredentials => ({
+        key: org.key,
+        name: org.name,
+        imsOrgId: org.imsOrgId,
+        clientId: org.clientId,
+        clientSecret: org.clientSecret,
+        scope: PRIMARY_SCOPES,
+        sandboxName: defaultSandboxOf(org).name,
+        tenant: org.tenant,
+        defaultMergePolicyId: defaultSandboxOf(org).defaultMergePolicyId,
+        edition: org.edition,
+        eventLookupEnabled: org.eventLookup.enabled
+    });
+    const byKey = (key: string): EmulatedOrg => {
+        const org = orgs.find((o) => o.key === key);
+        if (!org) throw new Error(`emulated org ${key} missing`);
+        return org;
+    };
+    let closed: Promise<void> | undefined;
+    return {
+        platformUrl: base,
+        imsUrl: base,
+        identityUrl: `${base}${regionalPrefix}`,
+        orgs: { primary: credentials(byKey('primary')), prime: credentials(byKey('prime')) },
+        faults,
+        stats: () => stats.snapshot(),
+        resetStats: () => stats.reset(),
+        revokeTokens: () => void tokens.revokeAll(),
+        setTokenLifetime: (seconds) => tokens.setLifetimeSeconds(seconds),
+        setRateLimit: (options) => rateLimiter.configure(options),
+        close: () => {
+            closed ??= (async () => {
+                effects.releaseAll();
+                await app.close();
+                effects.releaseAll();
+            })();
+            return closed;
+        }
+    };
+}
+
+function applyEventLookup(org: EmulatedOrg, override: { enabled?: boolean; refusalStatus?: 403 | 422 } | undefined): EmulatedOrg {
+    if (!override) return org;
+    return { ...org, eventLookup: { enabled: override.enabled ?? org.eventLookup.enabled, refusalStatus: override.refusalStatus ?? org.eventLookup.refusalStatus } };
+}

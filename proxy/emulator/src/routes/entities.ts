@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { newRequestId, profileError, profileNotFound, type AdobeError } from '../errors';
+import { requireCaller, sendAdobeError, type CallerContext, type EmulatorServices, type RouteConfig } from '../context';
+import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy';
+import { isAdobeError, parseBooleanParam, parseFields, profileEnvelope, resolveIdentity } from '../profileAccess/profiles';
+import { eventPage, parseEventQuery } from '../profileAccess/events';
+import { registerMultiEntityRoute } from './multiEntities';
+
+export const PROFILE_SCHEMA = '_xdm.context.profile';
+export const EVENT_SCHEMA = '_xdm.context.experienceevent';
+const ENTITIES_PATH = '/data/core/ups/access/entities';
+const CONFIG: RouteConfig = { group: 'entities', sandbox: 'required' };
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** First value of a query parameter (AEP takes the first when a single-valued parameter repeats). */
+function one(query: Query, name: string): string | undefined {
+    const value = query[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+
+function all(query: Query, name: string): string[] {
+    const value = query[name];
+    if (value === undefined) return [];
+    return Array.isArray(value) ? value : [value];
+}
+
+/** Profile Access API, GET form (entities.md; profile.yaml retrieveEntity). */
+export function registerEntityRoutes(app: FastifyInstance, services: EmulatorServices): void {
+    app.get(ENTITIES_PATH, { config: CONFIG }, async (request, reply) => {
+        const caller = requireCaller(request.caller);
+        const query = request.query as Query;
+        const schemaName = one(query, 'schema.name');
+        if (!schemaName) return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000405: Missing required parameter schema.name.', 'Status Code - 400 : Bad request'));
+        if (schemaName === EVENT_SCHEMA) return lookUpEvents(reply, services, caller, query);
+        if (schemaName !== PROFILE_SCHEMA) {
+            return sendAdobeError(reply, profileError(400, `UPS-ACC-1000406: Unsupported schema.name '${schemaName}'.`, 'Status Code - 400 : Bad request'));
+        }
+        const entityId = one(query, 'entityId');
+        if (!entityId) return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000407: Missing required parameter entityId.', 'Status Code - 400 : Bad request'));
+        const fields = parseFields(one(query, 'fields'));
+        if (isAdobeError(fields)) return sendAdobeError(reply, fields);
+        const withCA = parseBooleanParam('withCA', one(query, 'withCA'));
+        if (typeof withCA !== 'boolean') return sendAdobeError(reply, withCA);
+        const policy = resolveMergePolicy(caller.org, caller.sandbox, one(query, 'mergePolicyId'));
+        if (!isMergePolicy(policy)) return sendAdobeError(reply, policy);
+
+        const namespace = one(query, 'entityIdNS');
+        const resolution = resolveIdentity(services.dataset, { entityId, namespace: namespace === '' ? undefined : namespace });
+        if (resolution.kind === 'error') return sendAdobeError(reply, resolution.error);
+        if (resolution.kind === 'none') return sendAdobeError(reply, profileNotFound(newRequestId()));
+        const body: Record<string, unknown> = {};
+        for (const profile of resolution.profiles) {
+            body[profile.xid] = profileEnvelope(profile, { mergePolicyId: policy.id, fields, withCA, tenant: caller.org.tenant });
+        }
+        return reply.code(200).type('application/json').send(body);
+    });
+
+    registerMultiEntityRoute(app, services);
+}
+
+/** Refusal for orgs whose edition does not allow event look-up (entities.md: Prime cannot look up events by API). */
+export function eventLookupRefused(caller: CallerContext): AdobeError {
+    const status = caller.org.eventLookup.refusalStatus;
+    return profileError(
+        status,
+        `UPS-ACC-1000010: ExperienceEvent lookup is not enabled for this organization. Looking up ExperienceEvents through the Profile Access API requires Real-Time CDP Ultimate; this organization's edition is ${caller.org.edition === 'prime' ? 'Prime' : caller.org.edition}. Use computed attributes instead.`,
+        `Status Code - ${status} : ExperienceEvent lookup is deprecated and not enabled for IMS org ${caller.org.imsOrgId}`
+    );
+}
+
+function lookUpEvents(reply: FastifyReply, services: EmulatorServices, caller: CallerContext, query: Query): FastifyReply {
+    if (!caller.org.eventLookup.enabled) return sendAdobeError(reply, eventLookupRefused(caller));
+    const relatedSchema = one(query, 'relatedSchema.name');
+    if (relatedSchema !== PROFILE_SCHEMA) {
+        return sendAdobeError(reply, profileError(400, `UPS-ACC-1000408: relatedSchema.name must be '${PROFILE_SCHEMA}' for ExperienceEvent lookups.`, 'Status Code - 400 : Bad request'));
+    }
+    const relatedEntityId = one(query, 'relatedEntityId');
+    if (!relatedEntityId) return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000409: Missing required parameter relatedEntityId.', 'Status Code - 400 : Bad request'));
+    const fields = parseFields(one(query, 'fields'));
+    if (isAdobeError(fields)) return sendAdobeError(reply, fields);
+    // Real next links probably carry `offsets=` (aepp parses it); the docs show `start=`. Accept both.
+    const cursor = one(query, 'start') ?? one(query, 'offsets');
+    const parsed = parseEventQuery({
+        startTime: one(query, 'startTime'),
+        endTime: one(query, 'endTime'),
+        limit: one(query, 'limit'),
+        orderby: one(query, 'orderby') ?? one(query, 'orderBy'),
+        property: all(query, 'property'),
+        start: cursor,
+        fields
+    });
+    if (isAdobeError(parsed)) return sendAdobeError(reply, parsed);
+    const namespace = one(query, 'relatedEntityIdNS');
+    const resolution = resolveIdentity(services.dataset, { entityId: relatedEntityId, namespace: namespace === '' ? undefined : namespace });
+    if (resolution.kind === 'error') return sendAdobeError(reply, resolution.error);
+    if (resolution.kind === 'none') return sendAdobeError(reply, profileNotFound(newRequestId()));
+    const page = eventPage(services.dataset, resolution.profiles, parsed);
+    if (isAdobeError(page)) return sendAdobeError(reply, page);
+    const orderby = parsed.descending ? '-timestamp' : 'timestamp';
+    return reply
+        .code(200)
+        .type('application/json')
+        .send({
+            _page: { orderby, start: page.start, count: page.children.length, next: page.next },
+            children: page.children,
+            _links: { next: { href: page.next === '' ? '' : nextHref(query, page.next, orderby, parsed.limit) } }
+        });
+}
+
+/** `_links.next.href` is relative to `/data/core/ups/access`, as in the docs' examples. */
+function nextHref(query: Query, next: string, orderby: string, limit: number): string {
+    const params = new URLSearchParams();
+    params.set('start', next);
+    params.set('orderby', orderby);
+    params.set('schema.name', EVENT_SCHEMA);
+    params.set('relatedSchema.name', PROFILE_SCHEMA);
+    for (const name of ['relatedEntityId', 'relatedEntityIdNS', 'fields', 'startTime', 'endTime']) {
+        const value = one(query, name);
+        if (value !== undefined) params.set(name, value);
+    }
+    for (const p of all(query, 'property')) params.append('property', p);
+    params.set('limit', String(limit));
+    return `/entities?${params.toString()}`;
+}

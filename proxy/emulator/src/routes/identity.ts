@@ -1,0 +1,177 @@
+import type { FastifyInstance } from 'fastify';
+import { identity as identityErrors } from '../errors';
+import { sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
+import { NAMESPACES, namespaceByCode, namespaceById, type IdentityNamespace } from '../store/namespaces';
+import { deriveXid } from '../store/xid';
+import type { IdentityRef, ProfileRecord } from '../store/dataset';
+import { readJsonBody } from './jsonBody';
+
+const CONFIG: RouteConfig = { group: 'identity', sandbox: 'optional' };
+const POST_CONFIG: RouteConfig = { group: 'identity', sandbox: 'optional', jsonBody: true };
+const MAX_GRAPH_IDS = 1000;
+/** Identity v2 answers with a versioned media type (identity-service.yaml getGraphs 200). */
+const GRAPH_MEDIA_TYPE = 'application/json;version=2.2.1;charset=utf-8';
+const GRAPH_EDGE_TS = 1763000000000;
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (q: Query, name: string): string | undefined => (Array.isArray(q[name]) ? q[name][0] : (q[name] as string | undefined));
+
+/**
+ * Identity Service (identity-service.yaml; list-namespaces.md, list-cluster-identites.md). Served on the
+ * platform host and on the regional identity host (see index.ts); x-sandbox-name is optional here.
+ */
+export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorServices): void {
+    app.get('/data/core/idnamespace/identities', { config: CONFIG }, async (_request, reply) => {
+        return reply.code(200).type('application/json').send(NAMESPACES);
+    });
+
+    app.get<{ Params: { id: string } }>('/data/core/idnamespace/identities/:id', { config: CONFIG }, async (request, reply) => {
+        const ns = /^\d+$/.test(request.params.id) ? namespaceById(Number(request.params.id)) : undefined;
+        if (!ns) return sendAdobeError(reply, identityErrors.namespaceNotFound(request.params.id));
+        return reply.code(200).type('application/json').send(ns);
+    });
+
+    app.get('/data/core/identity/identity', { config: CONFIG }, async (request, reply) => {
+        const query = request.query as Query;
+        const id = one(query, 'id');
+        const ns = namespaceOf(query);
+        if (!id) return sendAdobeError(reply, identityErrors.invalidInput('The id parameter is required.'));
+        if (!ns) {
+            const given = one(query, 'namespace') ?? one(query, 'nsid') ?? '';
+            return sendAdobeError(reply, identityErrors.invalidInput(`The provided namespace=${given} and id=${id} is invalid. Please provide a valid namespace code or nsid.`));
+        }
+        return reply.code(200).type('application/json').send({ xid: deriveXid(ns.code, id) });
+    });
+
+    app.get('/data/core/identity/cluster/members', { config: CONFIG }, async (request, reply) => {
+        const query = request.query as Query;
+        const xid = one(query, 'xid');
+        const graphType = one(query, 'graph-type');
+        if (graphType !== undefined && !['pdg', 'coop', 'psr', 'none'].includes(graphType)) {
+            return sendAdobeError(reply, { status: 400, body: { title: 'InvalidInput', status: 400, description: `Unsupported graph-type ${graphType}.` } });
+        }
+        if (xid) {
+            const members = membersOf(services.dataset.findByXid(xid));
+            if (members.length === 0) return reply.code(200).type('application/json').send({ version: '1.1.0', clusters: [], unprocessedRecords: [xid], algo_type: 'STITCH_ALL' });
+            return reply
+                .code(200)
+                .type('application/json')
+                .send({ version: '1.1.0', clusters: [{ xid, members: members.map((m) => deriveXid(m.namespace, m.id)) }], unprocessedRecords: [], algo_type: 'STITCH_ALL' });
+        }
+        const id = one(query, 'id');
+        const ns = namespaceOf(query);
+        if (!id || !ns) {
+            return sendAdobeError(reply, { status: 400, body: { title: 'InvalidInput', status: 400, description: 'Provide xid, or id with nsid/namespace.' } });
+        }
+        const byNsid = one(query, 'nsid') ?? one(query, 'nsId');
+        const compositeXid = byNsid !== undefined ? { nsid: String(ns.id), id } : { namespace: ns.code, id };
+        const members = membersOf(services.dataset.findByIdentity(ns.code, id));
+        if (members.length === 0) {
+            return reply.code(200).type('application/json').send({ version: '1.1.0', clusters: [], unprocessedRecords: [compositeXid], algo_type: 'STITCH_ALL' });
+        }
+        return reply
+            .code(200)
+            .type('application/json')
+            .send({
+                version: '1.1.0',
+                clusters: [{ compositeXid, members: members.map((m) => (byNsid !== undefined ? { nsid: String(namespaceByCode(m.namespace)?.id ?? ''), id: m.id } : { namespace: m.namespace, id: m.id })) }],
+                unprocessedRecords: [],
+                algo_type: 'STITCH_ALL'
+            });
+    });
+
+    app.post('/data/core/identity/v2/graph', { config: POST_CONFIG }, async (request, reply) => {
+        const parsed = readJsonBody(request.body);
+        if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
+            return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - request body is not valid JSON.'));
+        }
+        const body = parsed.value as { composite_xids?: unknown; xids?: unknown; projection_type?: unknown; require_edge_meta_data?: unknown };
+        if (body.projection_type !== 'set' && body.projection_type !== 'graph') {
+            return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - projection types available are [graph|set].'));
+        }
+        const projection = body.projection_type;
+        const edgeMeta = body.require_edge_meta_data === true;
+        if ((body.composite_xids === undefined) === (body.xids === undefined)) {
+            return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - provide exactly one of composite_xids or xids.'));
+        }
+        const list = (body.composite_xids ?? body.xids) as unknown;
+        if (!Array.isArray(list) || list.length < 1 || list.length > MAX_GRAPH_IDS) {
+            return sendAdobeError(reply, identityErrors.graphInvalid(`Graph Request Invalid - between 1 and ${MAX_GRAPH_IDS} identities are required.`));
+        }
+        if (body.xids !== undefined) {
+            if (list.some((x) => typeof x !== 'string')) return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - xids must be strings.'));
+            const graphs: unknown[] = [];
+            const unprocessed: string[] = [];
+            for (const xid of list as string[]) {
+                const members = membersOf(services.dataset.findByXid(xid));
+                if (members.length === 0) unprocessed.push(xid);
+                else graphs.push(graphOf({ xid }, members, projection, edgeMeta, (m) => ({ xid: deriveXid(m.namespace, m.id) })));
+            }
+            return reply.code(200).type(GRAPH_MEDIA_TYPE).send({ version: '2.0', graphs, unprocessed_xids: unprocessed, algo_type: 'STITCH_ALL' });
+        }
+        const graphs: unknown[] = [];
+        const unprocessed: unknown[] = [];
+        for (const item of list) {
+            const { ns, nsid, id } = (item ?? {}) as { ns?: unknown; nsid?: unknown; id?: unknown };
+            const namespace = typeof ns === 'string' ? namespaceByCode(ns) : typeof nsid === 'number' ? namespaceById(nsid) : undefined;
+            if (typeof id !== 'string' || (ns === undefined && nsid === undefined)) {
+                return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - each composite_xid needs id and ns or nsid.'));
+            }
+            const members = namespace ? membersOf(services.dataset.findByIdentity(namespace.code, id)) : [];
+            if (!namespace || members.length === 0) {
+                unprocessed.push(item);
+                continue;
+            }
+            const format = (m: IdentityRef) => (typeof nsid === 'number' ? { nsid: namespaceByCode(m.namespace)?.id ?? 0, id: m.id } : { ns: m.namespace, id: m.id });
+            graphs.push(graphOf({ composite_xid: item }, members, projection, edgeMeta, format));
+        }
+        return reply.code(200).type(GRAPH_MEDIA_TYPE).send({ version: '2.0', graphs, unprocessed_composite_xids: unprocessed, algo_type: 'STITCH_ALL' });
+    });
+}
+
+function namespaceOf(query: Query): IdentityNamespace | undefined {
+    const nsid = one(query, 'nsid') ?? one(query, 'nsId');
+    if (nsid !== undefined) return /^\d+$/.test(nsid) ? namespaceById(Number(nsid)) : undefined;
+    const code = one(query, 'namespace') ?? one(query, 'ns');
+    return code === undefined ? undefined : namespaceByCode(code);
+}
+
+/** The union of linked identities (a household phone links both profiles' identities). */
+function membersOf(profiles: readonly ProfileRecord[]): IdentityRef[] {
+    const seen = new Set<string>();
+    const out: IdentityRef[] = [];
+    for (const profile of profiles) {
+        for (const identity of profile.identities) {
+            const key = `${identity.namespace}\u0000${identity.id}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.push(identity);
+        }
+    }
+    return out;
+}
+
+function graphOf<T extends object>(
+    head: Record<string, unknown>,
+    members: readonly IdentityRef[],
+    projection: 'set' | 'graph',
+    edgeMeta: boolean,
+    format: (m: IdentityRef) => T
+): Record<string, unknown> {
+    if (projection === 'set') return { ...head, members: members.map(format) };
+    const [hub, ...rest] = members;
+    const isXid = 'xid' in head;
+    const vertices = members.map((m, i) => ({ ...(isXid ? { xid: (format(m) as { xid: string }).xid } : { composite_xid: format(m) }), last_updated_ts: GRAPH_EDGE_TS - i * 3600000 }));
+    const edges = rest.map((m, i) => {
+        const pair = [format(hub!), format(m)];
+        const edge: Record<string, unknown> = isXid ? { xid_pair: pair.map((p) => (p as { xid: string }).xid) } : { composite_xid_pair: pair };
+        edge.first_established_ts = GRAPH_EDGE_TS - (i + 1) * 86400000;
+        edge.last_established_ts = GRAPH_EDGE_TS - i * 3600000;
+        if (edgeMeta) {
+            edge.dataset_ids = ['6601c2a9e3b4f5198a7d0c11'];
+            edge.batch_ids = [`01J5WGCRZCK5C0Y30SKP${String(i).padStart(6, '0')}`];
+        }
+        return edge;
+    });
+    return { ...head, vertices, edges };
+}

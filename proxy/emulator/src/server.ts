@@ -1,0 +1,101 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import { sendAdobeError, type EmulatorServices, type RouteConfig, type RouteGroup } from './context';
+import { checkGateway } from './gateway';
+import { profileInternal } from './errors';
+import type { Faults } from './faults';
+import type { FaultEffects } from './faultEffects';
+import type { RateLimiter } from './rateLimit';
+import type { StatsRecorder } from './stats';
+import { registerImsRoutes } from './routes/ims';
+import { registerEntityRoutes, EVENT_SCHEMA } from './routes/entities';
+import { registerIdentityRoutes } from './routes/identity';
+import { registerMergePolicyRoutes } from './routes/mergePolicies';
+import { registerAudienceRoutes } from './routes/audiences';
+import { registerAdminRoutes, ADMIN_PREFIX } from './routes/admin';
+import type { TokenIssuer } from './ims/tokens';
+
+/** Marks requests that came in on the regional identity "host" (a path prefix on the one loopback server). */
+const REGIONAL = Symbol('regionalIdentityHost');
+type RegionalRequest = IncomingMessage & { [REGIONAL]?: boolean };
+
+export interface ServerDeps {
+    readonly services: EmulatorServices;
+    readonly faults: Faults;
+    readonly effects: FaultEffects;
+    readonly stats: StatsRecorder;
+    readonly rateLimiter: RateLimiter;
+    readonly tokens: TokenIssuer;
+    /** Path prefix that stands in for `https://platform-{region}.adobe.io`. */
+    readonly regionalPrefix: string;
+    readonly logger: boolean;
+}
+
+export function buildServer(deps: ServerDeps): FastifyInstance {
+    const app = Fastify({
+        logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] } : false,
+        // Hung requests (timeout fault) must not keep close() waiting.
+        forceCloseConnections: true,
+        rewriteUrl: (req) => {
+            const url = req.url ?? '/';
+            if (url === deps.regionalPrefix || url.startsWith(`${deps.regionalPrefix}/`)) {
+                (req as RegionalRequest)[REGIONAL] = true;
+                return url.slice(deps.regionalPrefix.length) || '/';
+            }
+            return url;
+        }
+    });
+
+    // One raw parser for every content type: each route decides what is acceptable and answers with
+    // Adobe's error body, instead of Fastify's own 415/400 bodies.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+    app.addHook('onRequest', async (request, reply) => {
+        if (request.url.startsWith(ADMIN_PREFIX)) return;
+        const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
+        if (!config?.group) return;
+        const group = classify(config.group, request.method, request.query as Record<string, unknown>);
+        request.group = group;
+        deps.stats.record(`${request.method} ${request.routeOptions.url ?? request.url}`, group);
+        if ((request.raw as RegionalRequest)[REGIONAL] && group !== 'identity') {
+            return reply.code(404).send({ error_code: '404000', message: 'Resource not found' });
+        }
+        const decision = deps.faults.decide(group);
+        await deps.effects.delay(decision.latencyMs);
+        if (decision.terminal) {
+            await deps.effects.apply(decision.terminal, group, request, reply);
+            return reply;
+        }
+        if (config.sandbox === 'none') return;
+        const failure = checkGateway(request, config as RouteConfig, deps.services, deps.rateLimiter);
+        if (failure) return sendAdobeError(reply, failure);
+    });
+
+    app.setNotFoundHandler((_request, reply) => {
+        reply.code(404).send({ error_code: '404000', message: 'Resource not found' });
+    });
+
+    app.setErrorHandler((error, request, reply) => {
+        request.log.error({ err: error }, 'emulator route failed');
+        const group = request.group;
+        if (group === 'ims') return reply.code(500).send({ error: 'server_error', error_description: 'Internal server error' });
+        if (group === 'identity') return reply.code(500).send({ title: 'InternalError', status: 500 });
+        const failure = profileInternal();
+        return reply.code(failure.status).send(failure.body);
+    });
+
+    registerImsRoutes(app, deps.services);
+    registerEntityRoutes(app, deps.services);
+    registerIdentityRoutes(app, deps.services);
+    registerMergePolicyRoutes(app, deps.services);
+    registerAudienceRoutes(app, deps.services);
+    registerAdminRoutes(app, { faults: deps.faults, stats: deps.stats, tokens: deps.tokens, rateLimiter: deps.rateLimiter });
+    return app;
+}
+
+/** Event look-ups share the entities path; they form their own group for stats and faults. */
+function classify(group: RouteGroup, method: string, query: Record<string, unknown>): RouteGroup {
+    if (group === 'entities' && method === 'GET' && query['schema.name'] === EVENT_SCHEMA) return 'events';
+    return group;
+}

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * AEP's XIDs are opaque base64url-ish strings (real ones look like `A28iM3aJBJRbEQpOnUh5HOM9`).
+ * We derive them deterministically from the namespace and the identity value so that the same
+ * identity always gets the same XID across runs (aep-fixtures.md section 1 suggests exactly this).
+ * The namespace part is lower-cased because namespace codes are compared case-insensitively.
+ */
+export function deriveXid(namespaceCode: string, id: string): string {
+    const digest = createHash('sha1').update(`${namespaceCode.toLowerCase()}:${id}`).digest('base64url');
+    return `A${digest.slice(0, 23)}`;
+}
+
+/** A shape check only: AEP gives no way to tell an XID apart from other ids, so neither do we. */
+export function looksLikeXid(value: string): boolean {
+    return /^[A-Za-z0-9_-]{14,64}$/.test(value);
+}
