@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
 import { formatDateTime, formatLabel, formatMoney } from 'c/profileUtils';
 
-/** Icon per card event category; the category name is always written out too (not conveyed by the icon). */
+/** Icon per card event category; its alternative text names the kind (the proxy's title starts with it too). */
 const CATEGORY_ICON = {
     purchase: 'utility:cart',
     commerce: 'utility:product',

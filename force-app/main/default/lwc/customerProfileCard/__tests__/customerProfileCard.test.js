@@ -61,16 +61,15 @@ describe('c-customer-profile-card', () => {
             expect(startLookup).toHaveBeenCalledWith({ recordId: CONTACT_ID, profileId: null, refresh: false });
             const text = deepText(element);
             expect(text).toContain('Jane Doe');
-            expect(text).toContain('Matched by Email: j•••@example.com');
-            expect(queryDeep(element, 'lightning-badge.namespace')[0].label).toBe('Email');
-            expect(text).toContain('$12,480.50');
-            expect(text).toContain('gold');
-            expect(text).toContain('48,210 points');
-            expect(text).toContain('High (score 72)');
-            expect(text).toContain('Upsell propensity');
-            expect(text).toContain('supportCallsLast30d: 4');
-            expect(text).toContain('Purchases (last 90 days)');
-            expect(text).toContain('Engaged with email Yes');
+            expect(text).toContain(`Matched by ${JANE.card.match.field}: ${JANE.card.match.maskedValue}`);
+            expect(queryDeep(element, 'lightning-badge.namespace')[0].label).toBe(JANE.card.match.namespace);
+            expect(text).toContain('Lifetime value $12,480.50 (high)');
+            expect(text).toContain(`Loyalty tier gold · ${JANE.card.loyalty.points.toLocaleString('en-US')} points`);
+            expect(text).toContain('Churn risk High (score 72)');
+            const churn = JANE.card.scores.find((score) => score.key === 'churn');
+            expect(text).toContain(`${churn.factors[0].code}: ${churn.factors[0].value} (high impact)`);
+            const spend = JANE.card.computedAttributes.find((a) => a.kind === 'currency');
+            expect(text).toContain(`${spend.label} $${spend.value.toLocaleString('en-US')}`);
         });
 
         it('lists member audiences first and exited ones apart, with status text', async () => {
@@ -79,16 +78,13 @@ describe('c-customer-profile-card', () => {
 
             const members = queryDeep(element, 'ul.members lightning-badge').map((b) => b.label);
             const exited = queryDeep(element, 'ul.exited lightning-badge').map((b) => b.label);
-            expect(members).toEqual([
-                'High-value customers',
-                'At-risk subscribers',
-                'Gold loyalty members',
-                'Newsletter subscribers'
-            ]);
-            expect(exited).toEqual(['Spring promotion 2026']);
-            const exitedText = deepText(queryDeep(element, 'ul.exited')[0]);
-            expect(exitedText).toMatch(/^Exited on /);
-            expect(deepText(queryDeep(element, 'ul.members')[0])).toContain('Member since');
+            const names = (statuses) =>
+                JANE.card.audiences.filter((a) => statuses.includes(a.status)).map((a) => a.name);
+            expect(members).toEqual(names(['realized', 'existing']));
+            expect(exited).toEqual(names(['exited']));
+            expect(exited.length).toBeGreaterThan(0);
+            expect(deepText(queryDeep(element, 'ul.exited')[0])).toMatch(/^Exited on /);
+            expect(deepText(queryDeep(element, 'ul.members')[0])).toMatch(/^Member since /);
         });
 
         it('shows recent events with kind, amount and how many were left out', async () => {
@@ -97,13 +93,16 @@ describe('c-customer-profile-card', () => {
 
             const events = queryDeep(element, 'li.event');
             expect(events).toHaveLength(10); // maxEvents default
-            expect(deepText(events[0])).toContain('Purchase · Order ORD-99812');
-            expect(deepText(events[0])).toContain('$129.99');
-            expect(deepText(events[1])).toContain('Email opened');
-            expect(deepText(events[2])).toContain('Email link clicked');
-            expect(deepText(events[3])).toContain('Page view');
-            // 15 in the card, 10 shown, 12 more dropped by the proxy
-            expect(deepText(queryDeep(element, 'c-profile-events')[0])).toContain('and 17 more');
+            const items = JANE.card.events.items;
+            expect(events.map((e) => deepText(queryDeep(e, 'p.title')[0]))).toEqual(items.slice(0, 10).map((i) => i.title));
+            const purchaseIndex = items.findIndex((i) => i.category === 'purchase');
+            const purchase = events[purchaseIndex];
+            expect(queryDeep(purchase, 'lightning-icon')[0].alternativeText).toBe(LABELS.CAH_EventCategoryPurchase);
+            expect(deepText(purchase)).toContain(`$${items[purchaseIndex].amount.amount}`);
+            const clickIndex = items.findIndex((i) => i.eventType === 'directMarketing.emailClicked');
+            expect(queryDeep(events[clickIndex], 'lightning-icon')[0].alternativeText).toBe(LABELS.CAH_EventEmailClicked);
+            const hidden = items.length - 10 + JANE.card.truncated.events;
+            expect(deepText(queryDeep(element, 'c-profile-events')[0])).toContain(`and ${hidden} more`);
         });
 
         it('shows contact points and linked identities', async () => {
@@ -111,11 +110,14 @@ describe('c-customer-profile-card', () => {
             const element = await renderCard();
 
             const contact = deepText(queryDeep(element, 'c-profile-contact-points')[0]);
-            expect(contact).toContain('jane.doe@example.com');
+            expect(contact).toContain('Email (personal): jane.doe@example.com · primary');
             expect(contact).toContain('Phone (mobile): +14155550123');
-            expect(contact).toContain('SMS: no');
-            const namespaces = queryDeep(queryDeep(element, 'c-profile-identities')[0], 'lightning-badge').map((b) => b.label);
-            expect(namespaces).toEqual(['email', 'phone', 'crmid', 'ecid', 'ecid', 'loyaltyid']);
+            expect(contact).toContain('Phone calls: no');
+            const namespaces = queryDeep(queryDeep(element, 'c-profile-identities')[0], 'lightning-badge').map(
+                (b) => b.label
+            );
+            expect(namespaces).toEqual(JANE.card.identities.map((i) => i.namespace));
+            expect(namespaces).toEqual(expect.arrayContaining(['email', 'phone', 'crmid', 'ecid']));
         });
 
         it('says how fresh the data is', async () => {
@@ -248,7 +250,8 @@ describe('c-customer-profile-card', () => {
 
             const text = deepText(element);
             expect(text).toContain(LABELS.CAH_NotFoundTitle);
-            expect(text).toContain('SuppliedEmail as Email: u•••@example.com (not found)');
+            const tried = UNKNOWN.identitiesTried[0];
+            expect(text).toContain(`${tried.field} as ${tried.namespace}: ${tried.maskedValue} (not found)`);
             expect(queryDeep(element, 'lightning-button.retry')).toHaveLength(0);
         });
 
