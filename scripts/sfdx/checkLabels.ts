@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { listFiles, relative, sourceDir, type Problem } from './problem';
+import { asArray, readXml, text } from './xml';
+
+/** The languages of the blueprint: English is the CustomLabels default, the others are translation files. */
+export const TRANSLATION_LANGUAGES = ['ko', 'nl_NL', 'de', 'fr', 'zh_TW'] as const;
+
+const LABEL_IMPORT = /from\s+['"]@salesforce\/label\/c\.([A-Za-z0-9_]+)['"]/g;
+
+/** Label names imported by the LWC sources, with the first file and line that imports each. */
+export function importedLabels(lwcDir: string): Map<string, { file: string; line: number }> {
+    const out = new Map<string, { file: string; line: number }>();
+    for (const file of listFiles(lwcDir, (n) => n.endsWith('.js'))) {
+        const source = fs.readFileSync(file, 'utf8');
+        for (const match of source.matchAll(LABEL_IMPORT)) {
+            const name = match[1] as string;
+            if (!out.has(name)) out.set(name, { file, line: source.slice(0, match.index).split('\n').length });
+        }
+    }
+    return out;
+}
+
+/**
+ * Every label an LWC imports (`@salesforce/label/c.X`) exists in CustomLabels with a non-empty English value and
+ * is translated, non-empty, in all five translation files.
+ */
+export function checkLabels(root: string): Problem[] {
+    const src = sourceDir(root);
+    const problems: Problem[] = [];
+    const imports = importedLabels(path.join(src, 'lwc'));
+    if (imports.size === 0) return problems;
+
+    const labelsFile = path.join(src, 'labels', 'CustomLabels.labels-meta.xml');
+    const english = new Map<string, string>();
+    if (!fs.existsSync(labelsFile)) {
+        problems.push({ check: 'labels', file: relative(root, labelsFile), message: 'missing, but the LWC imports labels' });
+    } else {
+        try {
+            const doc = readXml(labelsFile).CustomLabels as Record<string, unknown>;
+            for (const label of asArray(doc?.labels as Record<string, unknown>[])) {
+                english.set(text(label.fullName) ?? '', text(label.value) ?? '');
+            }
+        } catch (err) {
+            problems.push({ check: 'labels', file: relative(root, labelsFile), message: (err as Error).message });
+        }
+    }
+
+    const translations = new Map<string, Map<string, string>>();
+    for (const language of TRANSLATION_LANGUAGES) {
+        const file = path.join(src, 'translations', `${language}.translation-meta.xml`);
+        const names = new Map<string, string>();
+        translations.set(language, names);
+        if (!fs.existsSync(file)) {
+            problems.push({ check: 'labels', file: relative(root, file), message: `missing: the ${language} translation of the card's labels` });
+            continue;
+        }
+        try {
+            const doc = readXml(file).Translations as Record<string, unknown>;
+            for (const label of asArray(doc?.customLabels as Record<string, unknown>[])) {
+                names.set(text(label.name) ?? '', text(label.label) ?? '');
+            }
+        } catch (err) {
+            problems.push({ check: 'labels', file: relative(root, file), message: (err as Error).message });
+        }
+    }
+
+    for (const [name, where] of [...imports].sort(([a], [b]) => a.localeCompare(b))) {
+        const at = { check: 'labels', file: relative(root, where.file), line: where.line };
+        if (!english.has(name)) {
+            problems.push({ ...at, message: `imports label c.${name}, which is not in CustomLabels.labels-meta.xml` });
+            continue;
+        }
+        if (!english.get(name)?.trim()) problems.push({ ...at, message: `label c.${name} has an empty English value` });
+        const missing = TRANSLATION_LANGUAGES.filter((language) => !translations.get(language)?.get(name)?.trim());
+        if (missing.length > 0) problems.push({ ...at, message: `label c.${name} has no translation for ${missing.join(', ')}` });
+    }
+    return problems;
+}

@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import { relative, sourceDir, type Problem } from './problem';
+
+/**
+ * Every LWC passes the project's ESLint flat config (eslint.config.mjs, @salesforce/eslint-config-lwc recommended),
+ * run through ESLint's Node API. Warnings count as problems: the recipes repos keep LWC lint-clean.
+ */
+export async function checkLwcLint(root: string): Promise<Problem[]> {
+    const lwcDir = path.join(sourceDir(root), 'lwc');
+    if (!fs.existsSync(lwcDir)) return [];
+    const configFile = path.join(root, 'eslint.config.mjs');
+    if (!fs.existsSync(configFile)) {
+        return [{ check: 'lwc-lint', file: 'eslint.config.mjs', message: 'missing: the LWC ESLint configuration (@salesforce/eslint-config-lwc)' }];
+    }
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: configFile, errorOnUnmatchedPattern: false });
+    const results = await eslint.lintFiles([relative(root, lwcDir) + '/**/*.js']);
+    const problems: Problem[] = [];
+    for (const result of results) {
+        for (const m of result.messages) {
+            problems.push({
+                check: 'lwc-lint',
+                file: relative(root, result.filePath),
+                line: m.line,
+                message: `${m.ruleId ?? 'parse'}: ${m.message}`
+            });
+        }
+    }
+    return problems;
+}
