@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AudienceNames } from './aep/audiencesClient';
 import { Budget } from './aep/budget';
 import { EntitiesClient } from './aep/entitiesClient';
-import { createHttpClient, type HttpClient } from './aep/httpClient';
+import { createHttpClient, type HttpClient, type OutgoingRequest } from './aep/httpClient';
 import { ImsTokenProvider } from './aep/imsToken';
 import { MergePolicyResolver } from './aep/mergePolicies';
 import { NamespaceCatalogClient } from './aep/namespaceCatalog';
@@ -25,6 +25,8 @@ export interface ProxyDeps {
     metrics?: ProxyMetrics;
     /** A shared store other than Redis (tests); by default Redis when REDIS_URL is set. */
     sharedStore?: SharedStore | null;
+    /** Observes outgoing AEP requests (contract tests). */
+    onUpstreamRequest?: (request: OutgoingRequest) => void;
 }
 
 export interface BuiltProxy {
@@ -53,6 +55,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
     const http: HttpClient = createHttpClient({
         connectTimeoutMs: config.timeouts.connectMs,
         maxResponseBytes: config.resilience.maxResponseBytes,
+        onRequest: deps.onUpstreamRequest,
         onCall: (target, status, ms) => {
             metrics.upstreamCalls.inc({ target, status });
             metrics.upstreamDuration.observe({ target }, ms / 1000);

@@ -33,6 +33,16 @@ export interface HttpClientOptions {
     connectionsPerOrigin?: number;
     /** Observes every exchange: HTTP status, or the failure kind when there is none. */
     onCall?: (upstream: Upstream, outcome: string, ms: number) => void;
+    /** Sees each outgoing request before it is sent (contract tests validate them against Adobe's OpenAPI files). */
+    onRequest?: (request: OutgoingRequest) => void;
+}
+
+export interface OutgoingRequest {
+    upstream: Upstream;
+    method: string;
+    url: string;
+    headers: Readonly<Record<string, string>>;
+    body?: string;
 }
 
 export function createHttpClient(opts: HttpClientOptions): HttpClient {
@@ -45,6 +55,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
 
     async function call(o: HttpCallOptions & { okStatuses?: readonly number[] }): Promise<HttpJsonResponse> {
         const started = performance.now();
+        opts.onRequest?.({ upstream: o.upstream, method: o.method, url: o.url, headers: o.headers, body: o.body });
         try {
             const res = await exchange(o);
             opts.onCall?.(o.upstream, String(res.status), performance.now() - started);

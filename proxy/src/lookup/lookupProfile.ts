@@ -144,29 +144,28 @@ export class ProfileLookup {
         ]);
 
         const guardrailHits = candidates.filter((c) => outcomes.some((o) => o.candidate === c && o.outcome === 'error' && isTooManyIdentities(o.error)));
-        const decision = decideMatch({
+        const decided = decideMatch({
             // A graph over AEP's 50-identity guardrail is excluded from look-ups: for that identity, no profile.
             outcomes: outcomes.map((o) => (o.outcome === 'error' && isTooManyIdentities(o.error) ? { candidate: o.candidate, outcome: 'not_found' as const } : o)),
             skipped,
             profileId: req.profileId,
             denylist: config.shaping.denylist
         });
+        // ...but identitiesTried says 'error' for it, so the agent is not told the identity simply has no profile.
+        const decision = { ...decided, identitiesTried: decided.identitiesTried.map((t) => (guardrailHits.some((c) => c.field === t.field && c.namespace === t.namespace) ? { ...t, outcome: 'error' as const } : t)) };
         const fetchedAtMs = Date.now();
 
         if (decision.kind === 'upstream_error') throw asAepError(decision.error);
         if (decision.kind === 'no_identity') throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up', { details: { identitiesTried: decision.identitiesTried } });
         if (decision.kind === 'not_found') {
-            const identitiesTried = decision.identitiesTried.map((t) =>
-                guardrailHits.some((c) => c.field === t.field && c.namespace === t.namespace) ? { ...t, outcome: 'error' as const } : t
-            );
             const outcome: Fetched = {
                 kind: 'error',
                 code: 'PROFILE_NOT_FOUND',
                 message:
                     guardrailHits.length > 0
-                        ? "no profile can be looked up for this record: its identity graph has more than 50 identities, which AEP excludes from look-ups"
+                        ? 'no profile can be looked up for this record: its identity graph has more than 50 identities, which AEP excludes from look-ups'
                         : "no AEP profile matches the record's identities",
-                details: { identitiesTried, ...(guardrailHits.length > 0 ? { reason: 'TOO_MANY_RELATED_IDENTITIES' } : {}) },
+                details: { identitiesTried: decision.identitiesTried, ...(guardrailHits.length > 0 ? { reason: 'TOO_MANY_RELATED_IDENTITIES' } : {}) },
                 fetchedAtMs
             };
             await this.d.cache.set(key, outcome);
@@ -209,32 +208,34 @@ export class ProfileLookup {
     }
 
     /**
-     * Per-candidate outcomes from the multi-entity POST. If AEP refuses the POST as a whole with a 422
-     * (one identity over the 50-identity guardrail can do that), each candidate is asked separately, in
-     * parallel, so the others still get their answer.
+     * Per-candidate outcomes from the multi-entity POST. AEP's 207 (partial failure) lists only the
+     * failures, keyed by AEP's own XIDs, and a 422 can refuse the whole POST (one identity over the
+     * 50-identity guardrail is enough): with several candidates, each is then asked separately, in
+     * parallel, so the good identities still get their answer and the failing one is pinned down.
      */
     private async profileOutcomes(candidates: IdentityCandidate[], fields: readonly string[], mergePolicyId: string, budget: Budget, requestId: string): Promise<CandidateOutcome[]> {
         const opts = { fields, mergePolicyId, budget, requestId };
+        let partial = false;
         try {
             const res = await this.d.entities.fetchProfiles(candidates.map((c) => ({ namespace: c.namespace, id: c.value })), opts);
-            return groupMultiEntityResponse(res.body, candidates);
+            const outcomes = groupMultiEntityResponse(res.body, candidates);
+            partial = res.status === 207 && outcomes.some((o) => o.outcome === 'error');
+            if (!partial || candidates.length === 1) return outcomes;
         } catch (err) {
-            if (!(err instanceof AepCallError && err.kind === 'http' && err.status === 422) || candidates.length === 1) {
-                if (err instanceof AepCallError && err.kind === 'http' && (err.status === 404 || err.status === 422)) {
-                    return candidates.map((candidate) => (err.status === 404 ? { candidate, outcome: 'not_found' as const } : { candidate, outcome: 'error' as const, error: err }));
-                }
-                throw err;
-            }
-            return Promise.all(
-                candidates.map(async (candidate): Promise<CandidateOutcome> => {
-                    try {
-                        return outcomeFromEntityMap(candidate, await this.d.entities.fetchProfileByIdentity({ namespace: candidate.namespace, id: candidate.value }, opts));
-                    } catch (e) {
-                        return { candidate, outcome: 'error', error: e };
-                    }
-                })
-            );
+            const refusedAsWhole = err instanceof AepCallError && err.kind === 'http' && (err.status === 404 || err.status === 422);
+            if (!refusedAsWhole) throw err;
+            if (err.status === 404) return candidates.map((candidate) => ({ candidate, outcome: 'not_found' as const }));
+            if (candidates.length === 1) return [{ candidate: candidates[0]!, outcome: 'error', error: err }];
         }
+        return Promise.all(
+            candidates.map(async (candidate): Promise<CandidateOutcome> => {
+                try {
+                    return outcomeFromEntityMap(candidate, await this.d.entities.fetchProfileByIdentity({ namespace: candidate.namespace, id: candidate.value }, opts));
+                } catch (e) {
+                    return { candidate, outcome: 'error', error: e };
+                }
+            })
+        );
     }
 
     private answerFromEntry(entry: CacheEntry, source: LookupAnswer['source']): LookupAnswer {

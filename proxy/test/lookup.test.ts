@@ -1,0 +1,167 @@
+import { CardModel } from '../src/profile/cardModel';
+import { json, RECORDS, startHarness, type Harness } from './support/harness';
+
+describe('profile look-up against the AEP emulator', () => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness();
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+    beforeEach(() => {
+        h.emulator.faults.clear();
+        h.emulator.resetStats();
+    });
+
+    it('returns the card model for Jane by email, matched on the email', async () => {
+        const res = await h.lookup({ record: RECORDS.janeByEmail, refresh: true });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-request-id']).toBeTruthy();
+        const card = CardModel.parse(json(res));
+        expect(card.person.displayName).toBe('Jane Doe');
+        expect(card.match).toMatchObject({ field: 'Email', namespace: 'Email', selectedBy: 'priority', ambiguous: false });
+        expect(card.match.maskedValue).not.toContain('jane.doe');
+        expect(card.lifetimeValue?.value).toEqual({ amount: 12480.5, currency: 'USD' });
+        expect(card.scores.find((s) => s.key === 'churn')?.level).toBe('high');
+        expect(card.audiences.filter((a) => a.nameResolved).length).toBeGreaterThanOrEqual(3);
+        expect(card.events.status).toBe('available');
+        expect(card.events.items.length).toBeGreaterThan(0);
+        expect(card.computedAttributes.length).toBeGreaterThan(0);
+        expect(card.mergePolicy.id).toBe('7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41');
+        expect(card.freshness).toMatchObject({ fromCache: false, stale: false });
+    });
+
+    it('makes one multi-entity call for all candidates, in parallel with the events call', async () => {
+        const res = await h.lookup({ record: RECORDS.janeContact, refresh: true });
+        expect(res.statusCode).toBe(200);
+        const card = json(res);
+        // CRMID has the highest priority and Jane's CRM id is her Contact id.
+        expect(card.match).toMatchObject({ field: 'Id', namespace: 'CRMID' });
+        const stats = h.emulator.stats();
+        expect(stats.byGroup.entities).toBe(1);
+        expect(stats.byGroup.events).toBe(1);
+    });
+
+    it('serves the second identical look-up from the cache without calling AEP', async () => {
+        await h.lookup({ record: RECORDS.kenjiLead });
+        h.emulator.resetStats();
+        const res = await h.lookup({ record: RECORDS.kenjiLead });
+        expect(res.statusCode).toBe(200);
+        expect(json(res).freshness.fromCache).toBe(true);
+        expect(h.emulator.stats().total).toBe(0);
+    });
+
+    it('answers the household phone with 409 and two candidates, then the agent pick with the chosen profile', async () => {
+        const res = await h.lookup({ record: RECORDS.householdCase });
+        expect(res.statusCode).toBe(409);
+        const body = json(res);
+        expect(body.error.code).toBe('AMBIGUOUS_PROFILE');
+        const names = body.error.details.candidates.map((c: { displayName: string }) => c.displayName).sort();
+        expect(names).toEqual(['Alex Rivera', 'Sam Rivera']);
+        expect(body.error.details.identitiesTried[0]).toMatchObject({ field: 'SuppliedPhone', namespace: 'Phone', outcome: 'ambiguous' });
+
+        const alex = body.error.details.candidates.find((c: { displayName: string }) => c.displayName === 'Alex Rivera');
+        const picked = await h.lookup({ record: RECORDS.householdCase, profileId: alex.profileId });
+        expect(picked.statusCode).toBe(200);
+        const card = json(picked);
+        expect(card.profileId).toBe(alex.profileId);
+        expect(card.person.displayName).toBe('Alex Rivera');
+        expect(card.match).toMatchObject({ selectedBy: 'agent', ambiguous: true, ambiguityReason: 'SHARED_IDENTITY' });
+        expect(card.match.alternatives.map((a: { displayName: string }) => a.displayName)).toEqual(['Sam Rivera']);
+        // The events came for the picked profile itself (by XID).
+        expect(card.events.status).toBe('available');
+    });
+
+    it('refuses a profileId the record does not reach', async () => {
+        const res = await h.lookup({ record: RECORDS.householdCase, profileId: 'ACZfRhfmOgfiWi-ylbPyGz-A' });
+        expect(res.statusCode).toBe(400);
+        expect(json(res).error.code).toBe('INVALID_REQUEST');
+    });
+
+    it('flags identities that disagree: the email finds Jane, the phone finds the Riveras', async () => {
+        const res = await h.lookup({ record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'jane.doe@example.com', Phone: '+1 415 555 0188' } } });
+        expect(res.statusCode).toBe(200);
+        const card = json(res);
+        expect(card.person.displayName).toBe('Jane Doe');
+        expect(card.match).toMatchObject({ ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', field: 'Email' });
+        expect(card.match.alternatives.map((a: { displayName: string }) => a.displayName).sort()).toEqual(['Alex Rivera', 'Sam Rivera']);
+    });
+
+    it('answers an unknown email with 404 and the identities tried (masked)', async () => {
+        const res = await h.lookup({ record: RECORDS.unknownLead });
+        expect(res.statusCode).toBe(404);
+        const body = json(res);
+        expect(body.error.code).toBe('PROFILE_NOT_FOUND');
+        expect(body.error.details.identitiesTried).toEqual([{ field: 'Email', namespace: 'Email', maskedValue: expect.any(String), outcome: 'not_found' }]);
+        expect(res.body).not.toContain('unknown.person@example.com');
+    });
+
+    it('reports a graph over the 50-identity guardrail as not found with its reason', async () => {
+        const res = await h.lookup({ record: RECORDS.garyContact });
+        expect(res.statusCode).toBe(404);
+        const body = json(res);
+        expect(body.error.details.reason).toBe('TOO_MANY_RELATED_IDENTITIES');
+        expect(body.error.details.identitiesTried[0].outcome).toBe('error');
+    });
+
+    it('still finds the other identity when one identity of the record hits the guardrail', async () => {
+        const res = await h.lookup({ record: { objectApiName: 'Lead', recordId: '00Q8c00000GaryXEAD', fields: { Email: 'graph.heavy@example.com', Phone: '+14155550142' } } });
+        expect(res.statusCode).toBe(200);
+        const card = json(res);
+        expect(card.person.displayName).toBe('Maria Lopez');
+        expect(card.match.identitiesTried.map((t: { outcome: string }) => t.outcome)).toEqual(['error', 'matched']);
+    });
+
+    it('looks up a Case through its contact fields', async () => {
+        const res = await h.lookup({ record: RECORDS.janeCase });
+        expect(res.statusCode).toBe(200);
+        expect(json(res).match).toMatchObject({ field: 'Contact.Id', namespace: 'CRMID' });
+    });
+
+    it('answers a record without a usable identity with 422 NO_IDENTITY', async () => {
+        const res = await h.lookup({ record: { objectApiName: 'Contact', recordId: '0038c00002NoIdsAAA', fields: { Email: 'not-an-email', Phone: null, Title: 'CEO' } } });
+        expect(res.statusCode).toBe(422);
+        const body = json(res);
+        expect(body.error.code).toBe('NO_IDENTITY');
+        expect(body.error.details.identitiesTried).toEqual([expect.objectContaining({ field: 'Email', outcome: 'skipped' })]);
+        expect(h.emulator.stats().byGroup.entities ?? 0).toBe(0);
+    });
+
+    it('skips the events call when 0 events are requested', async () => {
+        const res = await h.lookup({ record: RECORDS.kenjiLead, maxEvents: 0, refresh: true });
+        expect(res.statusCode).toBe(200);
+        expect(json(res).events).toEqual({ status: 'disabled', reason: 'NOT_REQUESTED', items: [] });
+        expect(h.emulator.stats().byGroup.events ?? 0).toBe(0);
+    });
+
+    it('writes an audit line with agent, record, outcome and namespace but no identity values', async () => {
+        h.logs.length = 0;
+        await h.lookup({ record: RECORDS.janeByEmail, refresh: true }, { 'x-request-id': 'audit-check-1' });
+        const audit = h.logs.map((l) => JSON.parse(l)).find((l) => l.audit === true && l.requestId === 'audit-check-1');
+        expect(audit).toMatchObject({ agentId: '0058c00000AgentAAA', objectType: 'Contact', recordId: '0038c00002JaneDAAR', outcome: 'OK', matchedNamespace: 'Email' });
+        const all = h.logs.join('\n');
+        expect(all).not.toMatch(/jane\.doe@example\.com/i);
+        expect(all).not.toContain('4155550123');
+        expect(all).not.toContain('integration-test-proxy-key');
+    });
+});
+
+describe.each([403, 422] as const)('an org whose edition refuses event look-up with %i', (refusalStatus) => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness({ org: 'prime', emulator: { eventLookup: { prime: { refusalStatus } } } });
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+
+    it('returns the card with the events section unavailable', async () => {
+        const res = await h.lookup({ record: RECORDS.janeByEmail });
+        expect(res.statusCode).toBe(200);
+        const card = json(res);
+        expect(card.person.displayName).toBe('Jane Doe');
+        expect(card.events).toEqual({ status: 'unavailable', reason: 'EDITION_GATED', items: [] });
+        expect(card.mergePolicy.id).toBe(h.emulator.orgs.prime.defaultMergePolicyId);
+    });
+});
