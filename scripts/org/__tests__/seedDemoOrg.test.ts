@@ -10,6 +10,10 @@ import { startFakeOrg, type FakeOrg } from './fakeOrg';
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
+// The CLI tests start tsx child processes; on a busy 2-core machine that can exceed jest's 5 s default
+// (the project-level testTimeout in jest.config.js is not honoured by jest 29 for projects).
+jest.setTimeout(30_000);
+
 let org: FakeOrg;
 let conn: Connection;
 

@@ -11,6 +11,10 @@ import { startProxyUnderTest, type ProxyUnderTest } from './proxyUnderTest';
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
+// The CLI tests start tsx child processes; on a busy 2-core machine that can exceed jest's 5 s default
+// (the project-level testTimeout in jest.config.js is not honoured by jest 29 for projects).
+jest.setTimeout(30_000);
+
 let proxy: ProxyUnderTest;
 let org: FakeOrg;
 let conn: Connection;
