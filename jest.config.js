@@ -36,7 +36,7 @@ module.exports = {
             testMatch: ['**/*.test.ts'],
             transform: tsTransform,
             transformIgnorePatterns: esmOnly,
-            testTimeout: 120000
+            setupFilesAfterEnv: ['<rootDir>/scripts/jest.setup.ts']
         }
     ]
 };
