@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, platform, release } from 'node:os';
+import { createContext, type BenchContext } from './context';
+import { startBenchEmulator, type BenchEmulator } from './infra/benchEmulator';
+import { startRedis, type RunningRedis } from './infra/redisServer';
+import { PROXY_BENCH_ENV } from './infra/proxyInstance';
+import type { BenchOptions } from './options';
+import { evaluateGoals } from './report/goals';
+import type { BenchReport, Section } from './report/types';
+import { runCacheHit } from './scenarios/cacheHit';
+import { runCoalescing } from './scenarios/coalescing';
+import { runOverhead } from './scenarios/overhead';
+import { runScaleOut } from './scenarios/scaleOut';
+import { runShielding } from './scenarios/shielding';
+import { runSize } from './scenarios/size';
+
+/** Hands out generated customers in order, so no scenario ever meets a profile another one cached. */
+class ProfileAllocator {
+    private nextIndex: number;
+    constructor(
+        start: number,
+        private readonly end: number
+    ) {
+        this.nextIndex = start;
+    }
+    next(): number {
+        if (this.nextIndex >= this.end) throw new Error(`the generated data set has no unused customer left (${this.end}); raise its size`);
+        return this.nextIndex++;
+    }
+}
+
+/**
+ * One bench run: the emulator in this process, Redis from Debian, proxy instances and the baseline in
+ * child processes; the six scenarios one after the other (they share two cores, so never in parallel).
+ * A scenario that fails is reported as failed; the others still run and the report is still written.
+ */
+export async function runBench(opts: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
+    const started = new Date();
+    const t0 = performance.now();
+    const notes: string[] = [];
+    const loadAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
+    // Customers 0 .. fill-1 are for the cache fill; the rest for the other scenarios.
+    const fillCount = opts.size.fillProfiles;
+    const otherProfiles = 20_000;
+    let emulator: BenchEmulator | null = null;
+    let redis: RunningRedis | null = null;
+    try {
+        emulator = await startBenchEmulator({ seed: 6, profiles: fillCount + otherProfiles, eventsPerProfile: 20, heavyEvents: opts.size.events, heavyAudiences: opts.size.audiences });
+        const ctx: BenchContext = createContext(opts, emulator, notes, log);
+        const profiles = new ProfileAllocator(fillCount, fillCount + otherProfiles);
+
+        const overhead = await attempt('overhead', log, () => runOverhead(ctx, profiles));
+        const cacheHit = await attempt('cache hit', log, () => runCacheHit(ctx, profiles.next()));
+        const coalescing = await attempt('coalescing', log, () => runCoalescing(ctx, profiles));
+        const shielding = await attempt('shielding', log, () => runShielding(ctx, profiles));
+        const size = await attempt('size', log, () => runSize(ctx, { start: 0, count: fillCount }));
+        const scaleOut = await attempt('scale-out', log, async () => {
+            redis = await startRedis();
+            return runScaleOut(ctx, redis, profiles, cacheHit.ok ? cacheHit.proxy.requestsPerSecond : null);
+        });
+        const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut };
+        return {
+            meta: {
+                schemaVersion: 1,
+                mode: opts.mode,
+                startedAt: started.toISOString(),
+                finishedAt: new Date().toISOString(),
+                durationSeconds: Math.round((performance.now() - t0) / 100) / 10,
+                node: process.versions.node,
+                platform: `${platform()} ${release()}`,
+                cpus: cpus().length,
+                cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+                commit: gitCommit(),
+                // Other work on the machine skews throughput figures; the 1/5/15-minute load shows how much there was.
+                loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((v) => Math.round(v * 100) / 100) },
+                settings: { ...opts, proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' }, dataset: { generatedProfiles: fillCount + otherProfiles, eventsPerProfile: 20 } }
+            },
+            goals: evaluateGoals(sections, opts.realisticLatencyMs),
+            ...sections,
+            notes
+        };
+    } finally {
+        await (redis as RunningRedis | null)?.stop();
+        await emulator?.close();
+    }
+}
+
+async function attempt<T>(name: string, log: (line: string) => void, fn: () => Promise<T>): Promise<Section<T>> {
+    const t = performance.now();
+    try {
+        const value = await fn();
+        log(`${name}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        return { ok: true, ...value } as Section<T>;
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        log(`${name}: FAILED ${message}`);
+        return { ok: false, error: message };
+    }
+}
+
+function gitCommit(): string | null {
+    try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+import type { BenchEmulator } from './infra/benchEmulator';
+import { launchProxy, type ProxyInstance } from './infra/proxyInstance';
+import type { BenchOptions } from './options';
+
+/** What every scenario gets: options, the emulator, and a way to start proxy instances it must stop. */
+export interface BenchContext {
+    readonly opts: BenchOptions;
+    readonly emulator: BenchEmulator;
+    /** Adds a line to the report's notes (facts worth knowing when reading the figures). */
+    note(text: string): void;
+    log(text: string): void;
+    startProxy(name: string, env?: Record<string, string>): Promise<ProxyInstance>;
+}
+
+export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes: string[], log: (t: string) => void): BenchContext {
+    return {
+        opts,
+        emulator,
+        note: (t) => notes.push(t),
+        log,
+        startProxy: (name, env) =>
+            launchProxy({
+                name,
+                emulator: emulator.connection,
+                env,
+                nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`, `--cpu-prof-name=proxy-${name}-${process.pid}.cpuprofile`] : []
+            })
+    };
+}
+
+/** Runs `fn` with a proxy instance and always stops it. */
+export async function withProxy<T>(ctx: BenchContext, name: string, env: Record<string, string>, fn: (p: ProxyInstance) => Promise<T>): Promise<T> {
+    const proxy = await ctx.startProxy(name, env);
+    try {
+        return await fn(proxy);
+    } finally {
+        await proxy.stop();
+    }
+}

@@ -1,0 +1,72 @@
+import type { EmulatorConnection } from '../../../proxy/src/config';
+import { generateDataset, startEmulator, type GeneratedDataset, type RunningEmulator } from '../../../proxy/emulator/src/index';
+import { LayeredDataset } from '../../../proxy/emulator/src/store/dataset';
+import { HEAVY_IDENTITIES, heavyProfileDataset } from './heavyProfile';
+import type { RouteCounts } from './upstreamStats';
+
+/** The emulator as the scenarios use it: generated customers, latency switch, per-group call counts. */
+export interface BenchEmulator {
+    readonly connection: EmulatorConnection;
+    readonly generatedProfiles: number;
+    setLatency(ms: number): Promise<void>;
+    /** Cumulative calls per route group (ims, entities, events, identity, mergePolicies, audiences). */
+    stats(): RouteCounts;
+    /**
+     * The look-up body Apex would send for generated customer n: by default a Lead (Email, Phone; the
+     * proxy's default mapping). 'contact' sends a Contact whose Id is not the customer's CRMID in AEP
+     * (generated CRMIDs are BENCH-nnnnnnn), so the Id candidate finds nothing.
+     */
+    lookupBody(n: number, extra?: { maxEvents?: number }, record?: RecordKind): unknown;
+    /** The size scenario's customer (1,000 events, 200 audiences). */
+    heavyLookupBody(extra?: { maxEvents?: number }): unknown;
+    close(): Promise<void>;
+}
+
+export type RecordKind = 'lead' | 'contact';
+
+export interface BenchDatasetSpec {
+    seed: number;
+    profiles: number;
+    eventsPerProfile: number;
+    heavyEvents: number;
+    heavyAudiences: number;
+}
+
+export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchEmulator> {
+    const generated: GeneratedDataset = generateDataset({ seed: spec.seed, profiles: spec.profiles, eventsPerProfile: spec.eventsPerProfile });
+    const emulator: RunningEmulator = await startEmulator({ dataset: new LayeredDataset([generated, heavyProfileDataset(spec.heavyEvents, spec.heavyAudiences)]) });
+    const org = emulator.orgs.primary;
+    return {
+        connection: {
+            imsUrl: emulator.imsUrl,
+            platformUrl: emulator.platformUrl,
+            identityUrl: emulator.identityUrl,
+            clientId: org.clientId,
+            clientSecret: org.clientSecret,
+            orgId: org.imsOrgId,
+            sandbox: org.sandboxName
+        },
+        generatedProfiles: spec.profiles,
+        async setLatency(ms) {
+            emulator.faults.clear();
+            if (ms > 0) emulator.faults.set({ group: 'all', action: { type: 'latency', ms }, mode: { type: 'always' } });
+        },
+        stats: () => ({ ...(emulator.stats().byGroup as RouteCounts) }),
+        lookupBody(n, extra = {}, record = 'lead') {
+            const ids = generated.identitiesOf(n);
+            const fields = { Email: ids.email, Phone: ids.phone };
+            return record === 'lead'
+                ? { record: { objectApiName: 'Lead', recordId: salesforceId('00Q', n), fields }, ...extra }
+                : { record: { objectApiName: 'Contact', recordId: salesforceId('003', n), fields: { Id: salesforceId('003', n), ...fields } }, ...extra };
+        },
+        heavyLookupBody(extra = {}) {
+            return { record: { objectApiName: 'Lead', recordId: '00Q8c00000HeavY', fields: { Email: HEAVY_IDENTITIES.email } }, ...extra };
+        },
+        close: () => emulator.close()
+    };
+}
+
+/** A 15-character record Id per customer (the proxy turns a Contact's into the 18-character CRMID form). */
+function salesforceId(prefix: string, n: number): string {
+    return `${prefix}8c${String(n).padStart(10, '0')}`;
+}

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import type { EmulatorConnection } from '../../../proxy/src/config';
+import type { CapturedCall } from '../children/upstreamCapture';
+import { startChild, type BenchChild } from './childProcess';
+import type { RequestSpec } from './loadGen';
+
+/** The caller credential every bench instance accepts (External Credential "Custom" protocol). */
+export const BENCH_SHARED_SECRET = 'bench-shared-secret-0123456789abcdef';
+/** A Salesforce user id for the audit line (never PII). */
+export const BENCH_AGENT_ID = '0058c00000BenchAAA';
+
+export interface ProxyInstance {
+    readonly name: string;
+    readonly url: string;
+    readonly pid: number;
+    captureStart(): Promise<void>;
+    captureStop(): Promise<CapturedCall[]>;
+    memory(): Promise<NodeJS.MemoryUsage>;
+    stop(): Promise<void>;
+}
+
+export interface ProxyLaunch {
+    name: string;
+    emulator: EmulatorConnection;
+    /** Proxy env vars (AEP_MAX_RPS, CACHE_TTL_SECONDS, REDIS_URL, ...) on top of the bench defaults. */
+    env?: Record<string, string>;
+    /** Node flags for the instance, e.g. --cpu-prof --cpu-prof-dir=... */
+    nodeArgs?: string[];
+}
+
+/** Bench defaults: what differs from a production deployment is only the emulator target and the port. */
+export const PROXY_BENCH_ENV: Record<string, string> = {
+    PROXY_HOST: '127.0.0.1',
+    PROXY_PORT: '0',
+    PROXY_SHARED_SECRET: BENCH_SHARED_SECRET,
+    PROXY_LOG_LEVEL: 'info'
+};
+
+export async function launchProxy(l: ProxyLaunch): Promise<ProxyInstance> {
+    const child: BenchChild<{ url: string }> = await startChild(join(__dirname, '..', 'children', 'proxyServer.ts'), {
+        label: `proxy ${l.name}`,
+        env: { ...PROXY_BENCH_ENV, ...l.env, BENCH_EMULATOR: JSON.stringify(l.emulator) },
+        nodeArgs: ['--expose-gc', ...(l.nodeArgs ?? [])],
+        readyTimeoutMs: 30_000
+    });
+    return {
+        name: l.name,
+        url: child.ready.url,
+        pid: child.pid,
+        captureStart: () => child.call('captureStart'),
+        captureStop: () => child.call<CapturedCall[]>('captureStop'),
+        memory: () => child.call<NodeJS.MemoryUsage>('memory'),
+        stop: () => child.stop()
+    };
+}
+
+export function lookupSpec(body: unknown): RequestSpec {
+    return {
+        path: '/v1/profiles/lookup',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-proxy-key': BENCH_SHARED_SECRET, 'x-agent-id': BENCH_AGENT_ID },
+        body: JSON.stringify(body)
+    };
+}

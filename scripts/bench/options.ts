@@ -1,0 +1,42 @@
+import type { RecordKind } from './infra/benchEmulator';
+
+/** Sizes and durations of one bench run. `full` is the committed run (~5 min on 2 cores); `smoke` takes seconds. */
+export interface BenchOptions {
+    mode: 'full' | 'smoke';
+    outDir: string;
+    /** AEP documents ~500 ms for a hub look-up; 150 ms is a fast, realistic round trip. */
+    realisticLatencyMs: number;
+    overhead: { warmupLookups: number; runs: { latencyMs: number; record: RecordKind; lookups: number }[]; maxSecondsPerRun: number };
+    cacheHit: { connections: number; warmupSeconds: number; durationSeconds: number };
+    coalescing: { profiles: number; agentsPerProfile: number; waves: number };
+    shielding: { maxRps: number; multiplier: number; durationSeconds: number; stalePool: number; clientTimeoutMs: number; connections: number };
+    size: { events: number; audiences: number; fillProfiles: number; fillWorkers: number; fillMaxSeconds: number };
+    scaleOut: { profiles: number; agentsPerProfile: number; sharedHitProfiles: number; connectionsPerInstance: number; durationSeconds: number };
+    /** When set, every proxy instance writes a V8 CPU profile (--cpu-prof) into this directory. */
+    cpuProfileDir: string | null;
+}
+
+export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileDir: string | null = null): BenchOptions {
+    const full = mode === 'full';
+    return {
+        mode,
+        outDir,
+        realisticLatencyMs: 150,
+        overhead: {
+            warmupLookups: full ? 30 : 3,
+            runs: [
+                { latencyMs: 0, record: 'lead', lookups: full ? 200 : 5 },
+                { latencyMs: 150, record: 'lead', lookups: full ? 60 : 3 },
+                // Not a goal: shows the cost when the record's first identity is unknown to AEP.
+                { latencyMs: 150, record: 'contact', lookups: full ? 20 : 2 }
+            ],
+            maxSecondsPerRun: full ? 40 : 10
+        },
+        cacheHit: { connections: 10, warmupSeconds: full ? 2 : 0.5, durationSeconds: full ? 8 : 1 },
+        coalescing: { profiles: full ? 5 : 2, agentsPerProfile: full ? 100 : 10, waves: 2 },
+        shielding: { maxRps: 20, multiplier: 10, durationSeconds: full ? 10 : 2, stalePool: full ? 30 : 4, clientTimeoutMs: 10_000, connections: 1024 },
+        size: { events: 1000, audiences: 200, fillProfiles: full ? 100_000 : 200, fillWorkers: 32, fillMaxSeconds: full ? 150 : 20 },
+        scaleOut: { profiles: full ? 5 : 2, agentsPerProfile: full ? 50 : 6, sharedHitProfiles: full ? 50 : 4, connectionsPerInstance: 5, durationSeconds: full ? 6 : 1 },
+        cpuProfileDir
+    };
+}

@@ -1,0 +1,146 @@
+import type { LatencySummary } from '../infra/stats';
+import { mib, type RssTrace } from '../infra/rss';
+import type { BenchReport, Goal, Section, ThroughputSummary } from './types';
+
+const fmt = (v: number | null | undefined, digits = 2): string => {
+    if (v === null || v === undefined) return 'n/a';
+    if (!Number.isFinite(v)) return String(v);
+    return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(digits);
+};
+
+export function table(head: string[], rows: (string | number | null)[][]): string {
+    const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : (c ?? 'n/a'))));
+    return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...cells.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const verdict = (g: Goal) => (g.met === null ? 'no figure' : g.met ? 'met' : 'NOT met');
+
+export function goalsTable(goals: Goal[]): string {
+    return table(
+        ['scenario', 'goal', 'target', 'measured', 'verdict'],
+        goals.map((g) => [g.scenario, g.label, g.target, g.value === null ? 'n/a' : `${fmt(g.value, 3)} ${g.unit}`, verdict(g)])
+    );
+}
+
+const lat = (l: LatencySummary) => `${fmt(l.p50)} / ${fmt(l.p95)} / ${fmt(l.p99)}`;
+const rss = (t: RssTrace) => `start ${fmt(mib(t.startBytes))} MiB, peak ${fmt(mib(t.peakBytes))} MiB, end ${fmt(mib(t.endBytes))} MiB`;
+const calls = (r: Record<string, number>) =>
+    Object.entries(r)
+        .map(([k, v]) => `${k}: ${fmt(v)}`)
+        .join(', ') || 'none';
+const tp = (name: string, t: ThroughputSummary) => [name, t.connections, t.requestsPerSecond, t.latencyMs.p50, t.latencyMs.p90, t.latencyMs.p99, t.latencyMs.max, t.non2xx, t.errors + t.timeouts];
+
+function section<T>(title: string, s: Section<T>, body: (v: T) => string): string {
+    return `## ${title}\n\n${s.ok ? body(s as T) : `**Scenario failed:** ${s.error}`}\n`;
+}
+
+export function renderMarkdown(r: BenchReport): string {
+    const m = r.meta;
+    const parts: string[] = [];
+    parts.push(`# Proxy benchmark (${m.mode})\n`);
+    parts.push(
+        `Run ${m.startedAt} for ${fmt(m.durationSeconds, 1)} s on Node ${m.node}, ${m.platform}, ${m.cpus} CPU(s) (${m.cpuModel}), commit ${m.commit ?? 'unknown'}, load average ${m.loadAverage.atStart.join(' / ')} at start and ${m.loadAverage.atEnd.join(' / ')} at the end. ` +
+            'Everything on 127.0.0.1: the AEP emulator in the bench process, each proxy instance and the bare node:http baseline in their own child process, Redis from Debian\'s redis-server. ' +
+            'Goals are figures, not asserts. Regenerate with `npm run bench`.\n'
+    );
+    parts.push(`## Goals\n\n${goalsTable(r.goals)}\n`);
+
+    parts.push(
+        section('1. Overhead on a cache miss', r.overhead, (o) =>
+            [
+                'Record "lead": Email + Phone, the proxy\'s default mapping; "contact": also the Contact Id, which generated customers do not have as CRMID in AEP (not a goal run). ' +
+                    'Distinct generated profiles per look-up (card cache misses) after a warm-up that fills the namespace catalog and audience names. ' +
+                    'For each look-up the bench then sends the very requests the proxy sent (captured in the proxy process from undici\'s diagnostics channel) straight to the emulator, in parallel. ' +
+                    'Latencies in ms, p50 / p95 / p99.\n',
+                table(
+                    ['emulator latency', 'record', 'look-ups', 'proxy', 'slowest direct call', 'direct parallel round', 'overhead p50 / p95 / p99', 'ratio p50 / p95 / p99', 'sequential upstream rounds', 'upstream calls per look-up'],
+                    o.runs.map((run) => [
+                        `${run.emulatorLatencyMs} ms`,
+                        run.record,
+                        run.lookups,
+                        lat(run.proxy),
+                        lat(run.directSlowestCall),
+                        lat(run.directParallelRound),
+                        `${fmt(run.overheadMs.p50)} / ${fmt(run.overheadMs.p95)} / ${fmt(run.overheadMs.p99)}`,
+                        `${fmt(run.criticalPathRatio.p50, 3)} / ${fmt(run.criticalPathRatio.p95, 3)} / ${fmt(run.criticalPathRatio.p99, 3)}`,
+                        run.upstreamRounds,
+                        calls(run.upstreamCallsPerLookup)
+                    ])
+                )
+            ].join('\n')
+        )
+    );
+    parts.push(
+        section('2. Cache-hit throughput', r.cacheHit, (c) =>
+            [
+                `autocannon, same POST look-up (one warm profile), response ${fmt(c.responseBytes)} bytes. The baseline is a bare node:http server in its own process answering the same bytes. Latency in ms.\n`,
+                table(['server', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'], [tp('proxy', c.proxy), tp('bare node:http', c.baseline)]),
+                `\nThroughput ratio proxy / baseline: **${fmt(c.throughputRatio, 3)}**. Upstream calls during the run: ${fmt(c.upstreamCallsDuringRun)}. Proxy RSS: ${rss(c.proxyRss)}.`
+            ].join('\n')
+        )
+    );
+    parts.push(
+        section('3. Coalescing', r.coalescing, (c) =>
+            [
+                `${c.agentsPerProfile} concurrent agents open each of ${c.distinctProfiles} cold customers at once, ${c.waves} wave(s) within one cache TTL (${fmt(c.requests)} requests). Upstream calls from the emulator's per-route stats.\n`,
+                table(
+                    ['profile calls per profile', 'all upstream calls per profile', 'upstream calls by route', 'statuses', 'client latency p50 / p95 / p99 ms'],
+                    [[c.profileCallsPerProfile, c.upstreamCallsPerProfile, calls(c.upstreamCallsByRoute), calls(c.statuses), lat(c.latency)]]
+                )
+            ].join('\n')
+        )
+    );
+    parts.push(
+        section('4. Load shielding', r.shielding, (s) =>
+            [
+                `Open-loop arrivals at ${fmt(s.offeredRps)} look-ups/s (10x AEP_MAX_RPS=${s.configuredMaxRps}, burst ${s.configuredBurst}) for ${fmt(s.durationSeconds)} s, emulator latency ${s.emulatorLatencyMs} ms; ` +
+                    'half the look-ups are customers cached earlier whose fresh TTL has expired (stale copies exist), half are never-seen customers.\n',
+                table(
+                    ['requests', 'statuses', '200 fresh', '200 stale', '429/503', 'with Retry-After', 'timeouts + 504', 'served p50 / p95 / p99 ms', 'rejected p50 / p95 / p99 ms'],
+                    [[s.requests, calls(s.statuses), s.fresh200, s.stale200, s.rejected, s.rejectedWithRetryAfter, s.timeouts, lat(s.latency.served), lat(s.latency.rejected)]]
+                ),
+                '',
+                table(
+                    ['upstream calls', 'calls/s (mean)', 'peak calls in any 1 s', 'by route', 'proxy RSS'],
+                    [[s.upstream.calls, s.upstream.callsPerSecond, s.upstream.peakCallsInAnySecond, calls(s.upstream.byRoute), rss(s.proxyRss)]]
+                )
+            ].join('\n')
+        )
+    );
+    parts.push(
+        section('5. Size', r.size, (s) =>
+            [
+                table(
+                    ['input', 'profile + events bytes the proxy read', 'audience definitions read (then cached)', 'full raw profile', 'all raw events', 'card bytes', 'card limit'],
+                    [[`${s.profile.events} events, ${s.profile.audiences} audiences`, s.rawAepBytes.profileAndEventsFetched, s.rawAepBytes.audienceDefinitionsFetched, s.rawAepBytes.fullProfile, s.rawAepBytes.allEvents, s.cardBytes, s.cardLimitBytes]]
+                ),
+                '',
+                `Cache fill through the proxy's HTTP route (child process, RSS from /proc):\n`,
+                table(
+                    ['profiles requested', 'cached', 'fill time s', 'mean card bytes', 'RSS empty MiB', 'RSS filled MiB', 'heap used filled MiB', 'sample re-read from cache'],
+                    [[s.cacheFill.targetProfiles, s.cacheFill.filledProfiles, s.cacheFill.fillSeconds, s.cacheFill.meanCardBytes, mib(s.cacheFill.rssEmptyBytes), mib(s.cacheFill.rssFilledBytes), mib(s.cacheFill.heapUsedFilledBytes), `${s.cacheFill.sampleFromCache} / ${s.cacheFill.sampleChecked}`]]
+                )
+            ].join('\n')
+        )
+    );
+    parts.push(
+        section('6. Scale-out (two instances, shared Redis)', r.scaleOut, (s) =>
+            [
+                `${s.instances} proxy processes with the same REDIS_URL (redis ${s.redis.version}).\n`,
+                table(
+                    ['check', 'figure'],
+                    [
+                        [`coalescing: ${s.coalescing.agentsPerProfile} agents per profile split over both instances, ${s.coalescing.distinctProfiles} profiles`, `${fmt(s.coalescing.profileCallsPerProfile)} profile calls per profile (${calls(s.coalescing.upstreamCallsByRoute)}); statuses ${calls(s.coalescing.statuses)}`],
+                        [`shared hits: ${s.crossInstanceHits.profiles} profiles fetched through A, then read through B`, `${fmt(s.crossInstanceHits.upstreamCallsOnSecondInstance)} upstream calls; statuses ${calls(s.crossInstanceHits.statuses)}`],
+                        ['cache hits, both instances loaded at once', `${fmt(s.cacheHit.aggregateRequestsPerSecond)} req/s in total (one instance alone: ${fmt(s.cacheHit.singleInstanceRequestsPerSecond)}), worst p99 ${fmt(s.cacheHit.p99MaxMs)} ms`]
+                    ]
+                ),
+                '',
+                table(['instance', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'], s.cacheHit.perInstance.map((t, i) => tp(String.fromCharCode(65 + i), t)))
+            ].join('\n')
+        )
+    );
+    if (r.notes.length > 0) parts.push(`## Notes\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n`);
+    parts.push(`## Settings\n\n\`\`\`json\n${JSON.stringify(m.settings, null, 2)}\n\`\`\`\n`);
+    return parts.join('\n');
+}

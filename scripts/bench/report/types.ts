@@ -1,0 +1,151 @@
+import type { LatencySummary } from '../infra/stats';
+import type { RssTrace } from '../infra/rss';
+
+/** A goal from issue 6 with the measured figure: a statement in the report, never an assert. */
+export interface Goal {
+    id: string;
+    scenario: string;
+    label: string;
+    target: string;
+    value: number | null;
+    unit: string;
+    /** null when the scenario did not produce the figure (its error is in the scenario section). */
+    met: boolean | null;
+}
+
+/** autocannon's view of one closed-loop run. */
+export interface ThroughputSummary {
+    connections: number;
+    durationSeconds: number;
+    requests: number;
+    requestsPerSecond: number;
+    latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+}
+
+export interface OverheadRun {
+    emulatorLatencyMs: number;
+    /** lead: Email + Phone (default mapping); contact: also an Id that is not a CRMID in AEP. */
+    record: string;
+    lookups: number;
+    /** Mean number of upstream calls made one after another per look-up (1 = one parallel round). */
+    upstreamRounds: number;
+    /** Upstream calls the proxy made per measured look-up, by emulator route (from the emulator's stats). */
+    upstreamCallsPerLookup: Record<string, number>;
+    proxy: LatencySummary;
+    /** The same upstream requests sent by the bench straight to the emulator, in parallel, per look-up. */
+    directSlowestCall: LatencySummary;
+    directParallelRound: LatencySummary;
+    /** Proxy percentile minus the slowest direct call's percentile. */
+    overheadMs: { p50: number; p95: number; p99: number };
+    /** Per look-up: proxy latency / slowest direct call for the same profile. */
+    criticalPathRatio: { p50: number; p95: number; p99: number };
+}
+
+export interface OverheadResult {
+    runs: OverheadRun[];
+}
+
+export interface CacheHitResult {
+    responseBytes: number;
+    proxy: ThroughputSummary;
+    baseline: ThroughputSummary;
+    throughputRatio: number;
+    upstreamCallsDuringRun: number;
+    proxyRss: RssTrace;
+}
+
+export interface CoalescingResult {
+    distinctProfiles: number;
+    agentsPerProfile: number;
+    waves: number;
+    requests: number;
+    statuses: Record<string, number>;
+    upstreamCallsByRoute: Record<string, number>;
+    /** Profile-route calls / distinct profiles across all waves (inside one TTL). */
+    profileCallsPerProfile: number;
+    upstreamCallsPerProfile: number;
+    latency: LatencySummary;
+}
+
+export interface ShieldingResult {
+    configuredMaxRps: number;
+    configuredBurst: number;
+    offeredRps: number;
+    durationSeconds: number;
+    emulatorLatencyMs: number;
+    requests: number;
+    statuses: Record<string, number>;
+    fresh200: number;
+    stale200: number;
+    rejected: number;
+    rejectedWithRetryAfter: number;
+    timeouts: number;
+    upstream: { calls: number; callsPerSecond: number; peakCallsInAnySecond: number; byRoute: Record<string, number> };
+    latency: { served: LatencySummary; rejected: LatencySummary };
+    proxyRss: RssTrace;
+}
+
+export interface SizeResult {
+    profile: { events: number; audiences: number };
+    rawAepBytes: {
+        /** What the proxy read for the card: profile (with its fields list) and events (limit, time window). */
+        profileAndEventsFetched: number;
+        /** Audience definitions read to name the memberships (cached by the proxy afterwards). */
+        audienceDefinitionsFetched: number;
+        /** The same profile without a fields list, and every event of the profile: what a naive client pulls. */
+        fullProfile: number;
+        allEvents: number;
+    };
+    cardBytes: number;
+    cardLimitBytes: number;
+    cacheFill: {
+        targetProfiles: number;
+        filledProfiles: number;
+        fillSeconds: number;
+        meanCardBytes: number;
+        rssEmptyBytes: number | null;
+        rssFilledBytes: number | null;
+        heapUsedFilledBytes: number | null;
+        /** An even sample of the filled profiles, read again: how many came back from the cache. */
+        sampleChecked: number;
+        sampleFromCache: number;
+    };
+}
+
+export interface ScaleOutResult {
+    instances: number;
+    coalescing: { distinctProfiles: number; agentsPerProfile: number; upstreamCallsByRoute: Record<string, number>; profileCallsPerProfile: number; statuses: Record<string, number> };
+    crossInstanceHits: { profiles: number; upstreamCallsOnSecondInstance: number; statuses: Record<string, number> };
+    cacheHit: { perInstance: ThroughputSummary[]; aggregateRequestsPerSecond: number; singleInstanceRequestsPerSecond: number; p99MaxMs: number };
+    redis: { version: string; usedMemoryBytes: number | null };
+}
+
+export type Section<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+export interface BenchReport {
+    meta: {
+        schemaVersion: 1;
+        mode: 'full' | 'smoke';
+        startedAt: string;
+        finishedAt: string;
+        durationSeconds: number;
+        node: string;
+        platform: string;
+        cpus: number;
+        cpuModel: string;
+        commit: string | null;
+        loadAverage: { atStart: number[]; atEnd: number[] };
+        settings: Record<string, unknown>;
+    };
+    goals: Goal[];
+    overhead: Section<OverheadResult>;
+    cacheHit: Section<CacheHitResult>;
+    coalescing: Section<CoalescingResult>;
+    shielding: Section<ShieldingResult>;
+    size: Section<SizeResult>;
+    scaleOut: Section<ScaleOutResult>;
+    notes: string[];
+}
