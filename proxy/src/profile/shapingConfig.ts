@@ -70,6 +70,13 @@ const RawShapingConfig = z
                     path: '_{tenant}.CustomerAI.conversion_30d',
                     thresholds: { medium: 40, high: 70 },
                     invert: false
+                },
+                {
+                    key: 'upsell',
+                    label: 'Upsell propensity',
+                    path: '_{tenant}.CustomerAI.upsell_90d',
+                    thresholds: { medium: 40, high: 70 },
+                    invert: false
                 }
             ]),
         computedAttributes: z

@@ -190,7 +190,7 @@ describe('shaping helpers', () => {
         const config = parseShapingConfig({ tenant: 'acme' });
         expect(config.tenant).toBe('_acme');
         expect(config.lifetimeValue.path).toBe('_acme.crm.lifetimeValue');
-        expect(config.scores.map((s) => s.path)).toEqual(['_acme.CustomerAI.churn_90d', '_acme.CustomerAI.conversion_30d']);
+        expect(config.scores.map((s) => s.path)).toEqual(['_acme.CustomerAI.churn_90d', '_acme.CustomerAI.conversion_30d', '_acme.CustomerAI.upsell_90d']);
         expect(() => parseShapingConfig({ aepProfileUrlTemplate: 'http://x/{profileId}' })).toThrow(/aepProfileUrlTemplate: .*https/);
         expect(() => parseShapingConfig({ scores: [{ key: 'a', label: 'A', path: 'x', thresholds: { medium: 1, high: 2 } }, { key: 'a', label: 'B', path: 'y', thresholds: { medium: 1, high: 2 } }] })).toThrow(
             /scores: score keys must be unique/
