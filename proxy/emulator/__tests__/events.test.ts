@@ -1,0 +1,127 @@
+import type { RunningEmulator } from '../src';
+import { SEED_IDENTITIES, deriveXid } from '../src';
+import { aepHeaders, call, entitiesUrl, start, tokenFor } from './helpers';
+
+interface EventPage {
+    _page: { orderby: string; start: string; count: number; next: string };
+    children: Array<{ relatedEntityId: string; entityId: string; timestamp: number; entity: Record<string, any>; lastModifiedAt: string }>;
+    _links: { next: { href: string } };
+}
+
+describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
+    let emu: RunningEmulator;
+    let h: Record<string, string>;
+    const jane = { relatedEntityId: SEED_IDENTITIES.jane.email, relatedEntityIdNS: 'email' };
+
+    beforeAll(async () => {
+        emu = await start({ eventLookup: { prime: { refusalStatus: 422 } } });
+        h = aepHeaders(await tokenFor(emu), emu.orgs.primary);
+    });
+    afterAll(() => emu.close());
+
+    const events = async (params: Record<string, string>, headers = h) =>
+        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...params }), { headers });
+
+    async function pageThrough(first: Record<string, string>, cursorParam: 'start' | 'offsets'): Promise<EventPage['children']> {
+        const seen: EventPage['children'] = [];
+        let res = await events(first);
+        for (let guard = 0; guard < 50; guard += 1) {
+            expect(res.status).toBe(200);
+            const page = res.body as EventPage;
+            seen.push(...page.children);
+            expect(page._page.count).toBe(page.children.length);
+            if (page._page.next === '') {
+                expect(page._links.next.href).toBe('');
+                return seen;
+            }
+            // Next page: GET /data/core/ups/access + href (the href starts with /entities).
+            let href = page._links.next.href;
+            expect(href.startsWith('/entities?start=')).toBe(true);
+            if (cursorParam === 'offsets') href = href.replace('?start=', '?offsets=');
+            res = await call(`${emu.platformUrl}/data/core/ups/access${href}`, { headers: h });
+        }
+        throw new Error('paging did not terminate');
+    }
+
+    it('pages through all of Jane\'s events (25+) with _links.next.href, ascending, no duplicates', async () => {
+        const all = await pageThrough({ ...jane, limit: '4' }, 'start');
+        expect(all.length).toBeGreaterThanOrEqual(25);
+        expect(new Set(all.map((e) => e.entityId)).size).toBe(all.length);
+        const times = all.map((e) => e.timestamp);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        expect(new Set(all.map((e) => e.relatedEntityId))).toEqual(new Set([deriveXid('CRMID', SEED_IDENTITIES.jane.crmId)]));
+        const types = new Set(all.map((e) => e.entity.eventType));
+        for (const t of ['commerce.purchases', 'web.webpagedetails.pageViews', 'directMarketing.emailOpened', 'directMarketing.emailClicked']) expect(types).toContain(t);
+        for (const e of all) expect(e.entity.timestamp).toBe(new Date(e.timestamp).toISOString());
+    });
+
+    it('accepts offsets= as the cursor too, and -timestamp ordering', async () => {
+        const viaOffsets = await pageThrough({ ...jane, limit: '7', orderby: '-timestamp' }, 'offsets');
+        const times = viaOffsets.map((e) => e.timestamp);
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+        const single = (await events({ ...jane })).body as EventPage;
+        expect(viaOffsets.length).toBe(single.children.length);
+        expect(single._page.next).toBe('');
+    });
+
+    it('treats an unencoded + in orderby (a space) as ascending', async () => {
+        const res = await call(`${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane })}&orderby=+timestamp&limit=3`, { headers: h });
+        expect(res.status).toBe(200);
+        expect((res.body as EventPage)._page.orderby).toBe('timestamp');
+    });
+
+    it('filters startTime inclusive, endTime exclusive', async () => {
+        const all = ((await events({ ...jane })).body as EventPage).children;
+        const [a, b, c] = [all[3]!, all[4]!, all[5]!];
+        const window = ((await events({ ...jane, startTime: String(a.timestamp), endTime: String(c.timestamp) })).body as EventPage).children;
+        expect(window.map((e) => e.entityId)).toEqual([a.entityId, b.entityId]);
+    });
+
+    it('applies property filters (up to 3) and fields projection', async () => {
+        const url = `${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane, fields: 'eventType,commerce.order.priceTotal' })}&property=${encodeURIComponent('eventType=commerce.purchases')}&property=${encodeURIComponent('commerce.order.priceTotal>=40')}`;
+        const res = await call(url, { headers: h });
+        const children = (res.body as EventPage).children;
+        expect(children.length).toBeGreaterThan(0);
+        for (const e of children) {
+            expect(e.entity).toEqual({ eventType: 'commerce.purchases', commerce: { order: { priceTotal: expect.any(Number) } } });
+            expect(e.entity.commerce.order.priceTotal).toBeGreaterThanOrEqual(40);
+        }
+        const dated = await call(`${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane })}&property=${encodeURIComponent('timestamp>="2026-11-10"')}`, { headers: h });
+        for (const e of (dated.body as EventPage).children) expect(e.entity.timestamp >= '2026-11-10').toBe(true);
+    });
+
+    it('returns both household members\' events for the shared phone, each with its own relatedEntityId', async () => {
+        const res = await events({ relatedEntityId: SEED_IDENTITIES.sam.phone, relatedEntityIdNS: 'phone' });
+        const owners = new Set((res.body as EventPage).children.map((e) => e.relatedEntityId));
+        expect(owners).toEqual(new Set([deriveXid('CRMID', SEED_IDENTITIES.sam.crmId), deriveXid('CRMID', SEED_IDENTITIES.alex.crmId)]));
+    });
+
+    it('refuses the Prime org with the configured status (422 here) and a body naming the edition', async () => {
+        const prime = aepHeaders(await tokenFor(emu, emu.orgs.prime), emu.orgs.prime);
+        const res = await events({ ...jane }, prime);
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ statusCode: '422', message: expect.stringMatching(/not enabled.*Prime/) });
+        // Profiles still work for Prime.
+        const profile = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }), { headers: prime });
+        expect(profile.status).toBe(200);
+    });
+
+    it('switches event look-up off for the primary org when configured (EMULATOR_EVENTS=off)', async () => {
+        const off = await start({ eventLookup: { primary: { enabled: false } } });
+        try {
+            const headers = aepHeaders(await tokenFor(off), off.orgs.primary);
+            const res = await call(entitiesUrl(off, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane }), { headers });
+            expect(res.status).toBe(403);
+            expect(off.orgs.primary.eventLookupEnabled).toBe(false);
+        } finally {
+            await off.close();
+        }
+    });
+
+    it('answers 400 without relatedSchema.name or relatedEntityId', async () => {
+        const noRelated = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', ...jane }), { headers: h });
+        expect(noRelated.status).toBe(400);
+        const noId = await events({ relatedEntityIdNS: 'email' });
+        expect(noId.status).toBe(400);
+    });
+});
