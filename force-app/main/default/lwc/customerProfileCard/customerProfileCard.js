@@ -11,6 +11,9 @@ const STATUS_STATE = { OK: 'ok', NOT_FOUND: 'notFound', AMBIGUOUS: 'ambiguous', 
  * Customer Activity Hub card: looks up the AEP profile of the record's customer through the Apex relay and
  * shows it. On record pages it uses the page's recordId; in the utility bar it follows the focused console tab.
  */
+/** The card model carries at most 15 events (CARD_LIMITS.events in the proxy). */
+const MAX_EVENTS = 15;
+
 export default class CustomerProfileCard extends LightningElement {
     @api recordId;
     @api objectApiName;
@@ -51,7 +54,7 @@ export default class CustomerProfileCard extends LightningElement {
 
     get eventLimit() {
         const n = Math.trunc(Number(this.maxEvents));
-        return Number.isFinite(n) ? Math.min(Math.max(n, 0), 50) : 10;
+        return Number.isFinite(n) ? Math.min(Math.max(n, 0), MAX_EVENTS) : 10;
     }
 
     async load({ profileId = null, refresh = false } = {}) {
