@@ -30,6 +30,12 @@ export interface PmdReport {
     filesScanned: number;
 }
 
+/** Engine messages span several lines (file, then the parser's reason); keep them readable in one line. */
+function oneLine(message: string): string {
+    const flat = message.replace(/\s+/g, ' ').trim();
+    return flat.length > 400 ? `${flat.slice(0, 400)}...` : flat;
+}
+
 export async function checkApexPmd(root: string): Promise<PmdReport> {
     const classesAndTriggers = listFiles(sourceDir(root), isApexSource);
     if (classesAndTriggers.length === 0) return { problems: [], rulesRun: [], filesScanned: 0 };
@@ -37,10 +43,7 @@ export async function checkApexPmd(root: string): Promise<PmdReport> {
     const logFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sfdx-pmd-log-'));
     const engineErrors: string[] = [];
     try {
-        const config = CodeAnalyzerConfig.fromObject(
-            { log_folder: logFolder, engines: { cpd: { disable_engine: true } } },
-            root
-        );
+        const config = CodeAnalyzerConfig.fromObject({ log_folder: logFolder, engines: { cpd: { disable_engine: true } } }, root);
         const analyzer = new CodeAnalyzer(config);
         // A file PMD cannot parse is not a violation: it only shows up as an engine log event at Error level.
         analyzer.onEvent(EventType.EngineLogEvent, (event: EngineLogEvent) => {
@@ -70,7 +73,7 @@ export async function checkApexPmd(root: string): Promise<PmdReport> {
             };
         });
         for (const message of engineErrors) {
-            problems.push({ check: 'pmd', file: '(engine)', message: `PMD reported an error: ${message.split('\n')[0]}` });
+            problems.push({ check: 'pmd', file: '(engine)', message: `PMD reported an error: ${oneLine(message)}` });
         }
         return { problems, rulesRun, filesScanned: classesAndTriggers.length };
     } finally {

@@ -52,7 +52,11 @@ export function checkLabels(root: string): Problem[] {
         const names = new Map<string, string>();
         translations.set(language, names);
         if (!fs.existsSync(file)) {
-            problems.push({ check: 'labels', file: relative(root, file), message: `missing: the ${language} translation of the card's labels` });
+            problems.push({
+                check: 'labels',
+                file: relative(root, file),
+                message: `missing: the ${language} translation of the card's labels`
+            });
             continue;
         }
         try {

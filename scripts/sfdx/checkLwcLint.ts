@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
+import { runNodeJson } from './nodeRunner';
 import { relative, sourceDir, type Problem } from './problem';
+
+interface LintResult {
+    filePath: string;
+    messages: { line: number; ruleId: string | null; message: string }[];
+}
 
 /**
  * Every LWC passes the project's ESLint flat config (eslint.config.mjs, @salesforce/eslint-config-lwc recommended),
@@ -12,10 +17,19 @@ export async function checkLwcLint(root: string): Promise<Problem[]> {
     if (!fs.existsSync(lwcDir)) return [];
     const configFile = path.join(root, 'eslint.config.mjs');
     if (!fs.existsSync(configFile)) {
-        return [{ check: 'lwc-lint', file: 'eslint.config.mjs', message: 'missing: the LWC ESLint configuration (@salesforce/eslint-config-lwc)' }];
+        return [
+            {
+                check: 'lwc-lint',
+                file: 'eslint.config.mjs',
+                message: 'missing: the LWC ESLint configuration (@salesforce/eslint-config-lwc)'
+            }
+        ];
     }
-    const eslint = new ESLint({ cwd: root, overrideConfigFile: configFile, errorOnUnmatchedPattern: false });
-    const results = await eslint.lintFiles([relative(root, lwcDir) + '/**/*.js']);
+    const results = await runNodeJson<LintResult[]>(
+        'eslintCheck.mjs',
+        { configFile, patterns: [`${relative(root, lwcDir)}/**/*.js`] },
+        root
+    );
     const problems: Problem[] = [];
     for (const result of results) {
         for (const m of result.messages) {

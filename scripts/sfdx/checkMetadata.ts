@@ -55,11 +55,19 @@ export function checkMetadata(root: string): Problem[] {
         const suffix = Object.keys(VERSIONED_TYPES).find((s) => file.endsWith(s));
         if (!suffix) continue;
         if (rootName !== VERSIONED_TYPES[suffix]) {
-            problems.push({ check: 'metadata', file: rel, message: `root element is <${rootName}>, expected <${VERSIONED_TYPES[suffix]}>` });
+            problems.push({
+                check: 'metadata',
+                file: rel,
+                message: `root element is <${rootName}>, expected <${VERSIONED_TYPES[suffix]}>`
+            });
         }
         const version = text(rootElement?.apiVersion);
         if (!version) {
-            problems.push({ check: 'metadata', file: rel, message: `<apiVersion> is missing (use ${expectedVersion ?? 'the project version'})` });
+            problems.push({
+                check: 'metadata',
+                file: rel,
+                message: `<apiVersion> is missing (use ${expectedVersion ?? 'the project version'})`
+            });
         } else if (expectedVersion && version !== expectedVersion) {
             problems.push({ check: 'metadata', file: rel, message: `<apiVersion> is ${version}, the project uses ${expectedVersion}` });
         }
@@ -67,7 +75,11 @@ export function checkMetadata(root: string): Problem[] {
 
     for (const file of listFiles(src, (name) => name.endsWith('.cls') || name.endsWith('.trigger'))) {
         if (!fs.existsSync(`${file}-meta.xml`)) {
-            problems.push({ check: 'metadata', file: relative(root, file), message: `has no ${path.basename(file)}-meta.xml (the deploy would skip it)` });
+            problems.push({
+                check: 'metadata',
+                file: relative(root, file),
+                message: `has no ${path.basename(file)}-meta.xml (the deploy would skip it)`
+            });
         }
     }
     for (const file of listFiles(src, (name) => name.endsWith('-meta.xml'))) {
@@ -83,7 +95,11 @@ export function checkMetadata(root: string): Problem[] {
             if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === '__tests__') continue;
             const meta = path.join(lwcDir, entry.name, `${entry.name}.js-meta.xml`);
             if (!fs.existsSync(meta)) {
-                problems.push({ check: 'metadata', file: relative(root, path.join(lwcDir, entry.name)), message: `LWC bundle has no ${entry.name}.js-meta.xml` });
+                problems.push({
+                    check: 'metadata',
+                    file: relative(root, path.join(lwcDir, entry.name)),
+                    message: `LWC bundle has no ${entry.name}.js-meta.xml`
+                });
             }
         }
     }

@@ -45,7 +45,10 @@ export function checkReferences(root: string): Problem[] {
         for (const p of asArray(nc.namedCredentialParameters as Xml[])) {
             const ec = text(p.externalCredential);
             if (text(p.parameterType) === 'Authentication' && ec && !externalCredentials.has(ec)) {
-                add(path.join(ncDir, `${name}.namedCredential-meta.xml`), `external credential ${ec} does not exist in externalCredentials/`);
+                add(
+                    path.join(ncDir, `${name}.namedCredential-meta.xml`),
+                    `external credential ${ec} does not exist in externalCredentials/`
+                );
             }
         }
     }
@@ -113,7 +116,12 @@ export function checkReferences(root: string): Problem[] {
     const appDir = path.join(src, 'applications');
     for (const [name, app] of readAll(appDir, '.app-meta.xml')) {
         const file = path.join(appDir, `${name}.app-meta.xml`);
-        const pages = [text(app.utilityBar), ...asArray(app.actionOverrides as Xml[]).filter((o) => text(o.type) === 'Flexipage').map((o) => text(o.content))];
+        const pages = [
+            text(app.utilityBar),
+            ...asArray(app.actionOverrides as Xml[])
+                .filter((o) => text(o.type) === 'Flexipage')
+                .map((o) => text(o.content))
+        ];
         for (const page of pages) {
             if (page && !flexipages.has(page)) add(file, `FlexiPage ${page} does not exist`);
         }

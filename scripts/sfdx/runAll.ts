@@ -17,24 +17,23 @@ export interface OfflineReport {
 
 /** All offline Salesforce checks of a project (a folder holding sfdx-project.json and force-app/). */
 export async function runAllChecks(root: string, opts: { pmd?: boolean } = {}): Promise<OfflineReport> {
+    // prettier and ESLint run in child processes and PMD in a JVM: start them together, then do the quick checks.
+    const [format, lint, pmd] = await Promise.all([
+        checkApexFormat(root),
+        checkLwcLint(root),
+        opts.pmd === false ? Promise.resolve(null) : checkApexPmd(root)
+    ]);
     const problems: Problem[] = [
         ...checkApexSyntax(root),
         ...checkApexSuppressions(root),
         ...checkMetadata(root),
         ...checkReferences(root),
         ...checkLabels(root),
-        ...(await checkApexFormat(root)),
-        ...(await checkLwcLint(root))
+        ...format,
+        ...lint,
+        ...(pmd?.problems ?? [])
     ];
-    let pmdRules: string[] = [];
-    let apexFiles = 0;
-    if (opts.pmd !== false) {
-        const pmd = await checkApexPmd(root);
-        problems.push(...pmd.problems);
-        pmdRules = pmd.rulesRun;
-        apexFiles = pmd.filesScanned;
-    }
-    return { problems, pmdRules, apexFiles };
+    return { problems, pmdRules: pmd?.rulesRun ?? [], apexFiles: pmd?.filesScanned ?? 0 };
 }
 
 async function main(): Promise<void> {

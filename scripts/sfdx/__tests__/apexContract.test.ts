@@ -1,0 +1,66 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CardModel } from '../../../proxy/src/profile/cardModel';
+import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
+import { ERROR_STATUS } from '../../../proxy/src/errors';
+import { REPO_ROOT } from './tempProject';
+
+/**
+ * The Apex relay codes against the proxy's contracts without sharing code with them; these tests read the Apex
+ * sources and fixtures and hold them to the zod schemas, so the two sides cannot drift apart silently.
+ */
+const DEFAULT = path.join(REPO_ROOT, 'force-app', 'main', 'default');
+const apex = (name: string) => fs.readFileSync(path.join(DEFAULT, 'classes', `${name}.cls`), 'utf8');
+
+describe('Apex relay against the proxy contracts', () => {
+    it('uses a card fixture that is a valid CardModel', () => {
+        const card: unknown = JSON.parse(fs.readFileSync(path.join(DEFAULT, 'staticresources', 'CustomerProfileTestCard.json'), 'utf8'));
+        const parsed = CardModel.safeParse(card);
+        expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    });
+
+    it('removes sensitive fields that exist, nullable, in the card model', () => {
+        const filter = apex('ProfileCardFilter');
+        const person = CardModel.shape.person.shape;
+        const contactPoints = CardModel.shape.contactPoints.shape;
+        expect(filter).toContain("person.put('birthDate', null)");
+        expect(filter).toContain("person.put('gender', null)");
+        expect(filter).toContain("contactPoints.put('address', null)");
+        expect(person.birthDate.safeParse(null).success).toBe(true);
+        expect(person.gender.safeParse(null).success).toBe(true);
+        expect(contactPoints.address.safeParse(null).success).toBe(true);
+    });
+
+    it('builds a request body the proxy accepts, for every object with shipped identity fields', () => {
+        const records = fs
+            .readdirSync(path.join(DEFAULT, 'customMetadata'))
+            .filter((f) => f.startsWith('Profile_Identity_Field.'))
+            .map((f) => fs.readFileSync(path.join(DEFAULT, 'customMetadata', f), 'utf8'));
+        const byObject = new Map<string, Record<string, string | null>>();
+        for (const xml of records) {
+            const value = (field: string) => new RegExp(`<field>${field}</field>\\s*<value[^>]*>([^<]*)</value>`).exec(xml)?.[1];
+            const object = value('Object__c') as string;
+            const fields = byObject.get(object) ?? {};
+            fields[value('Field_Path__c') as string] = null;
+            byObject.set(object, fields);
+        }
+        expect([...byObject.keys()].sort()).toEqual(['Account', 'Case', 'Contact', 'Lead']);
+        // The most events Apex ever asks for (ProfileSettings clamps the configured value to it).
+        const maxEvents = Number(/MAX_EVENTS_LIMIT = (\d+);/.exec(apex('ProfileSettings'))?.[1]);
+        expect(maxEvents).toBeGreaterThan(0);
+        for (const [objectApiName, fields] of byObject) {
+            const body = { record: { objectApiName, recordId: '0038c00002JaneDAAR', fields }, maxEvents, refresh: true };
+            const parsed = LookupRequest.safeParse(body);
+            expect(parsed.success ? objectApiName : parsed.error.issues).toBe(objectApiName);
+        }
+    });
+
+    it('maps every proxy error status the proxy can send', () => {
+        const mapper = apex('ProfileResponseMapper');
+        const handled = new Set(
+            [...mapper.matchAll(/when ([0-9, ]+) \{/g)].flatMap((m) => (m[1] as string).split(',').map((s) => Number(s.trim())))
+        );
+        const unmapped = Object.entries(ERROR_STATUS).filter(([code, status]) => !handled.has(status) && code !== 'INTERNAL');
+        expect(unmapped).toEqual([]);
+    });
+});
