@@ -12,7 +12,8 @@ import path from 'node:path';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-export const DEFAULT_DIST_DIR = path.join(__dirname, 'dist');
+/** Each build lives in dist/<source hash>/, so a running server never serves a half-written bundle. */
+export const DEFAULT_DIST_ROOT = path.join(__dirname, 'dist');
 const BUILD_INFO = 'build-info.json';
 
 const INPUTS = [
@@ -56,25 +57,37 @@ export interface BuildResult {
     ms: number;
 }
 
-export async function isBundleCurrent(distDir: string = DEFAULT_DIST_DIR, hash?: string): Promise<boolean> {
-    const wanted = hash ?? (await sourceHash());
-    const info = await fs.readFile(path.join(distDir, BUILD_INFO), 'utf8').then(JSON.parse, () => null);
-    return info?.hash === wanted && existsSync(path.join(distDir, 'main.js'));
+function bundleDir(distRoot: string, hash: string): string {
+    return path.join(distRoot, hash.slice(0, 16));
 }
 
-/** Builds into a scratch folder and swaps it in, so a running server never serves a half-written bundle. */
-export async function ensurePreviewBundle(opts: { distDir?: string; force?: boolean; log?: (line: string) => void } = {}): Promise<BuildResult> {
-    const distDir = opts.distDir ?? DEFAULT_DIST_DIR;
+/** The bundle built from the current sources, or null when there is none yet. */
+export async function currentBundle(distRoot: string = DEFAULT_DIST_ROOT, hash?: string): Promise<string | null> {
+    const wanted = hash ?? (await sourceHash());
+    const dir = bundleDir(distRoot, wanted);
+    const info = await fs.readFile(path.join(dir, BUILD_INFO), 'utf8').then(JSON.parse, () => null);
+    return info?.hash === wanted && existsSync(path.join(dir, 'main.js')) ? dir : null;
+}
+
+/**
+ * Returns the bundle folder for the current sources, building it first when missing. build-info.json is
+ * written last, so an interrupted build is never taken for a finished one. Older builds are removed.
+ */
+export async function ensurePreviewBundle(opts: { distRoot?: string; force?: boolean; log?: (line: string) => void } = {}): Promise<BuildResult> {
+    const distRoot = opts.distRoot ?? DEFAULT_DIST_ROOT;
     const started = Date.now();
     const hash = await sourceHash();
-    if (!opts.force && (await isBundleCurrent(distDir, hash))) return { distDir, hash, built: false, ms: Date.now() - started };
+    const existing = opts.force ? null : await currentBundle(distRoot, hash);
+    if (existing) return { distDir: existing, hash, built: false, ms: Date.now() - started };
 
     opts.log?.('preview: building the console bundle (rollup + LWC compiler, about 30 s)...');
-    const scratch = `${distDir}.build-${process.pid}-${Date.now()}`;
-    await runRollup(scratch);
-    await fs.writeFile(path.join(scratch, BUILD_INFO), JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2));
+    const distDir = bundleDir(distRoot, hash);
     await fs.rm(distDir, { recursive: true, force: true });
-    await fs.rename(scratch, distDir);
+    await runRollup(distDir);
+    await fs.writeFile(path.join(distDir, BUILD_INFO), JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2));
+    for (const entry of await fs.readdir(distRoot)) {
+        if (entry !== path.basename(distDir)) await fs.rm(path.join(distRoot, entry), { recursive: true, force: true });
+    }
     return { distDir, hash, built: true, ms: Date.now() - started };
 }
 
