@@ -314,6 +314,24 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
             await expectValidResponse(ID, 'listClusterMembers', 400, bad.body);
         });
 
+        it('getListOfClusterMembers (batch, deprecated) 200 and 400', async () => {
+            const res = await post('/data/core/identity/clusters/members', {
+                compositeXids: [{ nsid: '6', id: SEED_IDENTITIES.kenji.email }, { nsid: '6', id: SEED_IDENTITIES.unknown.email }],
+                'graph-type': 'pdg'
+            });
+            expect(res.status).toBe(200);
+            expect((res.body as { clusters: unknown[]; unprocessedRecords: unknown[] }).clusters).toHaveLength(1);
+            expect((res.body as { unprocessedRecords: unknown[] }).unprocessedRecords).toEqual([{ nsid: '6', id: SEED_IDENTITIES.unknown.email }]);
+            await expectValidResponse(ID, 'getListOfClusterMembers', 200, res.body);
+            const byXid = await post('/data/core/identity/clusters/members', { xids: [deriveXid('Phone', SEED_IDENTITIES.sam.phone)] });
+            // The household phone links both Riveras' identities in one cluster.
+            expect((byXid.body as { clusters: Array<{ members: unknown[] }> }).clusters[0]!.members).toHaveLength(7);
+            await expectValidResponse(ID, 'getListOfClusterMembers', 200, byXid.body);
+            const tooMany = await post('/data/core/identity/clusters/members', { xids: Array.from({ length: 1001 }, (_, i) => `x${i}`) });
+            expect(tooMany.status).toBe(400);
+            await expectValidResponse(ID, 'getListOfClusterMembers', 400, tooMany.body);
+        });
+
         it('getGraphs 200 (set and graph projections) and 400', async () => {
             // Adobe's GraphResponse schema declares `graphs` as an object, but every example in the same file
             // (and the docs) shows an array of graphs, and it is served as application/json;version=2.2.1.

@@ -80,6 +80,13 @@ describe('platform gateway header checks (answered like AEP)', () => {
         expect((await call(`${emu.identityUrl}/data/core/ups/audiences/x`, { headers: h })).status).toBe(404);
     });
 
+    it('echoes x-request-id, or sets one', async () => {
+        const echoed = await call(url(), { headers: { ...h, 'x-request-id': 'trace-123' } });
+        expect(echoed.headers.get('x-request-id')).toBe('trace-123');
+        const generated = await call(url(), { headers: h });
+        expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+    });
+
     it('refuses to listen on a non-loopback host', async () => {
         await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/loopback only/);
     });

@@ -12,7 +12,7 @@ import { seedDataset } from './seed';
 export type { FaultController, FaultRule, ActiveFault, FaultAction, FaultMode, FaultTarget } from './faults';
 export type { EmulatorStats } from './stats';
 export type { RouteGroup } from './context';
-export type { Dataset } from './store/dataset';
+export { MemoryDataset, LayeredDataset, type Dataset, type ProfileRecord, type ExperienceEventRecord, type AudienceRecord, type IdentityRef } from './store/dataset';
 export { generateDataset, GeneratedDataset, type GeneratorOptions, type GeneratedIdentities } from './generator';
 export { SEED_IDENTITIES, AUDIENCE } from './seed';
 export { deriveXid } from './store/xid';

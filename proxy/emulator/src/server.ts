@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { sendAdobeError, type EmulatorServices, type RouteConfig, type RouteGroup } from './context';
 import { checkGateway } from './gateway';
-import { profileInternal } from './errors';
+import { newRequestId, profileInternal } from './errors';
 import type { Faults } from './faults';
 import type { FaultEffects } from './faultEffects';
 import type { RateLimiter } from './rateLimit';
@@ -53,6 +53,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
     app.addHook('onRequest', async (request, reply) => {
         if (request.url.startsWith(ADMIN_PREFIX)) return;
+        // AEP answers with the caller's x-request-id (or its own) for tracing.
+        const given = request.headers['x-request-id'];
+        reply.header('x-request-id', typeof given === 'string' && given !== '' ? given : newRequestId());
         const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
         if (!config?.group) return;
         const group = classify(config.group, request.method, request.query as Record<string, unknown>);

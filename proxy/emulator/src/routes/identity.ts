@@ -45,39 +45,46 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
 
     app.get('/data/core/identity/cluster/members', { config: CONFIG }, async (request, reply) => {
         const query = request.query as Query;
-        const xid = one(query, 'xid');
         const graphType = one(query, 'graph-type');
-        if (graphType !== undefined && !['pdg', 'coop', 'psr', 'none'].includes(graphType)) {
-            return sendAdobeError(reply, { status: 400, body: { title: 'InvalidInput', status: 400, description: `Unsupported graph-type ${graphType}.` } });
-        }
-        if (xid) {
-            const members = membersOf(services.dataset.findByXid(xid));
-            if (members.length === 0) return reply.code(200).type('application/json').send({ version: '1.1.0', clusters: [], unprocessedRecords: [xid], algo_type: 'STITCH_ALL' });
-            return reply
-                .code(200)
-                .type('application/json')
-                .send({ version: '1.1.0', clusters: [{ xid, members: members.map((m) => deriveXid(m.namespace, m.id)) }], unprocessedRecords: [], algo_type: 'STITCH_ALL' });
-        }
+        if (graphType !== undefined && !GRAPH_TYPES.includes(graphType)) return sendAdobeError(reply, clusterInvalid(`Unsupported graph-type ${graphType}.`));
+        const xid = one(query, 'xid');
         const id = one(query, 'id');
         const ns = namespaceOf(query);
-        if (!id || !ns) {
-            return sendAdobeError(reply, { status: 400, body: { title: 'InvalidInput', status: 400, description: 'Provide xid, or id with nsid/namespace.' } });
-        }
+        if (!xid && (!id || !ns)) return sendAdobeError(reply, clusterInvalid('Provide xid, or id with nsid/namespace.'));
         const byNsid = one(query, 'nsid') ?? one(query, 'nsId');
-        const compositeXid = byNsid !== undefined ? { nsid: String(ns.id), id } : { namespace: ns.code, id };
-        const members = membersOf(services.dataset.findByIdentity(ns.code, id));
-        if (members.length === 0) {
-            return reply.code(200).type('application/json').send({ version: '1.1.0', clusters: [], unprocessedRecords: [compositeXid], algo_type: 'STITCH_ALL' });
+        const result = xid ? clusterByXid(services, xid) : clusterByIdentity(services, ns!, id!, byNsid !== undefined);
+        return reply.code(200).type('application/json').send(clusterResponse([result]));
+    });
+
+    /** Batch form (docs: `{"xids":[...]}` or `{"compositeXids":[{nsid,id}]}`; the spec wraps the object in an array). */
+    app.post('/data/core/identity/clusters/members', { config: POST_CONFIG }, async (request, reply) => {
+        const parsed = readJsonBody(request.body);
+        const raw = parsed.ok ? (Array.isArray(parsed.value) && parsed.value.length === 1 ? parsed.value[0] : parsed.value) : undefined;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return sendAdobeError(reply, clusterInvalid('The request body must be a JSON object.'));
+        const body = raw as { xids?: unknown; compositeXids?: unknown; compositeXidsWithNamespace?: unknown; 'graph-type'?: unknown };
+        if (body['graph-type'] !== undefined && !GRAPH_TYPES.includes(String(body['graph-type']))) return sendAdobeError(reply, clusterInvalid(`Unsupported graph-type ${String(body['graph-type'])}.`));
+        // Precedence as documented: xids, then compositeXids, then compositeXidsWithNamespace.
+        const list = (body.xids ?? body.compositeXids ?? body.compositeXidsWithNamespace) as unknown;
+        if (!Array.isArray(list) || list.length === 0 || list.length > MAX_GRAPH_IDS) {
+            return sendAdobeError(reply, clusterInvalid(`Between 1 and ${MAX_GRAPH_IDS} ids are required.`));
         }
-        return reply
-            .code(200)
-            .type('application/json')
-            .send({
-                version: '1.1.0',
-                clusters: [{ compositeXid, members: members.map((m) => (byNsid !== undefined ? { nsid: String(namespaceByCode(m.namespace)?.id ?? ''), id: m.id } : { namespace: m.namespace, id: m.id })) }],
-                unprocessedRecords: [],
-                algo_type: 'STITCH_ALL'
-            });
+        const results: ClusterResult[] = [];
+        for (const item of list) {
+            if (body.xids !== undefined) {
+                if (typeof item !== 'string') return sendAdobeError(reply, clusterInvalid('xids must be strings.'));
+                results.push(clusterByXid(services, item));
+                continue;
+            }
+            const { nsid, namespace, id } = (item ?? {}) as { nsid?: unknown; namespace?: unknown; id?: unknown };
+            const ns = nsid !== undefined ? namespaceById(Number(nsid)) : typeof namespace === 'string' ? namespaceByCode(namespace) : undefined;
+            if (typeof id !== 'string') return sendAdobeError(reply, clusterInvalid('Each composite xid needs an id.'));
+            if (!ns) {
+                results.push({ unprocessed: nsid !== undefined ? { nsid: String(nsid), id } : { namespace: String(namespace), id } });
+                continue;
+            }
+            results.push(clusterByIdentity(services, ns, id, body.compositeXids !== undefined));
+        }
+        return reply.code(200).type('application/json').send(clusterResponse(results));
     });
 
     app.post('/data/core/identity/v2/graph', { config: POST_CONFIG }, async (request, reply) => {
@@ -127,6 +134,42 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
         }
         return reply.code(200).type(GRAPH_MEDIA_TYPE).send({ version: '2.0', graphs, unprocessed_composite_xids: unprocessed, algo_type: 'STITCH_ALL' });
     });
+}
+
+const GRAPH_TYPES = ['pdg', 'coop', 'psr', 'none'];
+
+type ClusterResult = { cluster: Record<string, unknown> } | { unprocessed: unknown };
+
+/** Cluster endpoints use their own 400 shape `{title, status, description}` (identity-service.yaml). */
+function clusterInvalid(description: string) {
+    return { status: 400, body: { title: 'InvalidInput', status: 400, description } };
+}
+
+function clusterByXid(services: EmulatorServices, xid: string): ClusterResult {
+    const members = membersOf(services.dataset.findByXid(xid));
+    if (members.length === 0) return { unprocessed: xid };
+    return { cluster: { xid, members: members.map((m) => deriveXid(m.namespace, m.id)) } };
+}
+
+function clusterByIdentity(services: EmulatorServices, ns: IdentityNamespace, id: string, byNsid: boolean): ClusterResult {
+    const compositeXid = byNsid ? { nsid: String(ns.id), id } : { namespace: ns.code, id };
+    const members = membersOf(services.dataset.findByIdentity(ns.code, id));
+    if (members.length === 0) return { unprocessed: compositeXid };
+    return {
+        cluster: {
+            compositeXid,
+            members: members.map((m) => (byNsid ? { nsid: String(namespaceByCode(m.namespace)?.id ?? ''), id: m.id } : { namespace: m.namespace, id: m.id }))
+        }
+    };
+}
+
+function clusterResponse(results: readonly ClusterResult[]): Record<string, unknown> {
+    return {
+        version: '1.1.0',
+        clusters: results.flatMap((r) => ('cluster' in r ? [r.cluster] : [])),
+        unprocessedRecords: results.flatMap((r) => ('unprocessed' in r ? [r.unprocessed] : [])),
+        algo_type: 'STITCH_ALL'
+    };
 }
 
 function namespaceOf(query: Query): IdentityNamespace | undefined {
