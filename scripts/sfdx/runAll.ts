@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { checkApexFormat } from './checkApexFormat';
 import { checkApexPmd } from './checkApexPmd';
+import { checkApexSemantics } from './checkApexSemantics';
 import { checkApexSuppressions } from './checkApexSuppressions';
 import { checkApexSyntax } from './checkApexSyntax';
 import { checkLabels } from './checkLabels';
@@ -18,9 +19,10 @@ export interface OfflineReport {
 /** All offline Salesforce checks of a project (a folder holding sfdx-project.json and force-app/). */
 export async function runAllChecks(root: string, opts: { pmd?: boolean } = {}): Promise<OfflineReport> {
     // prettier and ESLint run in child processes and PMD in a JVM: start them together, then do the quick checks.
-    const [format, lint, pmd] = await Promise.all([
+    const [format, lint, semantics, pmd] = await Promise.all([
         checkApexFormat(root),
         checkLwcLint(root),
+        checkApexSemantics(root),
         opts.pmd === false ? Promise.resolve(null) : checkApexPmd(root)
     ]);
     const problems: Problem[] = [
@@ -31,6 +33,7 @@ export async function runAllChecks(root: string, opts: { pmd?: boolean } = {}): 
         ...checkLabels(root),
         ...format,
         ...lint,
+        ...semantics,
         ...(pmd?.problems ?? [])
     ];
     return { problems, pmdRules: pmd?.rulesRun ?? [], apexFiles: pmd?.filesScanned ?? 0 };

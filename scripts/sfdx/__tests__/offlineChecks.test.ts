@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkApexFormat } from '../checkApexFormat';
 import { checkApexPmd, type PmdReport } from '../checkApexPmd';
+import { checkApexSemantics } from '../checkApexSemantics';
 import { checkApexSuppressions } from '../checkApexSuppressions';
 import { checkApexSyntax } from '../checkApexSyntax';
 import { checkLabels } from '../checkLabels';
@@ -49,7 +50,20 @@ public class Leaky {
     }
 }
 `,
-    [`${CLASSES}/Unparseable.cls`]: 'public with sharing class Unparseable {\n    Integer x = \n}\n'
+    [`${CLASSES}/Unparseable.cls`]: 'public with sharing class Unparseable {\n    Integer x = \n}\n',
+    [`${CLASSES}/Typo.cls`]: `/**
+ * @description Calls an assertion that does not exist.
+ */
+public with sharing class Typo {
+    /**
+     * @description Checks a flag.
+     * @param flag the flag
+     */
+    public static void check(Boolean flag) {
+        Assert.isTrueX(flag, 'flag must be set');
+    }
+}
+`
 };
 
 const LINT_PROJECT: Record<string, string> = {
@@ -73,12 +87,15 @@ export default class Ticker extends LightningElement {
 let report: OfflineReport;
 let pmd: PmdReport;
 let lint: Problem[];
+let semantics: Problem[];
 
 beforeAll(async () => {
-    [report, pmd, lint] = await Promise.all([
+    const broken = project(PMD_PROJECT);
+    [report, pmd, lint, semantics] = await Promise.all([
         runAllChecks(REPO_ROOT),
-        checkApexPmd(project(PMD_PROJECT)),
-        checkLwcLint(project(LINT_PROJECT))
+        checkApexPmd(broken),
+        checkLwcLint(project(LINT_PROJECT)),
+        checkApexSemantics(broken)
     ]);
 }, HOOK_TIMEOUT_MS);
 
@@ -318,6 +335,16 @@ describe('PMD', () => {
         expect(messages(pmd.problems)).toEqual(
             expect.arrayContaining([
                 expect.stringMatching(/^\[pmd\] \(engine\) PMD reported an error: .*Unparseable\.cls.*[Ss]yntax error/)
+            ])
+        );
+    });
+});
+
+describe('Apex semantics (apex-ls)', () => {
+    it('reports a call to a method that does not exist, with file and line', () => {
+        expect(messages(semantics)).toEqual(
+            expect.arrayContaining([
+                `[apex-semantics] ${CLASSES}/Typo.cls:10 Missing: No matching method found for 'isTrueX' on 'System.Assert' taking arguments 'System.Boolean, System.String'`
             ])
         );
     });
