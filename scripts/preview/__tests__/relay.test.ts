@@ -1,0 +1,202 @@
+import { startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
+import { loadConfig } from '../../../proxy/src/config';
+import { CardModel } from '../../../proxy/src/profile/cardModel';
+import { startProxy, type RunningProxy } from '../../../proxy/src/server';
+import { CustomerProfileRelay, type RelayEnvelope, type RelayOptions } from '../apex/customerProfileRelay';
+import { localRecordSource } from '../apex/recordSource';
+import { RelayError } from '../apex/relayErrors';
+import { LocalCrm } from '../crm/localCrm';
+
+/**
+ * The Apex stand-in against the real proxy and AEP emulator: same request, same caller authentication, and the
+ * envelope/AuraHandledException contract the LWC parses.
+ */
+
+const SECRET = 'relay-test-shared-secret-0123';
+const AGENT = '0058c00000PrevwAAA';
+const JANE = '0038c00002JaneDAAR';
+
+let emulator: RunningEmulator;
+let proxy: RunningProxy;
+const crm = LocalCrm.fromFile();
+
+beforeAll(async () => {
+    emulator = await startEmulator();
+    const org = emulator.orgs.primary;
+    const config = loadConfig(
+        { PROXY_SHARED_SECRET: SECRET, PROXY_PORT: '0', PROXY_LOG_LEVEL: 'silent', AEP_RETRY_MAX_ATTEMPTS: '1', AEP_BREAKER_FAILURES: '100' },
+        {
+            emulator: {
+                imsUrl: emulator.imsUrl,
+                platformUrl: emulator.platformUrl,
+                identityUrl: emulator.identityUrl,
+                clientId: org.clientId,
+                clientSecret: org.clientSecret,
+                orgId: org.imsOrgId,
+                sandbox: org.sandboxName
+            }
+        }
+    );
+    proxy = await startProxy(config);
+});
+
+afterAll(async () => {
+    await proxy?.close();
+    await emulator?.close();
+});
+
+afterEach(() => emulator.faults.clear());
+
+function relay(overrides: Partial<RelayOptions> = {}): CustomerProfileRelay {
+    return new CustomerProfileRelay({
+        proxyUrl: proxy.url,
+        sharedSecret: SECRET,
+        agentUserId: AGENT,
+        source: localRecordSource(crm),
+        canViewSensitiveFields: true,
+        maxEvents: 10,
+        timeoutMs: 10_000,
+        cacheTtlMs: 120_000,
+        ...overrides
+    });
+}
+
+async function lookup(r: CustomerProfileRelay, params: Record<string, unknown>): Promise<RelayEnvelope> {
+    const raw = await r.startLookup(params);
+    expect(typeof raw).toBe('string');
+    return JSON.parse(raw) as RelayEnvelope;
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; retryAfterSeconds: number | null }> {
+    const err = await promise.then(
+        () => null,
+        (e: unknown) => e
+    );
+    expect(err).toBeInstanceOf(RelayError);
+    // What the LWC receives as body.message.
+    return JSON.parse((err as RelayError).toAuraMessage());
+}
+
+describe('LocalCrm identity fields (the fields the Apex reads)', () => {
+    it('reads a Contact, a Lead and a Case with its Contact joined, in the Apex order', () => {
+        expect(crm.readIdentityFields(JANE)).toEqual({
+            objectApiName: 'Contact',
+            recordId: JANE,
+            fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', MobilePhone: null, Id: JANE }
+        });
+        expect(crm.readIdentityFields('00Q8c00000KSatoEAD')?.fields).toEqual({ Email: 'kenji.sato@example.com', Phone: '+81 90-1234-5678', MobilePhone: null });
+        expect(crm.readIdentityFields('5008c00001CsJanAAF')?.fields).toEqual({
+            SuppliedEmail: null,
+            SuppliedPhone: null,
+            'Contact.Email': 'jane.doe@example.com',
+            'Contact.Phone': '(415) 555-0123',
+            'Contact.MobilePhone': null,
+            'Contact.Id': JANE
+        });
+        expect(crm.readIdentityFields('5008c00001CsHouAAF')?.fields).toMatchObject({ SuppliedPhone: '(415) 555-0188', 'Contact.Id': null });
+    });
+
+    it('accepts the 15-character Id and answers null for unknown records', () => {
+        expect(crm.readIdentityFields('0038c00002JaneD')?.recordId).toBe(JANE);
+        expect(crm.readIdentityFields('0038c00002NobdyAAA')).toBeNull();
+    });
+
+    it('lists every demo record of the briefing for the console page', () => {
+        const ids = crm.views().map((v) => v.id).sort();
+        expect(ids).toEqual(
+            [
+                '0038c00002JaneDAAR',
+                '0038c00002RivrSAAR',
+                '0038c00002RivrAAAR',
+                '0038c00002MLopzAAD',
+                '00Q8c00000KSatoEAD',
+                '00Q8c00000UnKnwEAF',
+                '5008c00001CsJanAAF',
+                '5008c00001CsHouAAF',
+                '5008c00001CsUnkAAF'
+            ].sort()
+        );
+    });
+});
+
+describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
+    it("returns Jane Doe's card as an OK envelope, then from the Platform Cache stand-in, and refresh bypasses it", async () => {
+        const r = relay();
+        const first = await lookup(r, { recordId: JANE, profileId: null, refresh: false });
+        expect(first.status).toBe('OK');
+        expect(CardModel.parse(first.card).person.displayName).toBe('Jane Doe');
+        expect(first).toMatchObject({ candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false });
+
+        const second = await lookup(r, { recordId: JANE });
+        expect(second.fromSalesforceCache).toBe(true);
+        expect(second.card?.profileId).toBe(first.card?.profileId);
+
+        const refreshed = await lookup(r, { recordId: JANE, refresh: true });
+        expect(refreshed.fromSalesforceCache).toBe(false);
+    });
+
+    it("finds the Case's customer through its Contact", async () => {
+        const env = await lookup(relay(), { recordId: '5008c00001CsJanAAF' });
+        expect(env.status).toBe('OK');
+        expect(env.card?.person.displayName).toBe('Jane Doe');
+    });
+
+    it('answers AMBIGUOUS with both household profiles, and the picked profile on a re-request', async () => {
+        const r = relay();
+        const env = await lookup(r, { recordId: '5008c00001CsHouAAF' });
+        expect(env.status).toBe('AMBIGUOUS');
+        expect(env.candidates.map((c) => c.displayName).sort()).toEqual(['Alex Rivera', 'Sam Rivera']);
+        expect(env.identitiesTried.length).toBeGreaterThan(0);
+
+        const alex = env.candidates.find((c) => c.displayName === 'Alex Rivera')!;
+        const picked = await lookup(r, { recordId: '5008c00001CsHouAAF', profileId: alex.profileId });
+        expect(picked.status).toBe('OK');
+        expect(picked.card?.person.displayName).toBe('Alex Rivera');
+        expect(picked.card?.match.selectedBy).toBe('agent');
+    });
+
+    it('answers NOT_FOUND with the masked identities tried for the unknown email', async () => {
+        const raw = await relay().startLookup({ recordId: '00Q8c00000UnKnwEAF' });
+        const env = JSON.parse(raw) as RelayEnvelope;
+        expect(env.status).toBe('NOT_FOUND');
+        expect(env.identitiesTried.map((t) => t.field)).toContain('Email');
+        expect(env.identitiesTried.every((t) => t.outcome !== 'matched')).toBe(true);
+        expect(raw).not.toContain('unknown.person@example.com');
+    });
+
+    it('removes birth date, gender and home address for a user without View_Sensitive_Profile_Fields', async () => {
+        const env = await lookup(relay({ canViewSensitiveFields: false }), { recordId: JANE });
+        expect(env.sensitiveFieldsHidden).toBe(true);
+        expect(env.card?.person.birthDate).toBeNull();
+        expect(env.card?.person.gender).toBeNull();
+        expect(env.card?.contactPoints.address).toBeNull();
+        expect(env.card?.contactPoints.emails.length).toBeGreaterThan(0);
+    });
+
+    it('answers NO_IDENTITY without a callout when the record has no identity values', async () => {
+        const bare = new LocalCrm([{ Id: '00Q8c00000NoIdnEAF', objectApiName: 'Lead', fields: { LastName: 'Blank', Email: null, Phone: ' ', MobilePhone: null } }]);
+        // An unreachable proxy proves no callout is made.
+        const env = await lookup(relay({ source: localRecordSource(bare), proxyUrl: 'http://127.0.0.1:9' }), { recordId: '00Q8c00000NoIdnEAF' });
+        expect(env).toEqual({ status: 'NO_IDENTITY', card: null, candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false });
+    });
+
+    it('rejects bad input and unreadable records with the Apex codes', async () => {
+        await expect(failure(relay().startLookup({ recordId: 'not-an-id' }))).resolves.toMatchObject({ code: 'INVALID_REQUEST' });
+        await expect(failure(relay().startLookup({ recordId: JANE, profileId: 'x y' }))).resolves.toMatchObject({ code: 'INVALID_REQUEST' });
+        await expect(failure(relay().startLookup({ recordId: '0038c00002NobdyAAA' }))).resolves.toMatchObject({ code: 'NO_ACCESS', retryAfterSeconds: null });
+    });
+
+    it("maps a rejected credential, a wrong endpoint and an unreachable proxy like the Apex's Named Credential errors", async () => {
+        await expect(failure(relay({ sharedSecret: 'wrong-secret-wrong-secret' }).startLookup({ recordId: JANE }))).resolves.toMatchObject({ code: 'UNAUTHORIZED' });
+        // A Named Credential pointing at some other service: a 404 that is not the proxy's PROFILE_NOT_FOUND.
+        await expect(failure(relay({ proxyUrl: emulator.platformUrl }).startLookup({ recordId: JANE }))).resolves.toMatchObject({ code: 'CONFIGURATION' });
+        await expect(failure(relay({ proxyUrl: 'http://127.0.0.1:9' }).startLookup({ recordId: JANE }))).resolves.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    });
+
+    it('reports UPSTREAM_UNAVAILABLE when AEP fails for a record never loaded', async () => {
+        emulator.faults.set({ group: 'all', action: { type: 'status', status: 503 } });
+        const error = await failure(relay().startLookup({ recordId: '0038c00002MLopzAAD' }));
+        expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+        expect(error.message).toMatch(/Adobe Experience Platform is not available right now/);
+    });
+});
