@@ -53,6 +53,20 @@ describe('fault injection and stats', () => {
         expect(emu.faults.list()).toEqual([]);
     });
 
+    it('queues terminal rules in the order set; a new latency rule replaces the old one', async () => {
+        emu.faults.set({ group: 'entities', action: { type: 'status', status: 429 }, mode: { type: 'next', count: 1 } });
+        emu.faults.set({ group: 'entities', action: { type: 'status', status: 500 }, mode: { type: 'next', count: 1 } });
+        expect((await lookup()).status).toBe(429);
+        expect((await lookup()).status).toBe(500);
+        expect((await lookup()).status).toBe(200);
+        emu.faults.set({ group: 'identity', action: { type: 'latency', ms: 10 } });
+        emu.faults.set({ group: 'identity', action: { type: 'latency', ms: 20 } });
+        expect(emu.faults.list()).toEqual([expect.objectContaining({ group: 'identity', action: { type: 'latency', ms: 20 } })]);
+        const id = emu.faults.list()[0]!.id;
+        expect(emu.faults.remove(id)).toBe(true);
+        expect(emu.faults.list()).toEqual([]);
+    });
+
     it('fires with a seeded probability, reproducibly', async () => {
         const run = async () => {
             emu.faults.clear();

@@ -89,3 +89,31 @@ describe('IMS OAuth server-to-server token endpoint', () => {
         expect((await profileCall(forged)).status).toBe(401);
     });
 });
+
+describe('logging', () => {
+    it('never writes client secrets, access tokens or identities (query strings) to the request log', async () => {
+        const { PassThrough } = await import('node:stream');
+        const stream = new PassThrough();
+        const lines: string[] = [];
+        stream.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')));
+        const emu = await start({ logger: { stream } });
+        try {
+            const org = emu.orgs.primary;
+            const res = await call(`${emu.imsUrl}/ims/token/v3`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: new URLSearchParams({ grant_type: 'client_credentials', client_id: org.clientId, client_secret: org.clientSecret, scope: org.scope }).toString()
+            });
+            const accessToken = (res.body as { access_token: string }).access_token;
+            await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }), { headers: aepHeaders(accessToken, org) });
+            const log = lines.join('');
+            expect(log).toContain('/ims/token/v3');
+            expect(log).not.toContain(org.clientSecret);
+            expect(log).not.toContain(accessToken);
+            expect(log).toContain('/data/core/ups/access/entities');
+            expect(log).not.toContain('jane.doe');
+        } finally {
+            await emu.close();
+        }
+    });
+});

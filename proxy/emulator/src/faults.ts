@@ -41,7 +41,10 @@ export interface FaultDecision {
 }
 
 export interface FaultController {
-    /** Adds a rule; a rule with the same group and action type replaces the earlier one. Returns its id. */
+    /**
+     * Adds a rule and returns its id. A latency rule replaces the group's earlier latency rule; other rules
+     * queue up in the order set (the first that fires answers the request), so "429 once, then 500 once" works.
+     */
     set(rule: FaultRule): string;
     /** Removes one rule by id. */
     remove(id: string): boolean;
@@ -65,7 +68,7 @@ export class Faults implements FaultController {
 
     set(input: FaultRule): string {
         const rule = FaultRule.parse(input);
-        this.rules = this.rules.filter((r) => !(r.rule.group === rule.group && r.rule.action.type === rule.action.type));
+        if (rule.action.type === 'latency') this.rules = this.rules.filter((r) => !(r.rule.group === rule.group && r.rule.action.type === 'latency'));
         const id = `fault-${++this.counter}`;
         this.rules.push({
             id,

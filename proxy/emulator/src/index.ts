@@ -42,8 +42,8 @@ export interface EmulatorOptions {
     readonly eventLookup?: Readonly<Record<string, { readonly enabled?: boolean; readonly refusalStatus?: 403 | 422 }>>;
     /** Clock for token expiry and rate limiting (tests); default Date.now. */
     readonly now?: () => number;
-    /** Fastify request logging (secrets redacted); default false. */
-    readonly logger?: boolean;
+    /** Fastify request logging (auth headers redacted, bodies never logged); default false. A stream receives the JSON lines. */
+    readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
 }
 
 /** What a client of one emulated org needs. */

@@ -28,12 +28,19 @@ export interface ServerDeps {
     readonly tokens: TokenIssuer;
     /** Path prefix that stands in for `https://platform-{region}.adobe.io`. */
     readonly regionalPrefix: string;
-    readonly logger: boolean;
+    readonly logger: boolean | { readonly stream: NodeJS.WritableStream };
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
     const app = Fastify({
-        logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] } : false,
+        logger: deps.logger
+            ? {
+                  level: 'info',
+                  // Identities travel in AEP's query strings (entityId=jane.doe@...), so only the path is logged.
+                  serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+                  ...(typeof deps.logger === 'object' ? { stream: deps.logger.stream } : {})
+              }
+            : false,
         // Hung requests (timeout fault) must not keep close() waiting.
         forceCloseConnections: true,
         rewriteUrl: (req) => {
