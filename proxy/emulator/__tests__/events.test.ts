@@ -1,6 +1,7 @@
 import type { RunningEmulator } from '../src';
 import { SEED_IDENTITIES, deriveXid } from '../src';
 import { aepHeaders, call, entitiesUrl, start, tokenFor } from './helpers';
+import { expectValidResponse } from './spec';
 
 interface EventPage {
     _page: { orderby: string; start: string; count: number; next: string };
@@ -123,5 +124,62 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         expect(noRelated.status).toBe(400);
         const noId = await events({ relatedEntityIdNS: 'email' });
         expect(noId.status).toBe(400);
+    });
+});
+
+describe('ExperienceEvent look-up, POST form', () => {
+    let emu: RunningEmulator;
+    let h: Record<string, string>;
+
+    beforeAll(async () => {
+        emu = await start();
+        h = { ...aepHeaders(await tokenFor(emu), emu.orgs.primary), 'content-type': 'application/json' };
+    });
+    afterAll(() => emu.close());
+
+    const post = (body: unknown) => call(`${emu.platformUrl}/data/core/ups/access/entities`, { method: 'POST', headers: h, body: JSON.stringify(body) });
+
+    it('pages through Jane\'s events by re-POSTing _links.next.payload', async () => {
+        const janeXid = deriveXid('Email', SEED_IDENTITIES.jane.email);
+        let body: unknown = {
+            schema: { name: '_xdm.context.experienceevent' },
+            relatedSchema: { name: '_xdm.context.profile' },
+            identities: [{ relatedEntityId: SEED_IDENTITIES.jane.email, relatedEntityIdNS: { code: 'email' } }],
+            fields: ['eventType'],
+            limit: 10,
+            orderby: '-timestamp'
+        };
+        const seen: number[] = [];
+        for (let guard = 0; guard < 10; guard += 1) {
+            const res = await post(body);
+            expect(res.status).toBe(200);
+            const entry = (res.body as Record<string, { _page: { count: number; next: string }; children: Array<{ timestamp: number; entity: object }>; _links: { next: { href: string; payload?: unknown } } }>)[janeXid]!;
+            expect(entry._page.count).toBe(entry.children.length);
+            for (const child of entry.children) expect(Object.keys(child.entity)).toEqual(['eventType']);
+            seen.push(...entry.children.map((c) => c.timestamp));
+            if (entry._page.next === '') {
+                expect(entry._links.next).toEqual({ href: '' });
+                break;
+            }
+            expect(entry._links.next.href).toBe('/entities');
+            body = entry._links.next.payload;
+        }
+        expect(seen.length).toBeGreaterThanOrEqual(25);
+        expect(seen).toEqual([...seen].sort((a, b) => b - a));
+        await expectValidResponse('history/profile@83027f4d.yaml', 'retrieveMultipleEntities', 200, (await post({ ...(body as object) })).body);
+    });
+
+    it('applies timeFilter (start inclusive, end exclusive) and answers 207 for the >50 identity graph', async () => {
+        const base = { schema: { name: '_xdm.context.experienceevent' }, relatedSchema: { name: '_xdm.context.profile' } };
+        const all = await post({ ...base, identities: [{ relatedEntityId: SEED_IDENTITIES.maria.crmId, relatedEntityIdNS: { code: 'CRMID' } }] });
+        const children = Object.values(all.body as Record<string, { children: Array<{ timestamp: number }> }>)[0]!.children;
+        const window = await post({ ...base, identities: [{ relatedEntityId: SEED_IDENTITIES.maria.crmId, relatedEntityIdNS: { code: 'CRMID' } }], timeFilter: { startTime: children[1]!.timestamp, endTime: children[3]!.timestamp } });
+        expect(Object.values(window.body as Record<string, { children: unknown[] }>)[0]!.children).toHaveLength(2);
+        const heavy = await post({ ...base, identities: [{ relatedEntityId: SEED_IDENTITIES.gary.email, relatedEntityIdNS: { code: 'email' } }] });
+        expect(heavy.status).toBe(207);
+        await expectValidResponse('history/profile@83027f4d.yaml', 'retrieveMultipleEntities', 207, heavy.body);
+        const noRelated = await post({ schema: { name: '_xdm.context.experienceevent' }, identities: [{ relatedEntityId: 'x' }] });
+        expect(noRelated.status).toBe(400);
+        await expectValidResponse('history/profile@83027f4d.yaml', 'retrieveMultipleEntities', 400, noRelated.body);
     });
 });

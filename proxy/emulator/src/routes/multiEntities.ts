@@ -7,6 +7,7 @@ import { deriveXid } from '../store/xid';
 import { namespaceByCode } from '../store/namespaces';
 import { readJsonBody } from './jsonBody';
 import { eventLookupRefused } from './entities';
+import { lookUpEventsForMany } from './multiEvents';
 
 const CONFIG: RouteConfig = { group: 'entities', sandbox: 'required', jsonBody: true };
 const MAX_IDENTITIES = 1000;
@@ -40,7 +41,9 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
         if (typeof schemaName !== 'string') return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000405: Missing required property schema.name.', 'Status Code - 400 : Bad request'));
         if (schemaName === '_xdm.context.experienceevent') {
             if (!caller.org.eventLookup.enabled) return sendAdobeError(reply, eventLookupRefused(caller));
-            return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000412: The emulator serves ExperienceEvents through GET only.', 'Status Code - 400 : Bad request'));
+            const events = lookUpEventsForMany(services, b);
+            if (isAdobeError(events)) return sendAdobeError(reply, events);
+            return reply.code(events.status).type('application/json').send(events.body);
         }
         if (schemaName !== '_xdm.context.profile') {
             return sendAdobeError(reply, profileError(400, `UPS-ACC-1000406: Unsupported schema.name '${schemaName}'.`, 'Status Code - 400 : Bad request'));
