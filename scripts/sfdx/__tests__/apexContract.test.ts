@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CardModel } from '../../../proxy/src/profile/cardModel';
+import { z } from 'zod';
+import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
 import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
 import { ERROR_STATUS } from '../../../proxy/src/errors';
+import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from '../generateApexFixtures';
 import { REPO_ROOT } from './tempProject';
 
 /**
@@ -13,10 +15,33 @@ const DEFAULT = path.join(REPO_ROOT, 'force-app', 'main', 'default');
 const apex = (name: string) => fs.readFileSync(path.join(DEFAULT, 'classes', `${name}.cls`), 'utf8');
 
 describe('Apex relay against the proxy contracts', () => {
-    it('uses a card fixture that is a valid CardModel', () => {
-        const card: unknown = JSON.parse(fs.readFileSync(path.join(DEFAULT, 'staticresources', 'CustomerProfileTestCard.json'), 'utf8'));
-        const parsed = CardModel.safeParse(card);
-        expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    it('records answers that match the proxy contract: a CardModel, and error bodies with candidates and identities tried', () => {
+        const fixtures = JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, ApexFixture>;
+        expect(Object.fromEntries(Object.entries(fixtures).map(([name, f]) => [name, f.status]))).toEqual({
+            card: 200,
+            ambiguous: 409,
+            notFound: 404
+        });
+        const card = CardModel.safeParse(fixtures.card?.body);
+        expect(card.success ? [] : card.error.issues).toEqual([]);
+        // The sensitive-field tests need a card that has sensitive values to hide.
+        expect(card.data?.person.birthDate).not.toBeNull();
+        expect(card.data?.contactPoints.address).not.toBeNull();
+        const ambiguous = (
+            fixtures.ambiguous?.body as { error: { code: string; details: { candidates: unknown[]; identitiesTried: unknown[] } } }
+        ).error;
+        expect(ambiguous.code).toBe('AMBIGUOUS_PROFILE');
+        expect(z.array(CandidateProfile).min(2).safeParse(ambiguous.details.candidates).success).toBe(true);
+        expect(z.array(IdentityTried).min(1).safeParse(ambiguous.details.identitiesTried).success).toBe(true);
+        const notFound = (fixtures.notFound?.body as { error: { code: string; details: { identitiesTried: unknown[] } } }).error;
+        expect(notFound.code).toBe('PROFILE_NOT_FOUND');
+        expect(z.array(IdentityTried).min(1).safeParse(notFound.details.identitiesTried).success).toBe(true);
+    });
+
+    it('records answers that are current: regenerating them from the emulator and the proxy changes nothing', async () => {
+        // On failure: npx tsx scripts/sfdx/generateApexFixtures.ts, then review the diff of the static resource.
+        const fresh = serialise(await generateApexFixtures());
+        expect(fresh).toBe(fs.readFileSync(FIXTURE_FILE, 'utf8'));
     });
 
     it('removes sensitive fields that exist, nullable, in the card model', () => {

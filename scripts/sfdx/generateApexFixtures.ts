@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../proxy/emulator/src/index';
+import { loadConfig } from '../../proxy/src/config';
+import { startProxy } from '../../proxy/src/server';
+import { FIXED_FETCHED_AT } from '../fixtures/generateLwcFixtures';
+
+/**
+ * Generates the Apex tests' proxy answers from REAL output: the AEP emulator and the proxy run in-process and are
+ * asked exactly what ProfileProxyClient asks for the briefing's demo records (same body, same headers). Written to
+ * the static resource CustomerProfileTestFixtures, which ProfileTestFactory reads. Run
+ * `npx tsx scripts/sfdx/generateApexFixtures.ts` after changing the proxy or the card model;
+ * scripts/sfdx/__tests__/apexFixtures.test.ts fails while they differ.
+ */
+export const FIXTURE_FILE = path.resolve(__dirname, '../../force-app/main/default/staticresources/CustomerProfileTestFixtures.json');
+
+const SHARED_SECRET = 'apex-fixture-generator-shared-secret-0123';
+const AGENT_USER_ID = '0058c00000AgentAAA';
+const AEP_UI_TEMPLATE = 'https://experience.adobe.com/#/@acmetelco/sname:prod/platform/profile/browse/{profileId}';
+
+/** What ProfileIdentityFieldReader reads for the demo records with the shipped Profile_Identity_Field__mdt. */
+const REQUESTS = {
+    /** Contact Jane Doe: 200 with the card. */
+    card: {
+        record: {
+            objectApiName: 'Contact',
+            recordId: '0038c00002JaneDAAR',
+            fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', MobilePhone: null, Id: '0038c00002JaneDAAR' }
+        },
+        maxEvents: 10
+    },
+    /** Case of the Rivera household (no contact, shared web phone): 409 AMBIGUOUS_PROFILE. */
+    ambiguous: {
+        record: {
+            objectApiName: 'Case',
+            recordId: '5008c00001CsHouAAF',
+            fields: {
+                SuppliedEmail: null,
+                SuppliedPhone: '(415) 555-0188',
+                'Contact.Email': null,
+                'Contact.Phone': null,
+                'Contact.MobilePhone': null,
+                'Contact.Id': null
+            }
+        },
+        maxEvents: 10
+    },
+    /** Lead with an email nobody has: 404 PROFILE_NOT_FOUND. */
+    notFound: {
+        record: {
+            objectApiName: 'Lead',
+            recordId: '00Q8c00000UnKnwEAF',
+            fields: { Email: 'unknown.person@example.com', Phone: null, MobilePhone: null }
+        },
+        maxEvents: 10
+    }
+} as const;
+
+export interface ApexFixture {
+    status: number;
+    body: unknown;
+}
+
+async function lookup(url: string, body: unknown): Promise<ApexFixture> {
+    const response = await fetch(`${url}/v1/profiles/lookup`, {
+        method: 'POST',
+        headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'X-Proxy-Key': SHARED_SECRET,
+            'X-Agent-Id': AGENT_USER_ID,
+            'X-Request-Id': 'apex-fixture'
+        },
+        body: JSON.stringify(body)
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    return { status: response.status, body: pin(json) };
+}
+
+/** fetchedAt and request ids change from run to run; fixtures carry fixed values. */
+function pin(json: Record<string, unknown>): Record<string, unknown> {
+    const freshness = json.freshness as { fetchedAt?: string } | undefined;
+    if (freshness?.fetchedAt) freshness.fetchedAt = FIXED_FETCHED_AT;
+    const error = json.error as { requestId?: string } | undefined;
+    if (error?.requestId) error.requestId = 'apex-fixture';
+    return json;
+}
+
+export async function generateApexFixtures(): Promise<Record<keyof typeof REQUESTS, ApexFixture>> {
+    const emulator: RunningEmulator = await startEmulator();
+    try {
+        const org = emulator.orgs.primary;
+        const proxy = await startProxy(
+            loadConfig(
+                {
+                    PROXY_PORT: '0',
+                    PROXY_SHARED_SECRET: SHARED_SECRET,
+                    PROXY_LOG_LEVEL: 'silent',
+                    AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE
+                },
+                {
+                    emulator: {
+                        imsUrl: emulator.imsUrl,
+                        platformUrl: emulator.platformUrl,
+                        identityUrl: emulator.identityUrl,
+                        clientId: org.clientId,
+                        clientSecret: org.clientSecret,
+                        orgId: org.imsOrgId,
+                        sandbox: org.sandboxName
+                    }
+                }
+            )
+        );
+        try {
+            return {
+                card: await lookup(proxy.url, REQUESTS.card),
+                ambiguous: await lookup(proxy.url, REQUESTS.ambiguous),
+                notFound: await lookup(proxy.url, REQUESTS.notFound)
+            };
+        } finally {
+            await proxy.close();
+        }
+    } finally {
+        await emulator.close();
+    }
+}
+
+export function serialise(fixtures: Record<string, ApexFixture>): string {
+    return `${JSON.stringify(fixtures, null, 4)}\n`;
+}
+
+async function main(): Promise<void> {
+    fs.writeFileSync(FIXTURE_FILE, serialise(await generateApexFixtures()));
+    process.stdout.write(`wrote ${path.relative(process.cwd(), FIXTURE_FILE)}\n`);
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+    });
+}
