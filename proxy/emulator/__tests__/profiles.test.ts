@@ -63,3 +63,44 @@ describe('Profile Access GET /data/core/ups/access/entities (profiles)', () => {
         expect(heavy.body).toMatchObject({ message: 'Too many related identities', statusCode: '422' });
     });
 });
+
+describe('merge policies per org and sandbox', () => {
+    let emu: RunningEmulator;
+    let headers: Record<string, string>;
+
+    beforeAll(async () => {
+        emu = await start();
+        headers = aepHeaders(await tokenFor(emu), emu.orgs.primary);
+    });
+    afterAll(() => emu.close());
+
+    type Page = { _page: { totalCount: number; count: number; next: string }; children: Array<{ id: string; default: boolean; name: string }>; _links: { next: { href: string } } };
+    const list = (query: string, h = headers) => call(`${emu.platformUrl}/data/core/ups/config/mergePolicies${query}`, { headers: h });
+
+    it('pages through every policy of prod with the start token, and filters', async () => {
+        const first = (await list('?limit=2')).body as Page;
+        expect(first._page).toMatchObject({ totalCount: 3, count: 2 });
+        const second = (await list(`?limit=2&start=${encodeURIComponent(first._page.next)}`)).body as Page;
+        expect(second._page.next).toBe('');
+        expect(second._links.next.href).toBe('');
+        expect([...first.children, ...second.children].map((p) => p.id)).toHaveLength(3);
+        const none = (await list('?identityGraph.type=none')).body as Page;
+        expect(none.children.map((p) => p.name)).toEqual(['No identity stitching']);
+        expect((await list('?start=bogus')).status).toBe(400);
+    });
+
+    it('has no default policy in dev, and its own default in the Prime org', async () => {
+        const dev = (await list('?default=true', { ...headers, 'x-sandbox-name': 'dev' })).body as Page;
+        expect(dev.children).toEqual([]);
+        const prime = aepHeaders(await tokenFor(emu, emu.orgs.prime), emu.orgs.prime);
+        const primeDefault = (await list('?default=true', prime)).body as Page;
+        expect(primeDefault.children.map((p) => p.id)).toEqual([emu.orgs.prime.defaultMergePolicyId]);
+        const bulk = await call(`${emu.platformUrl}/data/core/ups/config/mergePolicies/bulk-get`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ ids: [{ id: DEFAULT_MERGE_POLICY_ID }, { id: emu.orgs.prime.defaultMergePolicyId! }] })
+        });
+        // Another org's policy is not visible here.
+        expect((bulk.body as { results: Record<string, { statusCode?: string }> }).results[emu.orgs.prime.defaultMergePolicyId!]).toMatchObject({ statusCode: '404' });
+    });
+});

@@ -118,17 +118,13 @@ export const identity = {
     })
 };
 
-/** Segmentation (UPAPI) error bodies, as in segmentation.yaml examples. */
-export function upapiError(status: number, code: string, message: string, requestId: string): AdobeError {
+/** Segmentation (UPAPI) error bodies, as in segmentation.yaml examples; `code` like `UPAPI-113430-404`. */
+export function upapiError(status: number, code: `UPAPI-${string}`, message: string, requestId: string): AdobeError {
+    // Adobe's examples put the numeric status as `code` for plain not-found and the UPAPI code otherwise.
+    const entryCode = code.endsWith('-404') && code.startsWith('UPAPI-11343') ? status : code;
     return {
         status,
-        body: {
-            requestId,
-            errors: { [String(status)]: [{ code: code.startsWith('UPAPI') ? code : status, message }] },
-            type: `https://ns.adobe.com/aep/errors/${code.startsWith('UPAPI') ? code : `UPAPI-113430-${status}`}`,
-            title: message,
-            status
-        }
+        body: { requestId, errors: { [String(status)]: [{ code: entryCode, message }] }, type: `https://ns.adobe.com/aep/errors/${code}`, title: message, status }
     };
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { newRequestId, profileError, upapiError } from '../errors';
+import { profileError } from '../errors';
 import { requireCaller, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
 import { mergePoliciesFor } from '../seed/mergePolicies';
 import { readJsonBody } from './jsonBody';
@@ -71,7 +71,8 @@ export function registerMergePolicyRoutes(app: FastifyInstance, _services: Emula
         const results: Record<string, unknown> = {};
         for (const { id } of ids as Array<{ id: string }>) {
             const policy = policies.find((p) => p.id === id);
-            results[id] = policy ?? (upapiError(404, 'UPAPI-113000-404', `The merge policy ${id} is not found.`, newRequestId()).body as object);
+            // No documented shape for a missing id in bulk-get; the Profile service's error body is used.
+            results[id] = policy ?? profileError(404, `UPS-MRG-1000404: Merge policy ${id} not found.`, 'Status Code - 404 : Not found').body;
         }
         return reply.code(207).type('application/json').send({ results });
     });
