@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from './__tests__/browser';
+import { launchChromium } from './chromium';
 import { startStack } from './stack';
 
 /**

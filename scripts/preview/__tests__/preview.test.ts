@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
 import { startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
-import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from './browser';
+import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from '../chromium';
 import { labelText } from './customLabels';
 
 /**
