@@ -53,11 +53,13 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
         const cacheHit = await attempt('cache hit', log, () => runCacheHit(ctx, profiles.next()));
         const coalescing = await attempt('coalescing', log, () => runCoalescing(ctx, profiles));
         const shielding = await attempt('shielding', log, () => runShielding(ctx, profiles));
-        const size = await attempt('size', log, () => runSize(ctx, { start: 0, count: fillCount }));
-        const scaleOut = await attempt('scale-out', log, async () => {
-            redis = await startRedis();
-            return runScaleOut(ctx, redis, profiles, cacheHit.ok ? cacheHit.proxy.requestsPerSecond : null);
-        });
+        const redisStart = await attempt('redis', log, async () => ({ server: await startRedis() }));
+        if (redisStart.ok) redis = redisStart.server;
+        const noRedis = () => Promise.reject(new Error(`redis-server did not start: ${redisStart.ok ? '' : redisStart.error}`));
+        const size = await attempt('size', log, () => (redis ? runSize(ctx, { start: 0, count: fillCount }, redis) : noRedis()));
+        const scaleOut = await attempt('scale-out', log, () =>
+            redis ? runScaleOut(ctx, redis, profiles, cacheHit.ok ? cacheHit.proxy.requestsPerSecond : null) : noRedis()
+        );
         const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut };
         return {
             meta: {

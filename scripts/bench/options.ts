@@ -10,7 +10,7 @@ export interface BenchOptions {
     cacheHit: { connections: number; warmupSeconds: number; durationSeconds: number };
     coalescing: { profiles: number; agentsPerProfile: number; waves: number };
     shielding: { maxRps: number; multiplier: number; durationSeconds: number; stalePool: number; clientTimeoutMs: number; connections: number };
-    size: { events: number; audiences: number; fillProfiles: number; fillWorkers: number; fillMaxSeconds: number };
+    size: { events: number; audiences: number; fillProfiles: number; fillTemplates: number; fillWorkers: number; fillMaxSeconds: number };
     scaleOut: { profiles: number; agentsPerProfile: number; sharedHitProfiles: number; connectionsPerInstance: number; durationSeconds: number };
     /** When set, every proxy instance writes a V8 CPU profile (--cpu-prof) into this directory. */
     cpuProfileDir: string | null;
@@ -25,17 +25,17 @@ export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileD
         overhead: {
             warmupLookups: full ? 30 : 3,
             runs: [
-                { latencyMs: 0, record: 'lead', lookups: full ? 200 : 5 },
-                { latencyMs: 150, record: 'lead', lookups: full ? 60 : 3 },
+                { latencyMs: 0, record: 'lead', lookups: full ? 150 : 5 },
+                { latencyMs: 150, record: 'lead', lookups: full ? 40 : 3 },
                 // Not a goal: shows the cost when the record's first identity is unknown to AEP.
-                { latencyMs: 150, record: 'contact', lookups: full ? 20 : 2 }
+                { latencyMs: 150, record: 'contact', lookups: full ? 10 : 2 }
             ],
             maxSecondsPerRun: full ? 40 : 10
         },
         cacheHit: { connections: 10, warmupSeconds: full ? 2 : 0.5, durationSeconds: full ? 8 : 1 },
         coalescing: { profiles: full ? 5 : 2, agentsPerProfile: full ? 100 : 10, waves: 2 },
         shielding: { maxRps: 20, multiplier: 10, durationSeconds: full ? 10 : 2, stalePool: full ? 30 : 4, clientTimeoutMs: 10_000, connections: 1024 },
-        size: { events: 1000, audiences: 200, fillProfiles: full ? 100_000 : 200, fillWorkers: 32, fillMaxSeconds: full ? 150 : 20 },
+        size: { events: 1000, audiences: 200, fillProfiles: full ? 100_000 : 300, fillTemplates: full ? 200 : 20, fillWorkers: 32, fillMaxSeconds: full ? 120 : 20 },
         scaleOut: { profiles: full ? 5 : 2, agentsPerProfile: full ? 50 : 6, sharedHitProfiles: full ? 50 : 4, connectionsPerInstance: 5, durationSeconds: full ? 6 : 1 },
         cpuProfileDir
     };

@@ -17,6 +17,8 @@ export interface BenchEmulator {
      * (generated CRMIDs are BENCH-nnnnnnn), so the Id candidate finds nothing.
      */
     lookupBody(n: number, extra?: { maxEvents?: number }, record?: RecordKind): unknown;
+    /** Identity values of generated customer n (as the emulator's generator defines them). */
+    identities(n: number): { email: string; phone: string; crmId: string };
     /** The size scenario's customer (1,000 events, 200 audiences). */
     heavyLookupBody(extra?: { maxEvents?: number }): unknown;
     close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchE
                 ? { record: { objectApiName: 'Lead', recordId: salesforceId('00Q', n), fields }, ...extra }
                 : { record: { objectApiName: 'Contact', recordId: salesforceId('003', n), fields: { Id: salesforceId('003', n), ...fields } }, ...extra };
         },
+        identities: (n) => generated.identitiesOf(n),
         heavyLookupBody(extra = {}) {
             return { record: { objectApiName: 'Lead', recordId: '00Q8c00000HeavY', fields: { Email: HEAVY_IDENTITIES.email } }, ...extra };
         },

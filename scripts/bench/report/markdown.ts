@@ -115,10 +115,10 @@ export function renderMarkdown(r: BenchReport): string {
                     [[`${s.profile.events} events, ${s.profile.audiences} audiences`, s.rawAepBytes.profileAndEventsFetched, s.rawAepBytes.audienceDefinitionsFetched, s.rawAepBytes.fullProfile, s.rawAepBytes.allEvents, s.cardBytes, s.cardLimitBytes]]
                 ),
                 '',
-                `Cache fill through the proxy's HTTP route (child process, RSS from /proc):\n`,
+                `Cache fill of one instance (child process, RSS from /proc): ${fmt(s.cacheFill.templateCards)} real cold look-ups give template cards; the bench replicates them through the shared Redis store with each customer's own identity values and profile id (${fmt(s.cacheFill.replicasWritten)} distinct cards), then reads every customer through the proxy's look-up route, which puts each card in the instance's in-process LRU.\n`,
                 table(
-                    ['profiles requested', 'cached', 'fill time s', 'mean card bytes', 'RSS empty MiB', 'RSS filled MiB', 'heap used filled MiB', 'sample re-read from cache'],
-                    [[s.cacheFill.targetProfiles, s.cacheFill.filledProfiles, s.cacheFill.fillSeconds, s.cacheFill.meanCardBytes, mib(s.cacheFill.rssEmptyBytes), mib(s.cacheFill.rssFilledBytes), mib(s.cacheFill.heapUsedFilledBytes), `${s.cacheFill.sampleFromCache} / ${s.cacheFill.sampleChecked}`]]
+                    ['profiles', 'reads answered', 'from cache', 'upstream calls during reads', 'read time s', 'mean card bytes', 'RSS empty MiB', 'RSS filled MiB', 'heap used filled MiB'],
+                    [[s.cacheFill.targetProfiles, s.cacheFill.readsAnswered, s.cacheFill.readsFromCache, s.cacheFill.upstreamCallsDuringReads, s.cacheFill.readSeconds, s.cacheFill.meanCardBytes, mib(s.cacheFill.rssEmptyBytes), mib(s.cacheFill.rssFilledBytes), mib(s.cacheFill.heapUsedFilledBytes)]]
                 )
             ].join('\n')
         )

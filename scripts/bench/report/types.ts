@@ -101,17 +101,23 @@ export interface SizeResult {
     };
     cardBytes: number;
     cardLimitBytes: number;
+    /**
+     * One instance's cache filled with `targetProfiles` distinct cards: `templateCards` real cold look-ups,
+     * replicated through the shared store (Redis) to the target with per-customer identity values, then every
+     * customer read through the proxy's HTTP route (each read lands the card in the instance's LRU).
+     */
     cacheFill: {
         targetProfiles: number;
-        filledProfiles: number;
-        fillSeconds: number;
+        templateCards: number;
+        replicasWritten: number;
+        readsAnswered: number;
+        readsFromCache: number;
+        readSeconds: number;
+        upstreamCallsDuringReads: number;
         meanCardBytes: number;
         rssEmptyBytes: number | null;
         rssFilledBytes: number | null;
         heapUsedFilledBytes: number | null;
-        /** An even sample of the filled profiles, read again: how many came back from the cache. */
-        sampleChecked: number;
-        sampleFromCache: number;
     };
 }
 

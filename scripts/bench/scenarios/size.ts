@@ -3,18 +3,23 @@ import { CARD_LIMITS, CARD_MAX_BYTES } from '../../../proxy/src/profile/cardMode
 import type { CapturedCall } from '../children/upstreamCapture';
 import { withProxy, type BenchContext } from '../context';
 import { closedLoop, loadClient } from '../infra/loadGen';
-import { lookupSpec } from '../infra/proxyInstance';
+import Redis from 'ioredis';
+import { loadConfig } from '../../../proxy/src/config';
+import { proxyCacheKey, replicaOf } from '../infra/cardReplicas';
+import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
+import type { RunningRedis } from '../infra/redisServer';
 import { rssOf } from '../infra/rss';
 import { round } from '../infra/stats';
+import { diffCounts, totalCalls } from '../infra/upstreamStats';
 import type { SizeResult } from '../report/types';
 
 /**
  * Scenario 5: how small the card stays for a huge profile (1,000 events, 200 audiences) against the
  * raw AEP bytes, and the proxy's RSS with its cache filled with many distinct cards.
  */
-export async function runSize(ctx: BenchContext, fillRange: { start: number; count: number }): Promise<SizeResult> {
+export async function runSize(ctx: BenchContext, fillRange: { start: number; count: number }, redis: RunningRedis): Promise<SizeResult> {
     const heavy = await measureHeavyProfile(ctx);
-    const cacheFill = await fillCache(ctx, fillRange);
+    const cacheFill = await fillCache(ctx, fillRange, redis);
     return { ...heavy, cardLimitBytes: CARD_MAX_BYTES, cacheFill };
 }
 
@@ -79,56 +84,97 @@ async function fetchBytes(agent: Agent, c: CapturedCall): Promise<number> {
     return bytes;
 }
 
-async function fillCache(ctx: BenchContext, range: { start: number; count: number }): Promise<SizeResult['cacheFill']> {
+async function fillCache(ctx: BenchContext, range: { start: number; count: number }, redis: RunningRedis): Promise<SizeResult['cacheFill']> {
     const o = ctx.opts.size;
+    const prefix = `benchfill${Date.now()}:`;
     // Room for every card: the bench measures RSS with the whole set cached, not the eviction policy.
-    const env = { AEP_MAX_RPS: '100000', CACHE_TTL_SECONDS: '3600', CACHE_STALE_TTL_SECONDS: '3600', CACHE_MAX_ENTRIES: String(Math.max(range.count, 1)) };
-    return withProxy(ctx, 'cache-fill', env, async (proxy) => {
-        await proxy.memory(); // runs a GC in the child so "empty" is not inflated by start-up garbage
-        const rssEmpty = rssOf(proxy.pid);
-        const client = loadClient(proxy.url, { connections: o.fillWorkers, timeoutMs: 15_000 });
-        ctx.log(`size: filling the cache with ${range.count} profiles (${o.fillWorkers} agents, at most ${o.fillMaxSeconds} s)`);
-        const t0 = performance.now();
-        let bytes = 0;
-        let ok = 0;
-        try {
-            const samples = await closedLoop(client, { workers: o.fillWorkers, total: range.count, maxMs: o.fillMaxSeconds * 1000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i)) });
-            for (const s of samples) {
-                if (s.status !== 200) continue;
-                ok++;
-                bytes += Buffer.byteLength(s.body);
-            }
-        } finally {
-            await client.close();
-        }
-        const fillSeconds = (performance.now() - t0) / 1000;
-        if (ok < range.count) ctx.note(`size: ${ok} of ${range.count} profiles were cached within the ${o.fillMaxSeconds} s bound (${round(ok / fillSeconds, 0)} cold look-ups/s)`);
-        // Proof the cards are held: re-read an even sample; each must be a cache hit with no upstream call.
-        const sample = await verifyCached(ctx, proxy.url, range, ok);
-        const mem = await proxy.memory();
-        return {
-            ...sample,
-            targetProfiles: range.count,
-            filledProfiles: ok,
-            fillSeconds: round(fillSeconds, 1),
-            meanCardBytes: ok ? Math.round(bytes / ok) : 0,
-            rssEmptyBytes: rssEmpty,
-            rssFilledBytes: rssOf(proxy.pid),
-            heapUsedFilledBytes: mem.heapUsed
-        };
-    });
-}
-
-async function verifyCached(ctx: BenchContext, url: string, range: { start: number; count: number }, filled: number): Promise<{ sampleChecked: number; sampleFromCache: number }> {
-    const n = Math.min(100, filled);
-    if (n === 0) return { sampleChecked: 0, sampleFromCache: 0 };
-    const client = loadClient(url, { connections: 4, timeoutMs: 15_000 });
+    const env = {
+        AEP_MAX_RPS: '100000',
+        CACHE_TTL_SECONDS: '3600',
+        CACHE_STALE_TTL_SECONDS: '3600',
+        CACHE_MAX_ENTRIES: String(Math.max(range.count, 1)),
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: prefix
+    };
+    const config = loadConfig({ ...PROXY_BENCH_ENV, ...env }, { emulator: ctx.emulator.connection });
+    const store = new Redis(redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
     try {
-        const step = Math.max(1, Math.floor(filled / n));
-        const samples = await closedLoop(client, { workers: 4, total: n, maxMs: 20_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i * step)) });
-        const fromCache = samples.filter((s) => s.status === 200 && (JSON.parse(s.body) as { freshness?: { fromCache?: boolean } }).freshness?.fromCache === true).length;
-        return { sampleChecked: samples.length, sampleFromCache: fromCache };
+        return await withProxy(ctx, 'cache-fill', env, async (proxy) => {
+            await proxy.memory(); // runs a GC in the child so "empty" is not inflated by start-up garbage
+            const rssEmpty = rssOf(proxy.pid);
+            const client = loadClient(proxy.url, { connections: o.fillWorkers, timeoutMs: 15_000 });
+            try {
+                // 1. Real cards: cold look-ups, which the proxy also writes to Redis.
+                const templates = Math.min(o.fillTemplates, range.count);
+                ctx.log(`size: ${templates} template cards by cold look-ups`);
+                const cold = await closedLoop(client, { workers: o.fillWorkers, total: templates, maxMs: 60_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i)) });
+                const bad = cold.filter((c) => c.status !== 200);
+                if (bad.length > 0 || cold.length < templates) throw new Error(`template look-ups: ${cold.length - bad.length} of ${templates} answered 200 (${bad[0]?.body.slice(0, 160) ?? 'time bound'})`);
+                const mergePolicyId = (JSON.parse(cold[0]!.body) as { mergePolicy: { id: string } }).mergePolicy.id;
+                const keyOf = (n: number) => `${prefix}card:${proxyCacheKey(config, mergePolicyId, NAMESPACES, ctx.emulator.lookupBody(n))}`;
+
+                // 2. The proxy's key derivation, checked against what the proxy itself stored.
+                const templateTexts: string[] = [];
+                for (let t = 0; t < templates; t++) {
+                    const text = await store.get(keyOf(range.start + t));
+                    if (text === null) throw new Error('the cache key computed with the proxy\'s modules is not the one the proxy wrote to Redis; the fill would not be read back');
+                    templateTexts.push(text);
+                }
+
+                // 3. Distinct replicas for every other customer, pipelined into Redis.
+                ctx.log(`size: ${range.count - templates} replica cards into Redis`);
+                const now = Date.now();
+                let written = 0;
+                for (let n = templates; n < range.count; n += 500) {
+                    const batch = store.pipeline();
+                    for (let i = n; i < Math.min(range.count, n + 500); i++) {
+                        const t = i % templates;
+                        const value = replicaOf(templateTexts[t]!, ctx.emulator.identities(range.start + t), ctx.emulator.identities(range.start + i), `BENCHREPLICA${String(i).padStart(10, '0')}`, now);
+                        batch.set(keyOf(range.start + i), value, 'PX', 3_600_000);
+                        written++;
+                    }
+                    await batch.exec();
+                }
+
+                // 4. Every customer read through the proxy: the card moves into the instance's LRU.
+                ctx.log(`size: reading ${range.count} customers through the proxy (at most ${o.fillMaxSeconds} s)`);
+                const before = ctx.emulator.stats();
+                const t0 = performance.now();
+                const reads = await closedLoop(client, { workers: o.fillWorkers, total: range.count, maxMs: o.fillMaxSeconds * 1000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i)) });
+                const readSeconds = (performance.now() - t0) / 1000;
+                const upstream = totalCalls(diffCounts(ctx.emulator.stats(), before), ['ims']);
+                let answered = 0;
+                let fromCache = 0;
+                let bytes = 0;
+                for (const r of reads) {
+                    if (r.status !== 200) continue;
+                    answered++;
+                    bytes += Buffer.byteLength(r.body);
+                    if (r.body.includes('"fromCache":true')) fromCache++;
+                }
+                if (answered < range.count) ctx.note(`size: ${answered} of ${range.count} customers were read into the cache within the ${o.fillMaxSeconds} s bound (${round(reads.length / readSeconds, 0)} reads/s)`);
+                const mem = await proxy.memory();
+                return {
+                    targetProfiles: range.count,
+                    templateCards: templates,
+                    replicasWritten: written,
+                    readsAnswered: answered,
+                    readsFromCache: fromCache,
+                    readSeconds: round(readSeconds, 1),
+                    upstreamCallsDuringReads: upstream,
+                    meanCardBytes: answered ? Math.round(bytes / answered) : 0,
+                    rssEmptyBytes: rssEmpty,
+                    rssFilledBytes: rssOf(proxy.pid),
+                    heapUsedFilledBytes: mem.heapUsed
+                };
+            } finally {
+                await client.close();
+            }
+        });
     } finally {
-        await client.close();
+        store.disconnect();
     }
 }
+
+/** Namespace codes of the emulated org's Identity Service catalog that the look-up bodies use. */
+const NAMESPACES = ['ECID', 'Email', 'Phone', 'CRMID', 'loyaltyId', 'Email_LC_SHA256', 'Phone_SHA256'];
