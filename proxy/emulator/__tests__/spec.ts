@@ -17,8 +17,8 @@ jest.mock('@apidevtools/json-schema-ref-parser', () => {
     return { __esModule: true, default: { parse: async (doc: unknown) => doc, dereference: unavailable, resolve: unavailable } };
 });
 
-/** Adobe's OpenAPI files, unchanged copies (see /work/shared/specs/adobe/SOURCES.md). */
-export const SPEC_DIR = path.resolve(__dirname, '../../../../shared/specs/adobe');
+/** Adobe's OpenAPI files, byte-for-byte copies kept in the repo (provenance and sha256 in specs/adobe/SOURCES.md). */
+export const SPEC_DIR = path.resolve(__dirname, '../specs/adobe');
 
 export type SpecName = 'profile.yaml' | 'history/profile@83027f4d.yaml' | 'identity-service.yaml' | 'segmentation.yaml';
 
