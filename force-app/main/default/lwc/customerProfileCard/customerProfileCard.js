@@ -29,6 +29,8 @@ export default class CustomerProfileCard extends LightningElement {
     followsFocusedTab = false;
     trackedRecordId;
     trackedObjectApiName;
+    /** The profile the agent chose among candidates or alternatives; null while the proxy decides. */
+    pickedProfileId = null;
     /** Guards against an older answer overwriting a newer one after the agent switches records. */
     requestSeq = 0;
 
@@ -57,14 +59,19 @@ export default class CustomerProfileCard extends LightningElement {
         return Number.isFinite(n) ? Math.min(Math.max(n, 0), MAX_EVENTS) : 10;
     }
 
-    async load({ profileId = null, refresh = false } = {}) {
+    /**
+     * Looks the record up again. Only a profile the agent picked is sent back: re-sending the profile the
+     * proxy chose by priority would turn it into an agent pick, and it would key the proxy's last good
+     * copy differently, so a refresh while AEP is down could not fall back to that copy (stale banner).
+     */
+    async load({ refresh = false } = {}) {
         if (!canViewProfiles || !this.effectiveRecordId) {
             return;
         }
         const seq = ++this.requestSeq;
         this.state = 'loading';
         try {
-            const raw = await startLookup({ recordId: this.effectiveRecordId, profileId, refresh });
+            const raw = await startLookup({ recordId: this.effectiveRecordId, profileId: this.pickedProfileId, refresh });
             if (seq === this.requestSeq) {
                 this.showResult(JSON.parse(raw));
             }
@@ -96,6 +103,7 @@ export default class CustomerProfileCard extends LightningElement {
         const { recordId, objectApiName } = event.detail;
         this.trackedRecordId = recordId;
         this.trackedObjectApiName = objectApiName;
+        this.pickedProfileId = null;
         if (recordId) {
             this.load();
         } else {
@@ -105,7 +113,7 @@ export default class CustomerProfileCard extends LightningElement {
     }
 
     handleRefresh() {
-        this.load({ profileId: this.result?.card?.profileId ?? null, refresh: true });
+        this.load({ refresh: true });
     }
 
     handleRetry() {
@@ -113,7 +121,8 @@ export default class CustomerProfileCard extends LightningElement {
     }
 
     handleSelectProfile(event) {
-        this.load({ profileId: event.detail.profileId });
+        this.pickedProfileId = event.detail.profileId;
+        this.load();
     }
 
     get isLoading() {

@@ -167,7 +167,7 @@ describe('c-customer-profile-card', () => {
             expect(queryDeep(element, 'a.aep-link')).toHaveLength(0);
         });
 
-        it('refreshes with refresh=true for the profile on screen', async () => {
+        it('refreshes with refresh=true and lets the proxy choose again when nobody picked a profile', async () => {
             startLookup.mockResolvedValue(JSON.stringify(JANE));
             const element = await renderCard();
 
@@ -177,7 +177,25 @@ describe('c-customer-profile-card', () => {
             expect(startLookup).toHaveBeenCalledTimes(2);
             expect(startLookup).toHaveBeenLastCalledWith({
                 recordId: CONTACT_ID,
-                profileId: JANE.card.profileId,
+                profileId: null,
+                refresh: true
+            });
+        });
+
+        it('keeps the profile the agent picked on refresh', async () => {
+            startLookup.mockResolvedValueOnce(JSON.stringify(HOUSEHOLD)).mockResolvedValue(JSON.stringify(JANE));
+            const element = await renderCard();
+            const buttons = queryDeep(queryDeep(element, 'c-profile-candidate-picker')[0], 'lightning-button');
+            buttons[1].click();
+            await flushPromises();
+
+            queryDeep(element, 'lightning-button-icon.refresh')[0].click();
+            await flushPromises();
+
+            expect(startLookup).toHaveBeenCalledTimes(3);
+            expect(startLookup).toHaveBeenLastCalledWith({
+                recordId: CONTACT_ID,
+                profileId: HOUSEHOLD.candidates[1].profileId,
                 refresh: true
             });
         });
