@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { BenchEmulator } from './infra/benchEmulator';
 import { launchProxy, type ProxyInstance } from './infra/proxyInstance';
 import type { BenchOptions } from './options';
@@ -23,7 +24,8 @@ export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes
                 name,
                 emulator: emulator.connection,
                 env,
-                nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`, `--cpu-prof-name=proxy-${name}-${process.pid}.cpuprofile`] : []
+                // One directory per instance: the tsx loader thread writes a profile of its own next to the main one.
+                nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : []
             })
     };
 }

@@ -4,10 +4,13 @@
  *   npm run bench                      full run (~5 minutes on 2 cores)
  *   npm run bench -- --smoke           tiny sizes and durations (seconds), e.g. to check the harness
  *   npm run bench -- --out <dir>       another output directory
- *   npm run bench -- --cpu-prof        every proxy instance writes a V8 CPU profile into <out>/profiles
+ *   npm run bench -- --cpu-prof        every proxy instance writes a V8 CPU profile into <out>/profiles/<instance>,
+ *                                      summarised (self time by package and function) in <out>/profiles/summary.md
  */
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runBench } from './bench';
+import { summariseProfileDir } from './infra/cpuProfileSummary';
 import { benchOptions } from './options';
 import { goalsTable } from './report/markdown';
 import { writeReport } from './report/write';
@@ -25,6 +28,11 @@ async function main(): Promise<void> {
     log(`${opts.mode} run; report into ${outDir}`);
     const report = await runBench(opts, log);
     const files = await writeReport(report, outDir);
+    if (opts.cpuProfileDir) {
+        const summary = join(opts.cpuProfileDir, 'summary.md');
+        await writeFile(summary, summariseProfileDir(opts.cpuProfileDir), 'utf8');
+        log(`CPU profiles summarised in ${summary}`);
+    }
     process.stdout.write(`\n${goalsTable(report.goals)}\n\nReport: ${files.markdown}\n        ${files.json}\n`);
     const failed = (['overhead', 'cacheHit', 'coalescing', 'shielding', 'size', 'scaleOut'] as const).filter((k) => !report[k].ok);
     // Goals are figures, not asserts; only a scenario that could not run makes the command fail.

@@ -115,10 +115,10 @@ export function renderMarkdown(r: BenchReport): string {
                     [[`${s.profile.events} events, ${s.profile.audiences} audiences`, s.rawAepBytes.profileAndEventsFetched, s.rawAepBytes.audienceDefinitionsFetched, s.rawAepBytes.fullProfile, s.rawAepBytes.allEvents, s.cardBytes, s.cardLimitBytes]]
                 ),
                 '',
-                `Cache fill of one instance (child process, RSS from /proc): ${fmt(s.cacheFill.templateCards)} real cold look-ups give template cards; the bench replicates them through the shared Redis store with each customer's own identity values and profile id (${fmt(s.cacheFill.replicasWritten)} distinct cards), then reads every customer through the proxy's look-up route, which puts each card in the instance's in-process LRU.\n`,
+                `Cache fill of one instance (child process, RSS from /proc): ${fmt(s.cacheFill.templateCards)} real cold look-ups give template cards; the bench replicates them through the shared Redis store with each customer's own identity values and profile id (${fmt(s.cacheFill.replicasWritten)} distinct cards), then reads every customer through the proxy's look-up route, which puts each card in the instance's in-process LRU (CACHE_MAX_BYTES=${fmt(mib(s.cacheFill.cacheMaxBytes))} MiB so that none is evicted).\n`,
                 table(
-                    ['profiles', 'reads answered', 'from cache', 'upstream calls during reads', 'read time s', 'mean card bytes', 'RSS empty MiB', 'RSS filled MiB', 'heap used filled MiB'],
-                    [[s.cacheFill.targetProfiles, s.cacheFill.readsAnswered, s.cacheFill.readsFromCache, s.cacheFill.upstreamCallsDuringReads, s.cacheFill.readSeconds, s.cacheFill.meanCardBytes, mib(s.cacheFill.rssEmptyBytes), mib(s.cacheFill.rssFilledBytes), mib(s.cacheFill.heapUsedFilledBytes)]]
+                    ['profiles', 'reads answered', 'from cache', 'upstream calls during reads', 'read time s', 'resident in the instance (sample)', 'mean card bytes', 'RSS empty MiB', 'RSS filled MiB', 'heap used filled MiB'],
+                    [[s.cacheFill.targetProfiles, s.cacheFill.readsAnswered, s.cacheFill.readsFromCache, s.cacheFill.upstreamCallsDuringReads, s.cacheFill.readSeconds, `${s.cacheFill.residencyMemoryHits} / ${s.cacheFill.residencyChecked}`, s.cacheFill.meanCardBytes, mib(s.cacheFill.rssEmptyBytes), mib(s.cacheFill.rssFilledBytes), mib(s.cacheFill.heapUsedFilledBytes)]]
                 )
             ].join('\n')
         )

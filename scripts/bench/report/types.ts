@@ -114,6 +114,10 @@ export interface SizeResult {
         readsFromCache: number;
         readSeconds: number;
         upstreamCallsDuringReads: number;
+        /** An even sample read again: answers from the instance's own LRU (not Redis) = cards resident in memory. */
+        residencyChecked: number;
+        residencyMemoryHits: number;
+        cacheMaxBytes: number;
         meanCardBytes: number;
         rssEmptyBytes: number | null;
         rssFilledBytes: number | null;

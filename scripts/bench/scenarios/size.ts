@@ -2,7 +2,7 @@ import { Agent } from 'undici';
 import { CARD_LIMITS, CARD_MAX_BYTES } from '../../../proxy/src/profile/cardModel';
 import type { CapturedCall } from '../children/upstreamCapture';
 import { withProxy, type BenchContext } from '../context';
-import { closedLoop, loadClient } from '../infra/loadGen';
+import { closedLoop, loadClient, type LoadClient } from '../infra/loadGen';
 import Redis from 'ioredis';
 import { loadConfig } from '../../../proxy/src/config';
 import { proxyCacheKey, replicaOf } from '../infra/cardReplicas';
@@ -93,6 +93,9 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
         CACHE_TTL_SECONDS: '3600',
         CACHE_STALE_TTL_SECONDS: '3600',
         CACHE_MAX_ENTRIES: String(Math.max(range.count, 1)),
+        // The default CACHE_MAX_BYTES (512 MiB) holds about half of 100k cards at the proxy's own size estimate
+        // (2 bytes per character + 256); the bench wants every card resident, so it gives the LRU room.
+        CACHE_MAX_BYTES: String(FILL_CACHE_MAX_BYTES),
         REDIS_URL: redis.url,
         REDIS_KEY_PREFIX: prefix
     };
@@ -153,8 +156,13 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                     if (r.body.includes('"fromCache":true')) fromCache++;
                 }
                 if (answered < range.count) ctx.note(`size: ${answered} of ${range.count} customers were read into the cache within the ${o.fillMaxSeconds} s bound (${round(reads.length / readSeconds, 0)} reads/s)`);
+                // Residency: an even sample read once more must be answered from the instance's own memory
+                // (proxy_card_cache_total{result="hit"}), not from Redis (shared_hit).
+                const resident = await residentSample(ctx, client, proxy.url, range, Math.min(o.residencySample, answered));
                 const mem = await proxy.memory();
                 return {
+                    ...resident,
+                    cacheMaxBytes: FILL_CACHE_MAX_BYTES,
                     targetProfiles: range.count,
                     templateCards: templates,
                     replicasWritten: written,
@@ -174,6 +182,25 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
     } finally {
         store.disconnect();
     }
+}
+
+const FILL_CACHE_MAX_BYTES = 4 * 1024 ** 3;
+
+async function residentSample(ctx: BenchContext, client: LoadClient, url: string, range: { start: number; count: number }, n: number): Promise<{ residencyChecked: number; residencyMemoryHits: number }> {
+    if (n === 0) return { residencyChecked: 0, residencyMemoryHits: 0 };
+    const step = range.count / n;
+    const before = await cacheResults(url);
+    const reads = await closedLoop(client, { workers: 8, total: n, maxMs: 30_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + Math.floor(i * step))) });
+    const after = await cacheResults(url);
+    return { residencyChecked: reads.length, residencyMemoryHits: (after.hit ?? 0) - (before.hit ?? 0) };
+}
+
+/** The proxy's card cache counters from its Prometheus endpoint. */
+async function cacheResults(url: string): Promise<Record<string, number>> {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const out: Record<string, number> = {};
+    for (const m of text.matchAll(/^proxy_card_cache_total\{result="([a-z_]+)"\} (\d+(?:\.\d+)?)$/gm)) out[m[1]!] = Number(m[2]);
+    return out;
 }
 
 /** Namespace codes of the emulated org's Identity Service catalog that the look-up bodies use. */
