@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, platform, release } from 'node:os';
+import { relative } from 'node:path';
 import { createContext, type BenchContext } from './context';
 import { startBenchEmulator, type BenchEmulator } from './infra/benchEmulator';
 import { startRedis, type RunningRedis } from './infra/redisServer';
@@ -75,7 +76,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
                 commit: gitCommit(),
                 // Other work on the machine skews throughput figures; the 1/5/15-minute load shows how much there was.
                 loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((v) => Math.round(v * 100) / 100) },
-                settings: { ...opts, proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' }, dataset: { generatedProfiles: fillCount + otherProfiles, eventsPerProfile: 20 } }
+                settings: { ...opts, outDir: relative(process.cwd(), opts.outDir) || '.', cpuProfileDir: opts.cpuProfileDir && relative(process.cwd(), opts.cpuProfileDir), proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' }, dataset: { generatedProfiles: fillCount + otherProfiles, eventsPerProfile: 20 } }
             },
             goals: evaluateGoals(sections, opts.realisticLatencyMs),
             ...sections,

@@ -52,7 +52,10 @@ export interface CacheHitResult {
     responseBytes: number;
     proxy: ThroughputSummary;
     baseline: ThroughputSummary;
+    /** fastify with one JSON POST route answering the same bytes: the framework's own share of the gap. */
+    fastify: ThroughputSummary;
     throughputRatio: number;
+    fastifyRatio: number;
     upstreamCallsDuringRun: number;
     proxyRss: RssTrace;
 }

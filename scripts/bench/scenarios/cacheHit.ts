@@ -17,6 +17,10 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
     const o = ctx.opts.cacheHit;
     const spec = lookupSpec(ctx.emulator.lookupBody(profileNumber));
     const baseline = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'baselineServer.ts'), { label: 'baseline' });
+    const framework = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'fastifyBaseline.ts'), { label: 'fastify baseline' }).catch(async (err: unknown) => {
+        await baseline.stop();
+        throw err;
+    });
     try {
         return await withProxy(ctx, 'cache-hit', {}, async (proxy) => {
             // Fill the cache, then take the exact bytes of a cache hit for the baseline.
@@ -30,15 +34,20 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             } finally {
                 await client.close();
             }
-            await baseline.call('setBody', { base64: Buffer.from(hit.body, 'utf8').toString('base64'), contentType: 'application/json; charset=utf-8' });
+            const bytes = { base64: Buffer.from(hit.body, 'utf8').toString('base64'), contentType: 'application/json; charset=utf-8' };
+            await baseline.call('setBody', bytes);
+            await framework.call('setBody', bytes);
             const baselineOrigin = `http://127.0.0.1:${baseline.ready.port}`;
+            const frameworkOrigin = `http://127.0.0.1:${framework.ready.port}`;
 
             const run = { connections: o.connections, durationSeconds: o.durationSeconds };
             const warm = { connections: o.connections, durationSeconds: o.warmupSeconds };
             ctx.log(`cache hit: warm-up ${o.warmupSeconds} s each, then ${o.durationSeconds} s each at ${o.connections} connections`);
             await autocannonRun(baselineOrigin, spec, warm);
+            await autocannonRun(frameworkOrigin, spec, warm);
             await autocannonRun(proxy.url, spec, warm);
             const baselineResult = await autocannonRun(baselineOrigin, spec, run);
+            const frameworkResult = await autocannonRun(frameworkOrigin, spec, run);
             const before = ctx.emulator.stats();
             const rss = new RssSampler(proxy.pid).start();
             const proxyResult = await autocannonRun(proxy.url, spec, run);
@@ -47,12 +56,14 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
                 responseBytes: Buffer.byteLength(hit.body),
                 proxy: proxyResult,
                 baseline: baselineResult,
+                fastify: frameworkResult,
                 throughputRatio: ratio(proxyResult.requestsPerSecond, baselineResult.requestsPerSecond),
+                fastifyRatio: ratio(frameworkResult.requestsPerSecond, baselineResult.requestsPerSecond),
                 upstreamCallsDuringRun: totalCalls(diffCounts(ctx.emulator.stats(), before)),
                 proxyRss
             };
         });
     } finally {
-        await baseline.stop();
+        await Promise.all([baseline.stop(), framework.stop()]);
     }
 }

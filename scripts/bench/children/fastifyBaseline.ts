@@ -1,0 +1,38 @@
+/**
+ * A second reference for the cache-hit scenario: the proxy's HTTP framework (fastify, as the proxy
+ * configures it: no request logging here) with one POST route that parses the JSON body and answers the
+ * same fixed bytes. Between the bare node:http limit and the proxy, it separates framework cost from the
+ * proxy's own per-request work (auth, validation, identity normalisation, cache key, logging, metrics).
+ */
+import Fastify from 'fastify';
+import { serveParent } from '../infra/childProcess';
+
+let body: Buffer = Buffer.from('{}');
+let contentType = 'application/json; charset=utf-8';
+
+const app = Fastify({ logger: false, bodyLimit: 16 * 1024 });
+app.post('/v1/profiles/lookup', async (request, reply) => {
+    if (typeof request.body !== 'object' || request.body === null) return reply.code(400).send({ error: 'body' });
+    return reply.header('content-type', contentType).send(body);
+});
+
+serveParent({
+    setBody: (args) => {
+        const a = args as { base64: string; contentType: string };
+        body = Buffer.from(a.base64, 'base64');
+        contentType = a.contentType;
+        return { bytes: body.length };
+    }
+});
+
+app.listen({ host: '127.0.0.1', port: 0 }).then(
+    () => {
+        const addr = app.server.address();
+        process.send?.({ type: 'ready', data: { port: typeof addr === 'object' && addr ? addr.port : 0 } });
+    },
+    (err: unknown) => {
+        process.send?.({ type: 'fatal', error: err instanceof Error ? err.message : String(err) });
+        process.exit(1);
+    }
+);
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
