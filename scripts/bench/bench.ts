@@ -62,6 +62,11 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
             redis ? runScaleOut(ctx, redis, profiles, cacheHit.ok ? cacheHit.proxy.requestsPerSecond : null) : noRedis()
         );
         const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut };
+        if (cpus().length <= 2) {
+            notes.push(
+                `this machine has ${cpus().length} CPU(s): in scale-out, two proxy processes and the load generator share them, so its throughput and p99 show CPU contention, not what N instances on their own hosts achieve`
+            );
+        }
         return {
             meta: {
                 schemaVersion: 1,

@@ -7,7 +7,7 @@ export interface BenchOptions {
     /** AEP documents ~500 ms for a hub look-up; 150 ms is a fast, realistic round trip. */
     realisticLatencyMs: number;
     overhead: { warmupLookups: number; runs: { latencyMs: number; record: RecordKind; lookups: number }[]; maxSecondsPerRun: number };
-    cacheHit: { connections: number; warmupSeconds: number; durationSeconds: number };
+    cacheHit: { connections: number; warmupSeconds: number; durationSeconds: number; rounds: number };
     coalescing: { profiles: number; agentsPerProfile: number; waves: number };
     shielding: { maxRps: number; multiplier: number; durationSeconds: number; stalePool: number; clientTimeoutMs: number; connections: number };
     size: { events: number; audiences: number; fillProfiles: number; fillTemplates: number; fillWorkers: number; fillMaxSeconds: number; residencySample: number };
@@ -32,7 +32,7 @@ export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileD
             ],
             maxSecondsPerRun: full ? 40 : 10
         },
-        cacheHit: { connections: 10, warmupSeconds: full ? 2 : 0.5, durationSeconds: full ? 8 : 1 },
+        cacheHit: { connections: 10, warmupSeconds: full ? 2 : 0.5, durationSeconds: full ? 9 : 1, rounds: full ? 3 : 1 },
         coalescing: { profiles: full ? 5 : 2, agentsPerProfile: full ? 100 : 10, waves: 2 },
         shielding: { maxRps: 20, multiplier: 10, durationSeconds: full ? 10 : 2, stalePool: full ? 30 : 4, clientTimeoutMs: 10_000, connections: 1024 },
         size: { events: 1000, audiences: 200, fillProfiles: full ? 100_000 : 300, fillTemplates: full ? 200 : 20, fillWorkers: 32, fillMaxSeconds: full ? 120 : 20, residencySample: full ? 2000 : 50 },
