@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { generatedSchemas, OPENAPI_FILE } from '../openapi/generateSchemas';
+import { json, RECORDS, startHarness, type Harness } from './support/harness';
+
+describe('health, readiness, metrics and the OpenAPI document', () => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness();
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+
+    it('reports liveness and readiness (token, namespaces, merge policy, circuit)', async () => {
+        expect(json(await h.proxy.app.inject({ method: 'GET', url: '/healthz' }))).toEqual({ status: 'ok' });
+        const ready = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
+        expect(ready.statusCode).toBe(200);
+        expect(json(ready)).toEqual({
+            ready: true,
+            checks: { imsToken: { ok: true }, namespaceCatalog: { ok: true }, mergePolicy: { ok: true }, profileCircuit: { ok: true, detail: 'closed' } }
+        });
+    });
+
+    it('exposes Prometheus metrics for requests, upstream calls and the cache', async () => {
+        await h.lookup({ record: RECORDS.janeByEmail });
+        await h.lookup({ record: RECORDS.janeByEmail });
+        const res = await h.proxy.app.inject({ method: 'GET', url: '/metrics' });
+        expect(res.headers['content-type']).toMatch(/text\/plain/);
+        expect(res.body).toMatch(/proxy_http_request_duration_seconds_count\{route="\/v1\/profiles\/lookup",method="POST",status="200"\} 2/);
+        expect(res.body).toMatch(/proxy_upstream_calls_total\{target="profile",status="200"\} \d+/);
+        expect(res.body).toMatch(/proxy_card_cache_total\{result="hit"\} 1/);
+        expect(res.body).not.toMatch(/jane/i);
+    });
+
+    it('serves its OpenAPI document as YAML and JSON', async () => {
+        const yaml = await h.proxy.app.inject({ method: 'GET', url: '/openapi.yaml' });
+        expect(yaml.statusCode).toBe(200);
+        const doc = YAML.parse(yaml.body);
+        expect(doc.openapi).toBe('3.0.3');
+        expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/profiles/lookup', '/healthz', '/readyz', '/metrics']));
+        expect(json(await h.proxy.app.inject({ method: 'GET', url: '/openapi.json' }))).toEqual(doc);
+    });
+
+    it('keeps the OpenAPI schemas identical to the zod contracts (npx tsx proxy/openapi/generateSchemas.ts)', () => {
+        const doc = YAML.parse(readFileSync(OPENAPI_FILE, 'utf8'));
+        for (const [name, schema] of Object.entries(generatedSchemas())) expect(doc.components.schemas[name]).toEqual(schema);
+    });
+
+    it('documents every error code of proxy/src/errors.ts', async () => {
+        const { ERROR_STATUS } = await import('../src/errors');
+        const doc = YAML.parse(readFileSync(OPENAPI_FILE, 'utf8'));
+        expect([...doc.components.schemas.ErrorResponse.properties.error.properties.code.enum].sort()).toEqual(Object.keys(ERROR_STATUS).sort());
+        const documented = Object.keys(doc.paths['/v1/profiles/lookup'].post.responses);
+        for (const status of Object.values(ERROR_STATUS)) expect(documented).toContain(String(status));
+    });
+});
+
+describe('readiness without AEP', () => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness({ emulator: { faults: [{ group: 'ims', action: { type: 'status', status: 503 } }] }, env: { AEP_RETRY_MAX_ATTEMPTS: '1' } });
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+
+    it('reports not ready, with the failing checks, while IMS is down; then ready once it recovers', async () => {
+        const down = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
+        expect(down.statusCode).toBe(503);
+        expect(json(down).checks.imsToken.ok).toBe(false);
+        const lookup = await h.lookup({ record: RECORDS.janeByEmail });
+        expect(lookup.statusCode).toBe(503);
+        h.emulator.faults.clear();
+        const up = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
+        expect(up.statusCode).toBe(200);
+    });
+});
