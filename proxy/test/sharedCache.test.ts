@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startEmulator, type RunningEmulator } from '../emulator/src/index';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/observability/logger';
+import { createMetrics } from '../src/observability/metrics';
+import { buildProxy, type BuiltProxy } from '../src/server';
+import { PROXY_KEY, RECORDS } from './support/harness';
+
+const REDIS = '/usr/bin/redis-server';
+
+/** Two stateless instances sharing Debian's redis-server: shared hits and cross-instance coalescing. */
+(existsSync(REDIS) ? describe : describe.skip)('two proxy instances sharing Redis', () => {
+    let redis: ChildProcess;
+    let emulator: RunningEmulator;
+    let a: BuiltProxy;
+    let b: BuiltProxy;
+
+    beforeAll(async () => {
+        const port = 20000 + Math.floor(Math.random() * 20000);
+        redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+        emulator = await startEmulator();
+        const org = emulator.orgs.primary;
+        const config = loadConfig(
+            { PROXY_SHARED_SECRET: PROXY_KEY, PROXY_LOG_LEVEL: 'silent', REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `t${port}:` },
+            { emulator: { imsUrl: emulator.imsUrl, platformUrl: emulator.platformUrl, identityUrl: emulator.identityUrl, clientId: org.clientId, clientSecret: org.clientSecret, orgId: org.imsOrgId, sandbox: org.sandboxName } }
+        );
+        const make = () => buildProxy(config, { logger: createLogger('silent'), metrics: createMetrics({ defaultMetrics: false }) });
+        [a, b] = await Promise.all([make(), make()]);
+        // Wait until both instances are connected to Redis (no offline queue: commands before that are misses).
+        for (let i = 0; i < 50; i++) {
+            const [ra, rb] = await Promise.all([a.readiness(), b.readiness()]);
+            if (ra.checks.redis?.ok && rb.checks.redis?.ok) break;
+            await new Promise((r) => setTimeout(r, 100));
+        }
+    });
+    afterAll(async () => {
+        await a?.close();
+        await b?.close();
+        await emulator?.close();
+        redis?.kill();
+    });
+
+    const lookup = (p: BuiltProxy, body: unknown) =>
+        p.app.inject({ method: 'POST', url: '/v1/profiles/lookup', headers: { 'content-type': 'application/json', 'x-proxy-key': PROXY_KEY }, payload: JSON.stringify(body) });
+
+    it('coalesces concurrent look-ups across instances into one AEP call', async () => {
+        emulator.faults.set({ group: 'entities', action: { type: 'latency', ms: 150 } });
+        emulator.resetStats();
+        const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => lookup(i % 2 === 0 ? a : b, { record: RECORDS.janeContact })));
+        expect(answers.every((r) => r.statusCode === 200)).toBe(true);
+        expect(emulator.stats().byGroup.entities).toBe(1);
+        emulator.faults.clear();
+    });
+
+    it("serves one instance's fresh card from the shared cache on the other", async () => {
+        expect((await lookup(a, { record: RECORDS.kenjiLead })).statusCode).toBe(200);
+        emulator.resetStats();
+        const res = await lookup(b, { record: RECORDS.kenjiLead });
+        expect(res.statusCode).toBe(200);
+        expect(JSON.parse(res.body).freshness.fromCache).toBe(true);
+        expect(emulator.stats().byGroup.entities ?? 0).toBe(0);
+        expect((await b.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/proxy_card_cache_total\{result="shared_hit"\} 1/);
+    });
+});
