@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
     INVALID_REQUEST: 400,
     UNAUTHORIZED: 401,
     PROFILE_NOT_FOUND: 404,
+    /** No such route: the caller (a Named Credential URL, say) points at the wrong path. */
+    ROUTE_NOT_FOUND: 404,
     AMBIGUOUS_PROFILE: 409,
     PAYLOAD_TOO_LARGE: 413,
     UNSUPPORTED_MEDIA_TYPE: 415,

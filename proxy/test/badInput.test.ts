@@ -127,9 +127,12 @@ describe('bad input corpus', () => {
     });
 
     it('answers unknown routes and methods with the error shape, and keeps serving', async () => {
-        const unknown = await h.proxy.app.inject({ method: 'GET', url: '/v1/profiles/lookup' });
-        expect(unknown.statusCode).toBe(400);
-        expect(JSON.parse(unknown.body).error.code).toBe('INVALID_REQUEST');
+        // 404 ROUTE_NOT_FOUND, never PROFILE_NOT_FOUND: Apex tells a misconfigured Named Credential URL apart by the code.
+        for (const [method, url] of [['GET', '/v1/profiles/lookup'], ['POST', '/v1/profile/lookup'], ['GET', '/../../etc/passwd']] as const) {
+            const unknown = await h.proxy.app.inject({ method, url });
+            expect(unknown.statusCode).toBe(404);
+            expect(JSON.parse(unknown.body).error.code).toBe('ROUTE_NOT_FOUND');
+        }
         const health = await h.proxy.app.inject({ method: 'GET', url: '/healthz' });
         expect(health.statusCode).toBe(200);
     });

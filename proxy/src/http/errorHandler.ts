@@ -15,7 +15,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         return sendProxyError(reply, mapped);
     });
     app.setNotFoundHandler((request, reply) =>
-        sendProxyError(reply, new ProxyError('INVALID_REQUEST', `no route ${request.method} ${request.url.split('?')[0]?.slice(0, 100)}; see /openapi.yaml`))
+        sendProxyError(reply, new ProxyError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]?.slice(0, 100)}; see /openapi.yaml`))
     );
 }
 

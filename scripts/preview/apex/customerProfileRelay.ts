@@ -167,7 +167,7 @@ export class CustomerProfileRelay {
                 if (error.code === 'PROFILE_NOT_FOUND') {
                     return envelope('NOT_FOUND', { identitiesTried: list(IdentityTried, details.identitiesTried), sensitiveFieldsHidden: sensitiveHidden });
                 }
-                // A 404 without the proxy's code means the Named Credential URL does not point at the proxy.
+                // ROUTE_NOT_FOUND, or a 404 without the proxy's code: the Named Credential URL does not point at the lookup route.
                 throw new RelayError('CONFIGURATION', `The profile service address is not configured correctly${reference}`);
             case 409:
                 return envelope('AMBIGUOUS', {
