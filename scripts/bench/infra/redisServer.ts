@@ -43,7 +43,18 @@ function launch(binary: string, port: number, readyTimeoutMs: number): Promise<R
                 child.stderr?.off('data', onData);
                 child.stdout?.resume();
                 child.stderr?.resume();
-                resolve({ url: `redis://127.0.0.1:${port}`, port, pid: child.pid as number, stop: () => stopChild(child) });
+                // A bench that dies without reaching its finally must not leave redis-server behind.
+                const killOnExit = () => child.kill('SIGKILL');
+                process.once('exit', killOnExit);
+                resolve({
+                    url: `redis://127.0.0.1:${port}`,
+                    port,
+                    pid: child.pid as number,
+                    stop: async () => {
+                        process.off('exit', killOnExit);
+                        await stopChild(child);
+                    }
+                });
             }
         };
         const fail = (err: Error) => {
