@@ -146,8 +146,13 @@ export const EventItem = z.object({
     eventType: z.string().max(CARD_LIMITS.maxId),
     category: z.enum(['purchase', 'commerce', 'email', 'web', 'app', 'other']),
     timestamp: isoDateTime,
-    /** One short human line: order id and items, page name, email message id... */
-    title: text,
+    /**
+     * The event's own detail, as data: order id and items, page name, email message id. It never names the
+     * kind of event: the card does that from eventType/category in the agent's language (six languages).
+     * For an event type the card cannot name (a tenant's custom type), the type made readable; null when
+     * a known event carries no detail.
+     */
+    title: text.nullable(),
     amount: Money.nullable(),
     /** http(s) only; null when absent, unsafe or longer than maxUrl. */
     url: z.string().max(CARD_LIMITS.maxUrl).nullable()

@@ -33,24 +33,12 @@ export type EventsInput =
 const MAX_EVENTS_READ = 5000;
 const MAX_PRODUCTS_IN_TITLE = 3;
 
-const TITLES: Record<string, string> = {
-    'commerce.purchases': 'Purchase',
-    'commerce.productViews': 'Product view',
-    'commerce.productListAdds': 'Added to cart',
-    'commerce.productListRemovals': 'Removed from cart',
-    'commerce.checkouts': 'Checkout',
-    'web.webpagedetails.pageViews': 'Page view',
-    'web.webinteraction.linkClicks': 'Link click',
-    'web.formFilledOut': 'Form filled out',
-    'directMarketing.emailSent': 'Email sent',
-    'directMarketing.emailOpened': 'Email opened',
-    'directMarketing.emailClicked': 'Email clicked',
-    'directMarketing.emailUnsubscribed': 'Email unsubscribed',
-    'directMarketing.emailBounced': 'Email bounced',
-    'pushTracking.applicationOpened': 'App opened from push',
-    'application.launch': 'App launch',
-    'message.feedback': 'Message feedback'
-};
+/**
+ * Standard XDM event types (adobe/xdm time-series eventType enum) whose kind the card names itself, in the
+ * agent's language, from eventType or category. Only other (custom) types get their readable type name as
+ * the title, since nothing else would tell the agent what happened.
+ */
+const KNOWN_TYPE_PREFIXES = ['commerce.', 'web.', 'directMarketing.', 'pushTracking.', 'application.', 'message.'];
 
 export function categoryOf(eventType: string): EventItem['category'] {
     if (eventType === 'commerce.purchases') return 'purchase';
@@ -103,14 +91,14 @@ function toItem(child: unknown, ofInterest: readonly string[]): (EventItem & { t
 
     const xdm = createXdmReader(entity, []);
     const category = categoryOf(eventType);
-    const base = TITLES[eventType] ?? humanise(eventType.split('.').pop() ?? eventType);
     const detail = detailOf(category, xdm.get.bind(xdm));
+    const fallback = KNOWN_TYPE_PREFIXES.some((p) => eventType.startsWith(p)) ? null : humanise(eventType.split('.').pop() ?? eventType);
     return {
         id,
         eventType: clip(eventType, CARD_LIMITS.maxId),
         category,
         timestamp,
-        title: clip(detail ? `${base} · ${detail}` : base),
+        title: detail ? clip(detail) : fallback && clip(fallback),
         amount: category === 'purchase' ? amountOf(xdm.get('commerce.order.priceTotal'), xdm.get('commerce.order.currencyCode')) : null,
         url: safeUrl(xdm.get('web.webPageDetails.URL')),
         t

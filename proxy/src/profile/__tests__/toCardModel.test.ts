@@ -8,6 +8,7 @@ import { cardBytes, toCardModel, type CardInput } from '../toCardModel';
 import { createXdmReader } from '../xdm';
 import { levelOf } from '../scores';
 import { humanise, inferKind } from '../computedAttributes';
+import { toEvents } from '../events';
 
 const MARIA = parseEntityMap(profileMap)[0]!;
 const NAMES = new Map(Object.entries(audienceNames).map(([id, name]) => [id, { name }]));
@@ -92,10 +93,10 @@ describe('toCardModel on Maria Lopez (aep-fixtures.md section 3)', () => {
     it('shows events of interest newest first, with purchase amounts and clean links', () => {
         expect(card.events.status).toBe('available');
         expect(card.events.items.map((e) => [e.category, e.title])).toEqual([
-            ['web', 'Page view · Plans | Unlimited'],
-            ['email', 'Email clicked · MSG-SPRING-UPGRADE-01'],
-            ['email', 'Email opened · MSG-SPRING-UPGRADE-01'],
-            ['purchase', 'Purchase · ORD-2024-0502-88311 · Wireless Earbuds Pro, Clear Case – Phone 15']
+            ['web', 'Plans | Unlimited'],
+            ['email', 'MSG-SPRING-UPGRADE-01'],
+            ['email', 'MSG-SPRING-UPGRADE-01'],
+            ['purchase', 'ORD-2024-0502-88311 · Wireless Earbuds Pro, Clear Case – Phone 15']
         ]);
         const [page, , , purchase] = card.events.items;
         // The query string carried the email address: it never reaches the card.
@@ -203,5 +204,35 @@ describe('shaping helpers', () => {
         expect(xdm.get('a.toString')).toBeUndefined();
         expect(xdm.get('a.__proto__')).toBeUndefined();
         expect(xdm.get('a.constructor.name')).toBeUndefined();
+    });
+});
+
+describe('event titles', () => {
+    const eventsConfig = parseShapingConfig({}).events;
+    const child = (id: string, eventType: string, extra: Record<string, unknown> = {}) => ({
+        entityId: id,
+        timestamp: 1_700_000_000_000,
+        entity: { _id: id, eventType, timestamp: '2023-11-14T22:13:20Z', ...extra }
+    });
+
+    it('carry only the detail, so the card can name the kind in the agent language', () => {
+        const { section } = toEvents(
+            {
+                status: 'available',
+                children: [
+                    child('a', 'web.webpagedetails.pageViews', { web: { webPageDetails: { name: 'Home' } } }),
+                    child('b', 'directMarketing.emailOpened'),
+                    child('c', '_acmetelco.supportCallLogged')
+                ]
+            },
+            { ...eventsConfig, ofInterest: ['web.', 'directMarketing.', '_acmetelco.'] },
+            10
+        );
+        const byId = Object.fromEntries(section.items.map((e) => [e.id, e.title]));
+        // A standard type with a detail: the detail alone. Without one: null (the card shows its kind).
+        expect(byId.a).toBe('Home');
+        expect(byId.b).toBeNull();
+        // A tenant's custom type has no translated name on the card, so its readable type name is the title.
+        expect(byId.c).toBe(humanise('supportCallLogged'));
     });
 });

@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
 import { formatDateTime, formatLabel, formatMoney } from 'c/profileUtils';
 
-/** Icon per card event category; its alternative text names the kind (the proxy's title starts with it too). */
+/** Icon per card event category. */
 const CATEGORY_ICON = {
     purchase: 'utility:cart',
     commerce: 'utility:product',
@@ -27,7 +27,11 @@ const TYPE_LABEL = {
     'directMarketing.emailOpened': 'EventEmailOpened',
     'directMarketing.emailClicked': 'EventEmailClicked',
     'directMarketing.emailSent': 'EventEmailSent',
-    'web.webpagedetails.pageViews': 'EventPageView'
+    'web.webpagedetails.pageViews': 'EventPageView',
+    'directMarketing.emailUnsubscribed': 'EventEmailUnsubscribed',
+    'commerce.productViews': 'EventProductView',
+    'commerce.productListAdds': 'EventAddedToCart',
+    'commerce.checkouts': 'EventCheckout'
 };
 
 /** Recent experience events as a compact timeline, or a quiet note when AEP gave none. */
@@ -56,14 +60,18 @@ export default class ProfileEvents extends LightningElement {
     }
 
     get items() {
-        return this.shown.map((event) => ({
-            id: event.id,
-            iconName: CATEGORY_ICON[event.category] ?? CATEGORY_ICON.other,
-            kind: this.labels[TYPE_LABEL[event.eventType]] ?? this.labels[CATEGORY_LABEL[event.category] ?? CATEGORY_LABEL.other],
-            title: event.title,
-            when: formatDateTime(event.timestamp),
-            amount: formatMoney(event.amount)
-        }));
+        return this.shown.map((event) => {
+            // The kind is named here, in the agent's language; the proxy's title is only the event's own detail.
+            const kind = this.labels[TYPE_LABEL[event.eventType]] ?? this.labels[CATEGORY_LABEL[event.category] ?? CATEGORY_LABEL.other];
+            return {
+                id: event.id,
+                iconName: CATEGORY_ICON[event.category] ?? CATEGORY_ICON.other,
+                kind,
+                line: event.title ? `${kind} · ${event.title}` : kind,
+                when: formatDateTime(event.timestamp),
+                amount: formatMoney(event.amount)
+            };
+        });
     }
 
     get isEmpty() {

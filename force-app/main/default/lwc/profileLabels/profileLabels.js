@@ -37,6 +37,10 @@ import CAH_EventEmailClicked from '@salesforce/label/c.CAH_EventEmailClicked';
 import CAH_EventEmailOpened from '@salesforce/label/c.CAH_EventEmailOpened';
 import CAH_EventEmailSent from '@salesforce/label/c.CAH_EventEmailSent';
 import CAH_EventPageView from '@salesforce/label/c.CAH_EventPageView';
+import CAH_EventProductView from '@salesforce/label/c.CAH_EventProductView';
+import CAH_EventAddedToCart from '@salesforce/label/c.CAH_EventAddedToCart';
+import CAH_EventCheckout from '@salesforce/label/c.CAH_EventCheckout';
+import CAH_EventEmailUnsubscribed from '@salesforce/label/c.CAH_EventEmailUnsubscribed';
 import CAH_EventsDisabled from '@salesforce/label/c.CAH_EventsDisabled';
 import CAH_EventsError from '@salesforce/label/c.CAH_EventsError';
 import CAH_EventsHeading from '@salesforce/label/c.CAH_EventsHeading';
@@ -163,6 +167,10 @@ export const LABELS = Object.freeze({
     EventEmailOpened: CAH_EventEmailOpened,
     EventEmailSent: CAH_EventEmailSent,
     EventPageView: CAH_EventPageView,
+    EventProductView: CAH_EventProductView,
+    EventAddedToCart: CAH_EventAddedToCart,
+    EventCheckout: CAH_EventCheckout,
+    EventEmailUnsubscribed: CAH_EventEmailUnsubscribed,
     EventsDisabled: CAH_EventsDisabled,
     EventsError: CAH_EventsError,
     EventsHeading: CAH_EventsHeading,

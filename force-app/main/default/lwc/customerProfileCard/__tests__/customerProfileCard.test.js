@@ -94,10 +94,18 @@ describe('c-customer-profile-card', () => {
             const events = queryDeep(element, 'li.event');
             expect(events).toHaveLength(10); // maxEvents default
             const items = JANE.card.events.items;
-            expect(events.map((e) => deepText(queryDeep(e, 'p.title')[0]))).toEqual(items.slice(0, 10).map((i) => i.title));
+            // Each line starts with the kind from the labels, then the proxy's detail (never an English kind).
+            events.forEach((e, i) => {
+                const line = deepText(queryDeep(e, 'p.title')[0]);
+                const kind = queryDeep(e, 'lightning-icon')[0].alternativeText;
+                expect(line).toBe(items[i].title ? `${kind} · ${items[i].title}` : kind);
+            });
             const purchaseIndex = items.findIndex((i) => i.category === 'purchase');
             const purchase = events[purchaseIndex];
             expect(queryDeep(purchase, 'lightning-icon')[0].alternativeText).toBe(LABELS.CAH_EventCategoryPurchase);
+            expect(deepText(queryDeep(purchase, 'p.title')[0])).toBe(`${LABELS.CAH_EventCategoryPurchase} · ${items[purchaseIndex].title}`);
+            const cartIndex = items.findIndex((i) => i.eventType === 'commerce.productListAdds');
+            expect(queryDeep(events[cartIndex], 'lightning-icon')[0].alternativeText).toBe(LABELS.CAH_EventAddedToCart);
             expect(deepText(purchase)).toContain(`$${items[purchaseIndex].amount.amount}`);
             const clickIndex = items.findIndex((i) => i.eventType === 'directMarketing.emailClicked');
             expect(queryDeep(events[clickIndex], 'lightning-icon')[0].alternativeText).toBe(LABELS.CAH_EventEmailClicked);
