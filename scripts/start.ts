@@ -51,7 +51,7 @@ function banner(stack: RunningStack): string {
 async function main(): Promise<void> {
     const stack = await startStack({
         emulatorPort: port('EMULATOR_PORT', 8181),
-        proxyPort: port('PROXY_PORT', 8080),
+        proxyPort: port('PROXY_PORT', 8787),
         previewPort: port('PREVIEW_PORT', 8090),
         emulatorLatencyMs: latency(),
         log: (line) => console.log(line)
