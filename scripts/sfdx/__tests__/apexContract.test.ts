@@ -6,6 +6,8 @@ import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
 import { ERROR_STATUS } from '../../../proxy/src/errors';
 import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from '../generateApexFixtures';
 import { REPO_ROOT } from './tempProject';
+import { XMLParser } from 'fast-xml-parser';
+import { IDENTITY_FIELDS } from '../../org/readIdentityFields';
 
 /**
  * The Apex relay codes against the proxy's contracts without sharing code with them; these tests read the Apex
@@ -87,5 +89,23 @@ describe('Apex relay against the proxy contracts', () => {
         );
         const unmapped = Object.entries(ERROR_STATUS).filter(([code, status]) => !handled.has(status) && code !== 'INTERNAL');
         expect(unmapped).toEqual([]);
+    });
+});
+
+describe('identity fields outside the org', () => {
+    it('the preview stand-in and the jsforce reader read exactly the fields the active shipped Profile_Identity_Field__mdt records name', () => {
+        const dir = path.join(DEFAULT, 'customMetadata');
+        const parser = new XMLParser({ ignoreAttributes: true, isArray: (name) => name === 'values' });
+        const shipped: Record<string, Array<{ path: string; order: number }>> = {};
+        for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('Profile_Identity_Field.'))) {
+            const values = parser.parse(fs.readFileSync(path.join(dir, file), 'utf8')).CustomMetadata.values as Array<{ field: string; value: unknown }>;
+            const v = Object.fromEntries(values.map((x) => [x.field, x.value]));
+            if (v.Active__c !== true) continue;
+            (shipped[String(v.Object__c)] ??= []).push({ path: String(v.Field_Path__c), order: Number(v.Sort_Order__c) });
+        }
+        for (const [objectApiName, fields] of Object.entries(IDENTITY_FIELDS)) {
+            const expected = (shipped[objectApiName] ?? []).sort((a, b) => a.order - b.order).map((f) => f.path);
+            expect({ objectApiName, fields: [...fields].sort() }).toEqual({ objectApiName, fields: [...expected].sort() });
+        }
     });
 });
