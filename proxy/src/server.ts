@@ -17,7 +17,7 @@ import { describeMissingNamespaces, missingNamespaces } from './identity/fieldMa
 import { buildHttpApp } from './http/app';
 import type { ReadinessReport } from './http/opsRoutes';
 import { ProfileLookup } from './lookup/lookupProfile';
-import { createLogger, type Logger } from './observability/logger';
+import { createLogger, flushLogger, type Logger } from './observability/logger';
 import { createMetrics, type ProxyMetrics } from './observability/metrics';
 
 export interface ProxyDeps {
@@ -140,6 +140,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
             await app.close();
             await http.close();
             await shared?.close();
+            flushLogger(logger);
         }
     };
 }
