@@ -13,7 +13,8 @@ import type { SharedStore } from '../cache/redisStore';
 import type { ProxyConfig } from '../config';
 import { ProxyError } from '../errors';
 import type { LookupRequest } from '../http/lookupRequest';
-import { buildCandidates, type IdentityCandidate } from '../identity/buildCandidates';
+import type { BuiltCandidates, IdentityCandidate } from '../identity/buildCandidates';
+import { CandidateMemo } from '../identity/candidateMemo';
 import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome, type ResolvedMatch } from '../identity/decideMatch';
 import type { ProxyMetrics } from '../observability/metrics';
 import { CARD_LIMITS } from '../profile/cardModel';
@@ -47,6 +48,8 @@ type Fetched = CachedOutcome;
  */
 export class ProfileLookup {
     private readonly coalescer: LookupCoalescer<Fetched>;
+    /** Identity candidates and cache keys of records seen before: a cache hit does no normalising or hashing. */
+    private readonly candidateMemo = new CandidateMemo();
 
     constructor(private readonly d: ProfileLookupDeps) {
         this.coalescer = new LookupCoalescer<Fetched>(d.shared, d.metrics);
@@ -59,7 +62,8 @@ export class ProfileLookup {
             throw toUpstreamProxyError(err);
         });
 
-        const { candidates, skipped } = buildCandidates(req.record, config.fieldMapping, catalog);
+        const built = this.candidateMemo.build(req.record, config.fieldMapping, catalog);
+        const { candidates, skipped } = built;
         if (candidates.length === 0) {
             metrics.lookups.inc({ outcome: 'NO_IDENTITY' });
             throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up (check the mapped fields and their values)', {
@@ -67,13 +71,16 @@ export class ProfileLookup {
             });
         }
         const maxEvents = Math.min(req.maxEvents ?? config.shaping.events.defaultMax, CARD_LIMITS.events);
-        const key = lookupKey({
-            sandbox: config.aep.sandbox,
-            mergePolicyId: mergePolicy.id,
-            identities: candidates.map((c) => ({ field: c.field, namespace: c.namespace, value: c.value })),
-            profileId: req.profileId ?? null,
-            maxEvents
-        });
+        // Sandbox is per config; the rest of the key besides the candidates varies per request.
+        const key = built.derive(`${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}`, () =>
+            lookupKey({
+                sandbox: config.aep.sandbox,
+                mergePolicyId: mergePolicy.id,
+                identities: candidates.map((c) => ({ field: c.field, namespace: c.namespace, value: c.value })),
+                profileId: req.profileId ?? null,
+                maxEvents
+            })
+        );
 
         if (!req.refresh) {
             const hit = this.d.cache.getLocal(key) ?? (await this.d.cache.get(key));
@@ -116,7 +123,7 @@ export class ProfileLookup {
     private async fetchFromAep(
         req: LookupRequest,
         candidates: IdentityCandidate[],
-        skipped: ReturnType<typeof buildCandidates>['skipped'],
+        skipped: BuiltCandidates['skipped'],
         mergePolicy: ResolvedMergePolicy,
         maxEvents: number,
         budget: Budget,
