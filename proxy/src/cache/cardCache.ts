@@ -5,11 +5,13 @@ import { deserializeOutcome, serializeOutcome, type CachedOutcome } from './cach
 import type { SharedStore } from './redisStore';
 
 /**
- * A cached look-up result as served. Cards are kept as the JSON body of a cache hit (freshness.fromCache
- * already true) so a hit is a map lookup and a socket write, with no re-serialisation.
+ * A cached look-up result as served. Cards are kept as the UTF-8 JSON body of a cache hit (freshness.fromCache
+ * already true) so a hit is a map lookup and a socket write, with no re-serialisation or re-encoding. Bytes,
+ * not a string: a card with a mask character ('•') would be a two-byte V8 string, twice the memory, encoded
+ * again on every write.
  */
 export type CacheEntry =
-    | { kind: 'card'; fetchedAtMs: number; hitBody: string; profileId: string; matchedNamespace: string | null }
+    | { kind: 'card'; fetchedAtMs: number; hitBody: Buffer; profileId: string; matchedNamespace: string | null }
     | { kind: 'error'; fetchedAtMs: number; code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE'; message: string; details: Record<string, unknown> };
 
 export interface CacheLookup {
@@ -35,8 +37,8 @@ export class CardCache {
         this.lru = new LRUCache<string, CacheEntry>({
             max: cfg.maxEntries,
             maxSize: cfg.maxBytes,
-            // UTF-16 strings plus object overhead: a conservative estimate keeps RSS within CACHE_MAX_BYTES.
-            sizeCalculation: (e) => 256 + 2 * (e.kind === 'card' ? e.hitBody.length : e.message.length + JSON.stringify(e.details).length),
+            // Body bytes (own ArrayBuffer) or UTF-16 strings, plus object overhead: keeps RSS within CACHE_MAX_BYTES.
+            sizeCalculation: (e) => 256 + (e.kind === 'card' ? e.hitBody.length : 2 * (e.message.length + JSON.stringify(e.details).length)),
             ttl: Math.max(cfg.ttlMs, cfg.staleTtlMs, 1),
             ttlAutopurge: false
         });
@@ -89,11 +91,21 @@ export class CardCache {
 function toEntry(o: CachedOutcome): CacheEntry {
     if (o.kind === 'error') return o;
     const hit: CardModel = { ...o.card, freshness: { ...o.card.freshness, fromCache: true, stale: false, staleReason: null } };
-    return { kind: 'card', fetchedAtMs: o.fetchedAtMs, hitBody: JSON.stringify(hit), profileId: o.card.profileId, matchedNamespace: o.matchedNamespace };
+    return { kind: 'card', fetchedAtMs: o.fetchedAtMs, hitBody: utf8Bytes(JSON.stringify(hit)), profileId: o.card.profileId, matchedNamespace: o.matchedNamespace };
+}
+
+/**
+ * The text as UTF-8 in a buffer of its own. Buffer.from would carve small bodies out of Node's shared 8 KB
+ * pool, and one cached body would then keep a whole pool slab alive for as long as it stays cached.
+ */
+function utf8Bytes(text: string): Buffer {
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+    bytes.write(text, 'utf8');
+    return bytes;
 }
 
 /** The body of a stale answer: the last good card, marked so the agent sees a stale banner. */
 export function staleBody(entry: Extract<CacheEntry, { kind: 'card' }>, reason: string): string {
-    const card = JSON.parse(entry.hitBody) as CardModel;
+    const card = JSON.parse(entry.hitBody.toString('utf8')) as CardModel;
     return JSON.stringify({ ...card, freshness: { ...card.freshness, fromCache: true, stale: true, staleReason: reason.slice(0, 64) } });
 }

@@ -41,15 +41,18 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
     // Only JSON bodies: fastify answers other content types with 415, mapped to UNSUPPORTED_MEDIA_TYPE.
     app.removeContentTypeParser('text/plain');
 
-    app.addHook('onRequest', async (request, reply) => {
+    // Callback-style hooks: they run on every request, and an async hook costs a promise per call.
+    app.addHook('onRequest', (request, reply, done) => {
         reply.header('x-request-id', String(request.id));
+        done();
     });
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
         const route = request.routeOptions.url ?? 'unmatched';
         deps.metrics.httpDuration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
         if (route !== '/metrics' && route !== '/healthz') {
             request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
         }
+        done();
     });
 
     installErrorHandling(app);

@@ -290,7 +290,7 @@ function asAepError(err: unknown): AepCallError {
 
 function entryToOutcome(entry: CacheEntry): CachedOutcome {
     if (entry.kind === 'error') return entry;
-    return { kind: 'card', card: JSON.parse(entry.hitBody), fetchedAtMs: entry.fetchedAtMs, matchedNamespace: entry.matchedNamespace };
+    return { kind: 'card', card: JSON.parse(entry.hitBody.toString('utf8')), fetchedAtMs: entry.fetchedAtMs, matchedNamespace: entry.matchedNamespace };
 }
 
 export type { ResolvedMatch };

@@ -2,8 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 
 /** What the look-up route sends back on success: the card as JSON text plus facts for the audit log. */
 export interface LookupAnswer {
-    /** Serialised CardModel. */
-    body: string;
+    /** Serialised CardModel: UTF-8 bytes as cached (hits), or JSON text (fresh from AEP, coalesced, stale). */
+    body: Buffer | string;
     /** aep: fetched now; cache / shared-cache: fresh copy; coalesced: joined an identical call; stale: AEP failed. */
     source: 'aep' | 'cache' | 'shared-cache' | 'coalesced' | 'stale';
     profileId: string;

@@ -86,6 +86,18 @@ export function redactNested(line: Record<string, unknown>): Record<string, unkn
     return out ?? line;
 }
 
+let lastMs = -1;
+let lastTime = '';
+/** pino's isoTime, formatted once per millisecond: under load many lines share a millisecond. */
+function isoTimeOncePerMs(): string {
+    const now = Date.now();
+    if (now !== lastMs) {
+        lastMs = now;
+        lastTime = `,"time":"${new Date(now).toISOString()}"`;
+    }
+    return lastTime;
+}
+
 /** Destinations createLogger opened itself, so close paths can flush what is still buffered. */
 const ownDestinations = new WeakMap<Logger, pino.DestinationStream & { flushSync(): void }>();
 
@@ -111,7 +123,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
                 req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, url: req.url ? scrubPii(req.url) : req.url, id: req.id })
             },
             formatters: { level: (label) => ({ level: label }), log: redactNested },
-            timestamp: pino.stdTimeFunctions.isoTime
+            timestamp: isoTimeOncePerMs
         },
         dest
     );
