@@ -71,6 +71,26 @@ export class CardCache {
         return { entry, fresh, source: 'shared' };
     }
 
+    /**
+     * A fresh result stored at or after `sinceMs` (by this instance or, through the shared store, another
+     * one), or null. Coalescing uses it to pick up what another instance fetched, never an older copy: a
+     * refresh must not be answered with the card it asked to replace.
+     */
+    async getFreshSince(key: string, sinceMs: number): Promise<CacheEntry | null> {
+        const isNew = (e: CacheEntry) => this.isFresh(e) && e.fetchedAtMs >= sinceMs;
+        const local = this.lru.get(key);
+        if (local && isNew(local)) return local;
+        if (!this.shared) return null;
+        const text = await this.shared.get(key);
+        const outcome = text ? deserializeOutcome(text) : null;
+        if (!outcome) return null;
+        const entry = toEntry(outcome);
+        if (!isNew(entry)) return null;
+        const current = this.lru.get(key);
+        if (!current || current.fetchedAtMs < entry.fetchedAtMs) this.lru.set(key, entry, { ttl: this.remainingTtl(entry) });
+        return entry;
+    }
+
     async set(key: string, outcome: CachedOutcome): Promise<void> {
         if (this.cfg.ttlMs === 0) return;
         const entry = toEntry(outcome);

@@ -96,9 +96,9 @@ export class ProfileLookup {
                 key,
                 {
                     lockMs: budget.remainingMs(),
-                    readShared: async () => {
-                        const hit = await this.d.cache.get(key);
-                        return hit?.fresh ? entryToOutcome(hit.entry) : null;
+                    readShared: async (sinceMs) => {
+                        const entry = await this.d.cache.getFreshSince(key, sinceMs);
+                        return entry ? entryToOutcome(entry) : null;
                     }
                 },
                 () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx)
