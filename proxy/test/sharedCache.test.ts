@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { startEmulator, type RunningEmulator } from '../emulator/src/index';
+import { connectionFor, startEmulator, type RunningEmulator } from '../emulator/src/index';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
 import { createMetrics } from '../src/observability/metrics';
@@ -31,10 +31,9 @@ if (!haveRedis && process.env.CI) {
         const port = 20000 + Math.floor(Math.random() * 20000);
         redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
         emulator = await startEmulator();
-        const org = emulator.orgs.primary;
         const config = loadConfig(
             { PROXY_SHARED_SECRET: PROXY_KEY, PROXY_LOG_LEVEL: 'silent', REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `t${port}:` },
-            { emulator: { imsUrl: emulator.imsUrl, platformUrl: emulator.platformUrl, identityUrl: emulator.identityUrl, clientId: org.clientId, clientSecret: org.clientSecret, orgId: org.imsOrgId, sandbox: org.sandboxName } }
+            { emulator: connectionFor(emulator) }
         );
         const make = () => buildProxy(config, { logger: createLogger('silent'), metrics: createMetrics({ defaultMetrics: false }) });
         [a, b] = await Promise.all([make(), make()]);

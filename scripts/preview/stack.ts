@@ -1,5 +1,5 @@
-import { startEmulator, type FaultRule, type RunningEmulator } from '../../proxy/emulator/src/index';
-import { loadConfig, type EmulatorConnection } from '../../proxy/src/config';
+import { connectionFor, startEmulator, type FaultRule, type RunningEmulator } from '../../proxy/emulator/src/index';
+import { loadConfig } from '../../proxy/src/config';
 import { startProxy, type RunningProxy } from '../../proxy/src/server';
 import { createConnection, hasOrgCredentials, type Env } from '../org/connection';
 import { CustomerProfileRelay } from './apex/customerProfileRelay';
@@ -49,19 +49,6 @@ function realAepConfigured(env: Env): boolean {
     return ['AEP_CLIENT_ID', 'AEP_CLIENT_SECRET', 'AEP_ORG_ID'].some((name) => (env[name] ?? '').trim() !== '');
 }
 
-function emulatorConnection(emulator: RunningEmulator): EmulatorConnection {
-    const org = emulator.orgs.primary;
-    return {
-        imsUrl: emulator.imsUrl,
-        platformUrl: emulator.platformUrl,
-        identityUrl: emulator.identityUrl,
-        clientId: org.clientId,
-        clientSecret: org.clientSecret,
-        orgId: org.imsOrgId,
-        sandbox: org.sandboxName
-    };
-}
-
 export async function startStack(opts: StackOptions = {}): Promise<RunningStack> {
     const env = opts.env ?? process.env;
     const log = opts.log ?? (() => undefined);
@@ -92,7 +79,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         const sharedSecret = usingDemoSecret ? DEMO_SHARED_SECRET : env.PROXY_SHARED_SECRET!.trim();
         const config = loadConfig(
             { ...env, PROXY_HOST: '127.0.0.1', PROXY_PORT: String(opts.proxyPort ?? 0), PROXY_SHARED_SECRET: sharedSecret },
-            emulator ? { emulator: emulatorConnection(emulator) } : {}
+            emulator ? { emulator: connectionFor(emulator) } : {}
         );
         const proxy = await startProxy(config);
         closers.push(() => proxy.close());

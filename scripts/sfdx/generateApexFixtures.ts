@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../proxy/emulator/src/index';
+import { connectionFor, startEmulator, type RunningEmulator } from '../../proxy/emulator/src/index';
 import { loadConfig } from '../../proxy/src/config';
 import { startProxy } from '../../proxy/src/server';
 import { FIXED_FETCHED_AT } from '../fixtures/generateLwcFixtures';
@@ -89,7 +89,6 @@ function pin(json: Record<string, unknown>): Record<string, unknown> {
 export async function generateApexFixtures(): Promise<Record<keyof typeof REQUESTS, ApexFixture>> {
     const emulator: RunningEmulator = await startEmulator();
     try {
-        const org = emulator.orgs.primary;
         const proxy = await startProxy(
             loadConfig(
                 {
@@ -99,15 +98,7 @@ export async function generateApexFixtures(): Promise<Record<keyof typeof REQUES
                     AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE
                 },
                 {
-                    emulator: {
-                        imsUrl: emulator.imsUrl,
-                        platformUrl: emulator.platformUrl,
-                        identityUrl: emulator.identityUrl,
-                        clientId: org.clientId,
-                        clientSecret: org.clientSecret,
-                        orgId: org.imsOrgId,
-                        sandbox: org.sandboxName
-                    }
+                    emulator: connectionFor(emulator)
                 }
             )
         );

@@ -1,5 +1,5 @@
 import type { EmulatorConnection } from '../../../proxy/src/config';
-import { generateDataset, startEmulator, type GeneratedDataset, type RunningEmulator } from '../../../proxy/emulator/src/index';
+import { connectionFor, generateDataset, startEmulator, type GeneratedDataset, type RunningEmulator } from '../../../proxy/emulator/src/index';
 import { LayeredDataset } from '../../../proxy/emulator/src/store/dataset';
 import { HEAVY_IDENTITIES, heavyProfileDataset } from './heavyProfile';
 import type { RouteCounts } from './upstreamStats';
@@ -37,17 +37,8 @@ export interface BenchDatasetSpec {
 export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchEmulator> {
     const generated: GeneratedDataset = generateDataset({ seed: spec.seed, profiles: spec.profiles, eventsPerProfile: spec.eventsPerProfile });
     const emulator: RunningEmulator = await startEmulator({ dataset: new LayeredDataset([generated, heavyProfileDataset(spec.heavyEvents, spec.heavyAudiences)]) });
-    const org = emulator.orgs.primary;
     return {
-        connection: {
-            imsUrl: emulator.imsUrl,
-            platformUrl: emulator.platformUrl,
-            identityUrl: emulator.identityUrl,
-            clientId: org.clientId,
-            clientSecret: org.clientSecret,
-            orgId: org.imsOrgId,
-            sandbox: org.sandboxName
-        },
+        connection: connectionFor(emulator),
         generatedProfiles: spec.profiles,
         async setLatency(ms) {
             emulator.faults.clear();

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
+import { connectionFor, startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
 import { loadConfig } from '../../../proxy/src/config';
 import { startProxy, type RunningProxy } from '../../../proxy/src/server';
 
@@ -15,19 +15,10 @@ export async function startProxyUnderTest(): Promise<ProxyUnderTest> {
     const emulator = await startEmulator();
     let proxy: RunningProxy;
     try {
-        const org = emulator.orgs.primary;
         const config = loadConfig(
             { PROXY_PORT: '0', PROXY_SHARED_SECRET: sharedSecret, PROXY_LOG_LEVEL: 'silent' },
             {
-                emulator: {
-                    imsUrl: emulator.imsUrl,
-                    platformUrl: emulator.platformUrl,
-                    identityUrl: emulator.identityUrl,
-                    clientId: org.clientId,
-                    clientSecret: org.clientSecret,
-                    orgId: org.imsOrgId,
-                    sandbox: org.sandboxName
-                }
+                emulator: connectionFor(emulator)
             }
         );
         proxy = await startProxy(config);

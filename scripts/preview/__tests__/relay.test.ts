@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
+import { connectionFor, startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
 import { loadConfig } from '../../../proxy/src/config';
 import { CardModel } from '../../../proxy/src/profile/cardModel';
 import { startProxy, type RunningProxy } from '../../../proxy/src/server';
@@ -22,19 +22,10 @@ const crm = LocalCrm.fromFile();
 
 beforeAll(async () => {
     emulator = await startEmulator();
-    const org = emulator.orgs.primary;
     const config = loadConfig(
         { PROXY_SHARED_SECRET: SECRET, PROXY_PORT: '0', PROXY_LOG_LEVEL: 'silent', AEP_RETRY_MAX_ATTEMPTS: '1', AEP_BREAKER_FAILURES: '100' },
         {
-            emulator: {
-                imsUrl: emulator.imsUrl,
-                platformUrl: emulator.platformUrl,
-                identityUrl: emulator.identityUrl,
-                clientId: org.clientId,
-                clientSecret: org.clientSecret,
-                orgId: org.imsOrgId,
-                sandbox: org.sandboxName
-            }
+            emulator: connectionFor(emulator)
         }
     );
     proxy = await startProxy(config);
