@@ -171,6 +171,25 @@ export interface LoadConfigOptions {
     emulator?: EmulatorConnection;
 }
 
+const AEP_CREDENTIAL_VARS = ['AEP_CLIENT_ID', 'AEP_CLIENT_SECRET', 'AEP_ORG_ID'] as const;
+
+/**
+ * Whether this start should run the bundled AEP emulator: only when no AEP credential is set (in the
+ * environment or PROXY_CONFIG_FILE). Under NODE_ENV=production (the container image, which does not ship the
+ * emulator) a missing credential is a configuration error, never a silent switch to fake data.
+ */
+export function usesEmulator(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): boolean {
+    const merged = { ...readConfigFile(env.PROXY_CONFIG_FILE), ...definedOnly(env) };
+    const anyCredential = AEP_CREDENTIAL_VARS.some((name) => typeof merged[name] === 'string' && merged[name].trim() !== '');
+    if (anyCredential) return false;
+    if (merged.NODE_ENV === 'production') {
+        throw new ConfigError([
+            'NODE_ENV is production but no AEP credentials are set: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID (see proxy/deploy/proxy.env.example); the AEP emulator is for local development only'
+        ]);
+    }
+    return true;
+}
+
 /** Reads, validates and freezes the configuration. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env, opts: LoadConfigOptions = {}): ProxyConfig {
     const merged = { ...readConfigFile(env.PROXY_CONFIG_FILE), ...definedOnly(env) };
@@ -265,7 +284,7 @@ function buildAep(e: Env, emulator: EmulatorConnection | undefined, problems: st
     const common = { scopes: e.AEP_SCOPES, mergePolicyId: e.AEP_MERGE_POLICY_ID ?? null };
     const anyReal = e.AEP_CLIENT_ID || e.AEP_CLIENT_SECRET || e.AEP_ORG_ID;
     if (anyReal) {
-        for (const name of ['AEP_CLIENT_ID', 'AEP_CLIENT_SECRET', 'AEP_ORG_ID'] as const) {
+        for (const name of AEP_CREDENTIAL_VARS) {
             if (!e[name]) problems.push(`${name} is required when connecting to real AEP (AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID go together)`);
         }
         if (!e.AEP_CLIENT_ID || !e.AEP_CLIENT_SECRET || !e.AEP_ORG_ID) return null;

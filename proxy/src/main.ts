@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig, type EmulatorConnection } from './config';
+import { ConfigError, loadConfig, usesEmulator, type EmulatorConnection } from './config';
 import { startProxy, type RunningProxy } from './server';
 
 /**
  * Process entry point: `tsx proxy/src/main.ts`. Without AEP_* credentials it starts the AEP emulator
- * in-process and points the proxy at it (local development); with them it talks to Adobe.
+ * in-process and points the proxy at it (local development; refused under NODE_ENV=production); with them
+ * it talks to Adobe.
  * SIGTERM/SIGINT: stop accepting, let in-flight look-ups finish (fastify close), close pools and Redis.
  */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,23 +15,14 @@ async function main(): Promise<void> {
     let closeEmulator: (() => Promise<void>) | null = null;
     let emulator: EmulatorConnection | undefined;
 
-    if (!env.AEP_CLIENT_ID) {
-        const { startEmulator } = await import('../emulator/src/index');
+    if (usesEmulator(env)) {
+        const { startEmulator, connectionFor } = await import('../emulator/src/index');
         const latency = Number(env.EMULATOR_LATENCY_MS ?? 0);
         const running = await startEmulator({
             port: env.EMULATOR_PORT ? Number(env.EMULATOR_PORT) : 0,
             faults: latency > 0 ? [{ group: 'all', action: { type: 'latency', ms: latency } }] : []
         });
-        const org = running.orgs.primary;
-        emulator = {
-            imsUrl: running.imsUrl,
-            platformUrl: running.platformUrl,
-            identityUrl: running.identityUrl,
-            clientId: org.clientId,
-            clientSecret: org.clientSecret,
-            orgId: org.imsOrgId,
-            sandbox: org.sandboxName
-        };
+        emulator = connectionFor(running);
         closeEmulator = () => running.close();
         process.stdout.write(`AEP emulator listening on ${running.platformUrl}\n`);
         if (!env.PROXY_SHARED_SECRET && !env.PROXY_JWT_ISSUER) {

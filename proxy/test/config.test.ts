@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, redactedConfig, type EmulatorConnection } from '../src/config';
+import { ConfigError, loadConfig, redactedConfig, usesEmulator, type EmulatorConnection } from '../src/config';
 
 const EMULATOR: EmulatorConnection = {
     imsUrl: 'http://127.0.0.1:4010',
@@ -107,5 +107,25 @@ describe('loadConfig', () => {
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain('p8e-very-secret');
         expect(text).not.toContain(':pw@');
+    });
+});
+
+describe('usesEmulator', () => {
+    it('runs the emulator only when no AEP credential is set', () => {
+        expect(usesEmulator({})).toBe(true);
+        expect(usesEmulator({ AEP_CLIENT_ID: '' })).toBe(true);
+        expect(usesEmulator({ AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' })).toBe(false);
+    });
+
+    it('sees credentials held in PROXY_CONFIG_FILE', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'cah-config-'));
+        const file = join(dir, 'proxy.json');
+        writeFileSync(file, JSON.stringify({ AEP_CLIENT_ID: 'abc123', AEP_CLIENT_SECRET: 'p8e-secret', AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' }));
+        expect(usesEmulator({ PROXY_CONFIG_FILE: file, NODE_ENV: 'production' })).toBe(false);
+    });
+
+    it('refuses to fall back to the emulator in production, naming the variables to set', () => {
+        expect(() => usesEmulator({ NODE_ENV: 'production' })).toThrow(ConfigError);
+        expect(() => usesEmulator({ NODE_ENV: 'production' })).toThrow(/AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID/);
     });
 });
