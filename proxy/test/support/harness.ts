@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src/index';
+import { connectionFor, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src/index';
 import type { OutgoingRequest } from '../../src/aep/httpClient';
 import { loadConfig, type ProxyConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
@@ -17,7 +17,8 @@ export interface Harness {
     logs: string[];
     /** Every request the proxy sent to AEP. */
     upstream: OutgoingRequest[];
-    lookup(body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+    /** Headers merge over the defaults; an undefined value removes a default (e.g. the proxy key). */
+    lookup(body: unknown, headers?: Record<string, string | undefined>): Promise<LightMyRequestResponse>;
     close(): Promise<void>;
 }
 
@@ -40,15 +41,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
             ...opts.env
         },
         {
-            emulator: {
-                imsUrl: emulator.imsUrl,
-                platformUrl: emulator.platformUrl,
-                identityUrl: emulator.identityUrl,
-                clientId: org.clientId,
-                clientSecret: org.clientSecret,
-                orgId: org.imsOrgId,
-                sandbox: org.sandboxName
-            }
+            emulator: connectionFor(emulator, org)
         }
     );
     const logs: string[] = [];
@@ -75,7 +68,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
             proxy.app.inject({
                 method: 'POST',
                 url: '/v1/profiles/lookup',
-                headers: { 'content-type': 'application/json', 'x-proxy-key': PROXY_KEY, 'x-agent-id': '0058c00000AgentAAA', ...headers },
+                headers: definedHeaders({ 'content-type': 'application/json', 'x-proxy-key': PROXY_KEY, 'x-agent-id': '0058c00000AgentAAA', ...headers }),
                 payload: typeof body === 'string' ? body : JSON.stringify(body)
             }),
         close: async () => {
@@ -83,6 +76,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
             await emulator.close();
         }
     };
+}
+
+function definedHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+    return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** Demo records from the briefing, as Apex sends them. */
