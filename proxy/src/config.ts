@@ -174,15 +174,27 @@ export interface LoadConfigOptions {
 const AEP_CREDENTIAL_VARS = ['AEP_CLIENT_ID', 'AEP_CLIENT_SECRET', 'AEP_ORG_ID'] as const;
 
 /**
- * Whether this start should run the bundled AEP emulator: only when no AEP credential is set (in the
- * environment or PROXY_CONFIG_FILE). Under NODE_ENV=production (the container image, which does not ship the
- * emulator) a missing credential is a configuration error, never a silent switch to fake data.
+ * The raw settings: the JSON file named by PROXY_CONFIG_FILE (read here, once) under the environment's
+ * non-empty values. Without PROXY_CONFIG_FILE in the result, so `loadConfig(configSource(env))` does not read
+ * the file again.
  */
-export function usesEmulator(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): boolean {
-    const merged = { ...readConfigFile(env.PROXY_CONFIG_FILE), ...definedOnly(env) };
-    const anyCredential = AEP_CREDENTIAL_VARS.some((name) => typeof merged[name] === 'string' && merged[name].trim() !== '');
-    if (anyCredential) return false;
-    if (merged.NODE_ENV === 'production') {
+export function configSource(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): Record<string, unknown> {
+    const { PROXY_CONFIG_FILE: _file, ...merged } = { ...readConfigFile(env.PROXY_CONFIG_FILE), ...definedOnly(env) };
+    return merged;
+}
+
+function anyAepCredential(source: Record<string, unknown>): boolean {
+    return AEP_CREDENTIAL_VARS.some((name) => typeof source[name] === 'string' && source[name].trim() !== '');
+}
+
+/**
+ * Whether this start should run the bundled AEP emulator (`source` from configSource): only when no AEP
+ * credential is set. Under NODE_ENV=production (the container image, which does not ship the emulator) a
+ * missing credential is a configuration error, never a silent switch to fake data.
+ */
+export function usesEmulator(source: Record<string, unknown>): boolean {
+    if (anyAepCredential(source)) return false;
+    if (source.NODE_ENV === 'production') {
         throw new ConfigError([
             'NODE_ENV is production but no AEP credentials are set: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID (see proxy/deploy/proxy.env.example); the AEP emulator is for local development only'
         ]);
@@ -192,8 +204,7 @@ export function usesEmulator(env: NodeJS.ProcessEnv | Record<string, unknown> = 
 
 /** Reads, validates and freezes the configuration. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env, opts: LoadConfigOptions = {}): ProxyConfig {
-    const merged = { ...readConfigFile(env.PROXY_CONFIG_FILE), ...definedOnly(env) };
-    const parsed = EnvSchema.safeParse(merged);
+    const parsed = EnvSchema.safeParse(configSource(env));
     if (!parsed.success) {
         throw new ConfigError(parsed.error.issues.map((i) => (i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${String(i.path[0])}: ${i.message}` : i.message)));
     }
@@ -282,8 +293,7 @@ function buildAuth(e: Env, problems: string[]): ProxyConfig['auth'] {
 
 function buildAep(e: Env, emulator: EmulatorConnection | undefined, problems: string[]): ProxyConfig['aep'] | null {
     const common = { scopes: e.AEP_SCOPES, mergePolicyId: e.AEP_MERGE_POLICY_ID ?? null };
-    const anyReal = e.AEP_CLIENT_ID || e.AEP_CLIENT_SECRET || e.AEP_ORG_ID;
-    if (anyReal) {
+    if (anyAepCredential(e)) {
         for (const name of AEP_CREDENTIAL_VARS) {
             if (!e[name]) problems.push(`${name} is required when connecting to real AEP (AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID go together)`);
         }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig, usesEmulator, type EmulatorConnection } from './config';
+import { ConfigError, configSource, loadConfig, usesEmulator, type EmulatorConnection } from './config';
 import { startProxy, type RunningProxy } from './server';
 
 /**
@@ -11,7 +11,8 @@ import { startProxy, type RunningProxy } from './server';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-    const env = { ...process.env };
+    // Environment over PROXY_CONFIG_FILE, read once: every decision below sees what loadConfig will see.
+    const env = configSource(process.env);
     let closeEmulator: (() => Promise<void>) | null = null;
     let emulator: EmulatorConnection | undefined;
 

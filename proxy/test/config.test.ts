@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, redactedConfig, usesEmulator, type EmulatorConnection } from '../src/config';
+import { ConfigError, configSource, loadConfig, redactedConfig, usesEmulator, type EmulatorConnection } from '../src/config';
 
 const EMULATOR: EmulatorConnection = {
     imsUrl: 'http://127.0.0.1:4010',
@@ -121,7 +121,9 @@ describe('usesEmulator', () => {
         const dir = mkdtempSync(join(tmpdir(), 'cah-config-'));
         const file = join(dir, 'proxy.json');
         writeFileSync(file, JSON.stringify({ AEP_CLIENT_ID: 'abc123', AEP_CLIENT_SECRET: 'p8e-secret', AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' }));
-        expect(usesEmulator({ PROXY_CONFIG_FILE: file, NODE_ENV: 'production' })).toBe(false);
+        const source = configSource({ PROXY_CONFIG_FILE: file, NODE_ENV: 'production', AEP_SANDBOX: 'dev' });
+        expect(source).toEqual({ AEP_CLIENT_ID: 'abc123', AEP_CLIENT_SECRET: 'p8e-secret', AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg', NODE_ENV: 'production', AEP_SANDBOX: 'dev' });
+        expect(usesEmulator(source)).toBe(false);
     });
 
     it('refuses to fall back to the emulator in production, naming the variables to set', () => {
