@@ -5,25 +5,12 @@ import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy'
 import { isAdobeError, parseBooleanParam, parseFields, profileEnvelope, resolveIdentity } from '../profileAccess/profiles';
 import { eventPage, parseEventQuery } from '../profileAccess/events';
 import { registerMultiEntityRoute } from './multiEntities';
+import { all, one, type Query } from './query';
 
 export const PROFILE_SCHEMA = '_xdm.context.profile';
 export const EVENT_SCHEMA = '_xdm.context.experienceevent';
 const ENTITIES_PATH = '/data/core/ups/access/entities';
 const CONFIG: RouteConfig = { group: 'entities', sandbox: 'required' };
-
-type Query = Record<string, string | string[] | undefined>;
-
-/** First value of a query parameter (AEP takes the first when a single-valued parameter repeats). */
-function one(query: Query, name: string): string | undefined {
-    const value = query[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-
-function all(query: Query, name: string): string[] {
-    const value = query[name];
-    if (value === undefined) return [];
-    return Array.isArray(value) ? value : [value];
-}
 
 /** Profile Access API, GET form (entities.md; profile.yaml retrieveEntity). */
 export function registerEntityRoutes(app: FastifyInstance, services: EmulatorServices): void {

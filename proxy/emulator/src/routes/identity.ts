@@ -5,6 +5,7 @@ import { NAMESPACES, namespaceByCode, namespaceById, type IdentityNamespace } fr
 import { deriveXid } from '../store/xid';
 import type { IdentityRef, ProfileRecord } from '../store/dataset';
 import { readJsonBody } from './jsonBody';
+import { one, type Query } from './query';
 
 const CONFIG: RouteConfig = { group: 'identity', sandbox: 'optional' };
 const POST_CONFIG: RouteConfig = { group: 'identity', sandbox: 'optional', jsonBody: true };
@@ -12,9 +13,6 @@ const MAX_GRAPH_IDS = 1000;
 /** Identity v2 answers with a versioned media type (identity-service.yaml getGraphs 200). */
 const GRAPH_MEDIA_TYPE = 'application/json;version=2.2.1;charset=utf-8';
 const GRAPH_EDGE_TS = 1763000000000;
-
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, name: string): string | undefined => (Array.isArray(q[name]) ? q[name][0] : (q[name] as string | undefined));
 
 /**
  * Identity Service (identity-service.yaml; list-namespaces.md, list-cluster-identites.md). Served on the

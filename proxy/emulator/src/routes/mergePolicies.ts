@@ -3,13 +3,11 @@ import { profileError } from '../errors';
 import { requireCaller, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
 import { mergePoliciesFor } from '../seed/mergePolicies';
 import { readJsonBody } from './jsonBody';
+import { one, type Query } from './query';
 
 const GET_CONFIG: RouteConfig = { group: 'mergePolicies', sandbox: 'required' };
 const POST_CONFIG: RouteConfig = { group: 'mergePolicies', sandbox: 'required', jsonBody: true };
 const DEFAULT_LIMIT = 20;
-
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, name: string): string | undefined => (Array.isArray(q[name]) ? q[name][0] : (q[name] as string | undefined));
 
 /**
  * Merge policies (merge-policies.md; profile.yaml getMany/retrieveMergePolicy/bulkGetMergePolicies).
