@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RouteGroup } from './context';
 
 /**
  * Adobe's error bodies, one builder per documented shape. Sources: aep-api.md sections a-f
@@ -78,16 +79,21 @@ export function profileNotFound(requestId: string): AdobeError {
     };
 }
 
+/** `Retry-After` in whole seconds (at least 1) for a wait given in ms. */
+export function retryAfterHeaders(retryAfterMs: number): Record<string, string> {
+    return { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) };
+}
+
 /** Profile 429: an ARRAY with retryAfterMs as a string (profile.yaml). */
-export function profileThrottled(retryAfterMs: number): AdobeError {
+function profileThrottled(retryAfterMs: number): AdobeError {
     return {
         status: 429,
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+        headers: retryAfterHeaders(retryAfterMs),
         body: [{ message: 'Too many requests', cause: '{"Errors":["Request rate is large"]}', retryAfterMs: String(retryAfterMs), statusCode: '429' }]
     };
 }
 
-export function profileInternal(): AdobeError {
+function profileInternal(): AdobeError {
     return profileError(500, 'Unable to connect to server', 'Status Code - 500 : Connection Timeout');
 }
 
@@ -100,7 +106,7 @@ export const identity = {
     }),
     throttled: (retryAfterMs: number): AdobeError => ({
         status: 429,
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+        headers: retryAfterHeaders(retryAfterMs),
         body: { title: 'RequestRateTooLarge', status: 429, detail: 'Request rate is large. Please try again later.' }
     }),
     internal: (): AdobeError => ({ status: 500, body: { title: 'InternalError', status: 500 } }),
@@ -126,6 +132,22 @@ export function upapiError(status: number, code: `UPAPI-${string}`, message: str
         status,
         body: { requestId, errors: { [String(status)]: [{ code: entryCode, message }] }, type: `https://ns.adobe.com/aep/errors/${code}`, title: message, status }
     };
+}
+
+/** 429 in the shape of the service that answers: IMS, Identity, else Profile (also used for Segmentation and merge policies). */
+export function throttledFor(group: RouteGroup | undefined, retryAfterMs: number): AdobeError {
+    if (group === 'identity') return identity.throttled(retryAfterMs);
+    if (group === 'ims') {
+        return { status: 429, headers: retryAfterHeaders(retryAfterMs), body: { error: 'too_many_requests', error_description: 'Too many requests, retry later.' } };
+    }
+    return profileThrottled(retryAfterMs);
+}
+
+/** 500 in the shape of the service that answers (route group unknown, e.g. no route matched: Profile's). */
+export function internalErrorFor(group: RouteGroup | undefined): AdobeError {
+    if (group === 'identity') return identity.internal();
+    if (group === 'ims') return { status: 500, body: { error: 'server_error', error_description: 'Internal server error' } };
+    return profileInternal();
 }
 
 /** IMS OAuth errors `{error, error_description}`; 401 for invalid_client, 400 otherwise (inferred, aep-api.md a). */

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { gateway, identity, profileInternal, profileThrottled, type AdobeError } from './errors';
+import { gateway, internalErrorFor, retryAfterHeaders, throttledFor, type AdobeError } from './errors';
 import { sendAdobeError, type RouteGroup } from './context';
 import type { FaultDecision } from './faults';
 
@@ -70,19 +70,8 @@ export class FaultEffects {
 }
 
 function statusBody(status: 429 | 500 | 502 | 503, group: RouteGroup, retryAfterMs = 500): AdobeError {
-    const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
-    if (status === 429) {
-        if (group === 'identity') return identity.throttled(retryAfterMs);
-        if (group === 'ims') {
-            return { status: 429, headers: { 'retry-after': retryAfter }, body: { error: 'too_many_requests', error_description: 'Too many requests, retry later.' } };
-        }
-        return profileThrottled(retryAfterMs);
-    }
-    if (status === 500) {
-        if (group === 'identity') return identity.internal();
-        if (group === 'ims') return { status: 500, body: { error: 'server_error', error_description: 'Internal server error' } };
-        return profileInternal();
-    }
+    if (status === 429) return throttledFor(group, retryAfterMs);
+    if (status === 500) return internalErrorFor(group);
     const upstream = gateway.upstream(status);
-    return status === 503 ? { ...upstream, headers: { 'retry-after': retryAfter } } : upstream;
+    return status === 503 ? { ...upstream, headers: retryAfterHeaders(retryAfterMs) } : upstream;
 }

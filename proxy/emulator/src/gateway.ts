@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { gateway, identity, profileThrottled, sandboxError, type AdobeError } from './errors';
+import { gateway, sandboxError, throttledFor, type AdobeError } from './errors';
 import { defaultSandboxOf, sandboxOf } from './orgs';
 import type { EmulatorServices, RouteConfig } from './context';
 import type { RateLimiter } from './rateLimit';
@@ -54,9 +54,7 @@ export function checkGateway(
     }
 
     const limited = rateLimiter.take(org.imsOrgId);
-    if (limited !== undefined) {
-        return config.group === 'identity' ? identity.throttled(limited) : profileThrottled(limited);
-    }
+    if (limited !== undefined) return throttledFor(config.group, limited);
 
     request.caller = { org, sandbox: sandbox!, token: check.token };
     return undefined;

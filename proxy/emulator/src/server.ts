@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { sendAdobeError, type EmulatorServices, type RouteConfig, type RouteGroup } from './context';
 import { checkGateway } from './gateway';
-import { newRequestId, profileInternal } from './errors';
+import { internalErrorFor, newRequestId } from './errors';
 import type { Faults } from './faults';
 import type { FaultEffects } from './faultEffects';
 import type { RateLimiter } from './rateLimit';
@@ -88,10 +88,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
     app.setErrorHandler((error, request, reply) => {
         request.log.error({ err: error }, 'emulator route failed');
-        const group = request.group;
-        if (group === 'ims') return reply.code(500).send({ error: 'server_error', error_description: 'Internal server error' });
-        if (group === 'identity') return reply.code(500).send({ title: 'InternalError', status: 500 });
-        const failure = profileInternal();
+        const failure = internalErrorFor(request.group);
         return reply.code(failure.status).send(failure.body);
     });
 
