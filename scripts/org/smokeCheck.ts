@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
@@ -6,7 +5,8 @@ import { CandidateProfile, CardModel, IdentityTried } from '../../proxy/src/prof
 import { runCli, UsageError } from './cli';
 import { createConnection, type Env } from './connection';
 import { demoRecord, findDemoRecords } from './demoRecords';
-import { readIdentityFields } from './readIdentityFields';
+import { postLookup } from './proxyLookup';
+import { readIdentityFields, type IdentityRecord } from './readIdentityFields';
 import { soqlString, soqlStringList } from './soql';
 
 /**
@@ -202,28 +202,6 @@ function judgeAnswer(status: number, body: unknown, expected: ExpectedOutcome): 
     return { name, status: 'fail', detail: `HTTP ${status} ${code}: ${message}${ref}${hint}` };
 }
 
-async function callProxy(opts: SmokeOptions, body: unknown, agentId: string): Promise<{ status: number; json: unknown }> {
-    const response = await fetch(`${opts.proxyUrl}/v1/profiles/lookup`, {
-        method: 'POST',
-        headers: {
-            'content-type': 'application/json',
-            'x-proxy-key': opts.proxySharedSecret,
-            'x-agent-id': agentId,
-            'x-request-id': `org-smoke-${randomUUID()}`
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 20000)
-    });
-    const text = await response.text();
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
-    } catch {
-        json = undefined;
-    }
-    return { status: response.status, json };
-}
-
 export async function runSmokeCheck(conn: Connection, opts: SmokeOptions): Promise<SmokeReport> {
     const steps: SmokeStep[] = [];
     const done = () => ({ ok: steps.every((s) => s.status !== 'fail'), steps });
@@ -240,22 +218,22 @@ export async function runSmokeCheck(conn: Connection, opts: SmokeOptions): Promi
 
     steps.push(...(await checkMetadata(conn, userId)));
 
-    let lookupBody: { record: Awaited<ReturnType<typeof readIdentityFields>>; maxEvents?: number };
+    let record: IdentityRecord;
     let expected: ExpectedOutcome;
     try {
         const target = await findRecordId(conn, opts);
         expected = target.expected;
-        const record = await readIdentityFields(conn, target.recordId);
+        record = await readIdentityFields(conn, target.recordId);
         const filled = Object.values(record.fields).filter((v) => v !== null).length;
         steps.push({ name: 'Identity fields', status: 'pass', detail: `${record.objectApiName} ${target.label}: ${filled} of ${Object.keys(record.fields).length} identity fields set (${Object.keys(record.fields).join(', ')})` });
-        lookupBody = { record, ...(opts.maxEvents === undefined ? {} : { maxEvents: opts.maxEvents }) };
     } catch (error) {
         steps.push({ name: 'Identity fields', status: 'fail', detail: errorText(error) });
         return done();
     }
 
     try {
-        const answer = await callProxy(opts, lookupBody, userId);
+        const caller = { proxyUrl: opts.proxyUrl, sharedSecret: opts.proxySharedSecret, agentUserId: userId, timeoutMs: opts.timeoutMs ?? 20000, requestIdPrefix: 'org-smoke-' };
+        const answer = await postLookup(caller, record, { maxEvents: opts.maxEvents });
         steps.push(judgeAnswer(answer.status, answer.json, expected));
     } catch (error) {
         steps.push({ name: 'Proxy look-up', status: 'fail', detail: `cannot reach the proxy at ${opts.proxyUrl}: ${errorText(error)}` });

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
 import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/http/lookupRequest';
+import { postLookup, type ProxyAnswer, type ProxyCaller } from '../../org/proxyLookup';
 import { RelayError } from './relayErrors';
 import type { RecordSource } from './recordSource';
 
@@ -23,20 +23,13 @@ export interface RelayEnvelope {
     fromSalesforceCache: boolean;
 }
 
-export interface RelayOptions {
-    /** Base URL of the proxy (the Named Credential's endpoint). */
-    proxyUrl: string;
-    /** The External Credential's shared secret, sent as X-Proxy-Key. */
-    sharedSecret: string;
-    /** The running user's Id (UserInfo.getUserId()), sent as X-Agent-Id for the proxy's audit log. */
-    agentUserId: string;
+/** The proxy caller: timeoutMs is the callout timeout (a Continuation allows up to 120 s). */
+export interface RelayOptions extends ProxyCaller {
     source: RecordSource;
     /** View_Sensitive_Profile_Fields: without it, birth date, gender and home address are removed. */
     canViewSensitiveFields: boolean;
     /** Events the card asks for (the Apex reads it from its custom metadata). */
     maxEvents: number;
-    /** Callout timeout (a Continuation allows up to 120 s). */
-    timeoutMs: number;
     /** Platform Cache stand-in: how long an OK answer is reused for the same record, pick and access. 0 turns it off. */
     cacheTtlMs: number;
     now?: () => number;
@@ -96,8 +89,7 @@ export class CustomerProfileRelay {
             if (hit && hit.expires > this.now()) return JSON.stringify({ ...hit.envelope, fromSalesforceCache: true });
         }
 
-        const body: LookupRequest = { record, maxEvents: this.opts.maxEvents, ...(profileId ? { profileId } : {}), ...(refresh ? { refresh } : {}) };
-        const result = this.toEnvelope(await this.callProxy(body), sensitiveHidden);
+        const result = this.toEnvelope(await this.callProxy(record, profileId, refresh), sensitiveHidden);
         if (result.status === 'OK' && this.opts.cacheTtlMs > 0) {
             this.cache.set(cacheKey, { expires: this.now() + this.opts.cacheTtlMs, envelope: result });
         }
@@ -115,35 +107,15 @@ export class CustomerProfileRelay {
         return record;
     }
 
-    private async callProxy(body: LookupRequest): Promise<ProxyAnswer> {
-        let response: Response;
+    private async callProxy(record: LookupRequest['record'], profileId: string | null, refresh: boolean): Promise<ProxyAnswer> {
         try {
-            response = await fetch(`${this.opts.proxyUrl.replace(/\/+$/, '')}/v1/profiles/lookup`, {
-                method: 'POST',
-                headers: {
-                    'Content-Type': 'application/json',
-                    Accept: 'application/json',
-                    'X-Proxy-Key': this.opts.sharedSecret,
-                    'X-Agent-Id': this.opts.agentUserId,
-                    'X-Request-Id': randomUUID()
-                },
-                body: JSON.stringify(body),
-                signal: AbortSignal.timeout(this.opts.timeoutMs)
-            });
+            return await postLookup(this.opts, record, { maxEvents: this.opts.maxEvents, profileId, refresh });
         } catch (err) {
             if (err instanceof Error && err.name === 'TimeoutError') {
                 throw new RelayError('UPSTREAM_TIMEOUT', 'The profile service did not answer in time.');
             }
             throw new RelayError('UPSTREAM_UNAVAILABLE', 'The profile service could not be reached.');
         }
-        const text = await response.text();
-        let json: unknown = null;
-        try {
-            json = text === '' ? null : JSON.parse(text);
-        } catch {
-            json = null;
-        }
-        return { status: response.status, retryAfter: response.headers.get('retry-after'), json };
     }
 
     /** ProfileResponseMapper.toResult: the HTTP status decides, the proxy's code refines 404. */
@@ -195,12 +167,6 @@ export class CustomerProfileRelay {
                 throw new RelayError('INTERNAL', `The profile look-up failed (status ${status})${reference}`);
         }
     }
-}
-
-interface ProxyAnswer {
-    status: number;
-    retryAfter: string | null;
-    json: unknown;
 }
 
 function envelope(status: RelayStatus, parts: Partial<RelayEnvelope>): RelayEnvelope {

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { LookupRequest } from '../../proxy/src/http/lookupRequest';
+import type { IdentityRecord } from './readIdentityFields';
+
+/**
+ * The Apex relay's callout outside Salesforce: a record's identity fields as a `POST /v1/profiles/lookup`
+ * with the Named Credential's caller authentication (X-Proxy-Key, X-Agent-Id = the running user). The
+ * preview's Apex stand-in and `npm run org:smoke` both send it from here, so they send the same request.
+ */
+
+export interface ProxyCaller {
+    /** Base URL of the proxy (the Named Credential's endpoint). */
+    proxyUrl: string;
+    /** The External Credential's shared secret, sent as X-Proxy-Key. */
+    sharedSecret: string;
+    /** The running user's Id (UserInfo.getUserId()), sent as X-Agent-Id for the proxy's audit log. */
+    agentUserId: string;
+    timeoutMs: number;
+    /** Put before the random X-Request-Id, so one tool's calls are easy to find in the proxy's log. */
+    requestIdPrefix?: string;
+}
+
+export interface LookupOptions {
+    maxEvents?: number;
+    /** The candidate the agent picked after an AMBIGUOUS answer; null or absent for none. */
+    profileId?: string | null;
+    refresh?: boolean;
+}
+
+export interface ProxyAnswer {
+    status: number;
+    retryAfter: string | null;
+    /** The parsed body; undefined when it is empty or not JSON. */
+    json: unknown;
+}
+
+function lookupRequest(record: IdentityRecord, opts: LookupOptions = {}): LookupRequest {
+    return {
+        record,
+        ...(opts.maxEvents === undefined ? {} : { maxEvents: opts.maxEvents }),
+        ...(opts.profileId ? { profileId: opts.profileId } : {}),
+        ...(opts.refresh ? { refresh: true } : {})
+    };
+}
+
+/** Rejects only when the proxy cannot be reached or does not answer within timeoutMs (a TimeoutError). */
+export async function postLookup(caller: ProxyCaller, record: IdentityRecord, opts: LookupOptions = {}): Promise<ProxyAnswer> {
+    const response = await fetch(`${caller.proxyUrl.replace(/\/+$/, '')}/v1/profiles/lookup`, {
+        method: 'POST',
+        headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'X-Proxy-Key': caller.sharedSecret,
+            'X-Agent-Id': caller.agentUserId,
+            'X-Request-Id': `${caller.requestIdPrefix ?? ''}${randomUUID()}`
+        },
+        body: JSON.stringify(lookupRequest(record, opts)),
+        signal: AbortSignal.timeout(caller.timeoutMs)
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch {
+        json = undefined;
+    }
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), json };
+}
