@@ -2,6 +2,7 @@ import { profileError, type AdobeError } from '../errors';
 import { namespaceByCode } from '../store/namespaces';
 import { identityGraphOf, type Dataset, type ProfileRecord, type XdmObject } from '../store/dataset';
 import { projectFields, withoutComputedAttributes } from '../store/projection';
+import { deriveXid } from '../store/xid';
 
 /** AEP's identity-graph guardrail (profile guardrails): more than 50 linked identities -> 422. */
 export const MAX_GRAPH_IDENTITIES = 50;
@@ -47,6 +48,14 @@ export function resolveIdentity(dataset: Dataset, query: IdentityQuery): Resolut
         };
     }
     return tooLarge(profiles) ?? { kind: 'found', profiles };
+}
+
+/**
+ * The XID a requested identity stands for: derived from namespace and value, or the value itself when it was
+ * sent as an XID. deriveXid ignores the namespace's case, so `email` and `Email` give the same XID.
+ */
+export function requestedXid(query: IdentityQuery): string {
+    return query.namespace !== undefined ? deriveXid(query.namespace, query.entityId) : query.entityId;
 }
 
 function tooLarge(profiles: readonly ProfileRecord[]): Resolution | undefined {

@@ -2,9 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { profileError } from '../errors';
 import { requireCaller, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
 import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy';
-import { isAdobeError, parseFields, profileEnvelope, resolveIdentity } from '../profileAccess/profiles';
-import { deriveXid } from '../store/xid';
-import { namespaceByCode } from '../store/namespaces';
+import { isAdobeError, parseFields, profileEnvelope, requestedXid, resolveIdentity } from '../profileAccess/profiles';
 import { readJsonBody } from './jsonBody';
 import { eventLookupRefused } from './entities';
 import { lookUpEventsForMany } from './multiEvents';
@@ -68,14 +66,15 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
         const result: Record<string, unknown> = {};
         const failures: Array<{ xid: string; error: unknown }> = [];
         for (const requested of identities) {
-            const resolution = resolveIdentity(services.dataset, { entityId: requested.entityId, namespace: requested.entityIdNS?.code });
-            const requestedXid = requested.entityIdNS ? deriveXid(namespaceByCode(requested.entityIdNS.code)?.code ?? requested.entityIdNS.code, requested.entityId) : requested.entityId;
+            const query = { entityId: requested.entityId, namespace: requested.entityIdNS?.code };
+            const resolution = resolveIdentity(services.dataset, query);
+            const xid = requestedXid(query);
             if (resolution.kind === 'error') {
-                failures.push({ xid: requestedXid, error: resolution.error.body });
+                failures.push({ xid, error: resolution.error.body });
                 continue;
             }
             if (resolution.kind === 'none') {
-                result[requestedXid] ??= { entityId: requestedXid, sources: [''], entity: {}, lastModifiedAt: '1970-01-01T00:00:00Z', requestedIdentity: requested };
+                result[xid] ??= { entityId: xid, sources: [''], entity: {}, lastModifiedAt: '1970-01-01T00:00:00Z', requestedIdentity: requested };
                 continue;
             }
             for (const profile of resolution.profiles) {

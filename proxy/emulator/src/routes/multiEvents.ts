@@ -1,9 +1,7 @@
 import { profileError, type AdobeError } from '../errors';
 import type { EmulatorServices } from '../context';
 import { eventPage, parseEventQuery } from '../profileAccess/events';
-import { isAdobeError, resolveIdentity } from '../profileAccess/profiles';
-import { namespaceByCode } from '../store/namespaces';
-import { deriveXid } from '../store/xid';
+import { isAdobeError, requestedXid, resolveIdentity } from '../profileAccess/profiles';
 
 /**
  * POST form of the (deprecated) ExperienceEvent look-up (entities.md "Access time-series events for multiple
@@ -49,9 +47,9 @@ export function lookUpEventsForMany(services: EmulatorServices, body: Record<str
             fields: fields as string[] | undefined
         });
         if (isAdobeError(query)) return query;
-        const code = identity.relatedEntityIdNS?.code;
-        const xid = code ? deriveXid(namespaceByCode(code)?.code ?? code, identity.relatedEntityId) : identity.relatedEntityId;
-        const resolution = resolveIdentity(services.dataset, { entityId: identity.relatedEntityId, namespace: code });
+        const related = { entityId: identity.relatedEntityId, namespace: identity.relatedEntityIdNS?.code };
+        const xid = requestedXid(related);
+        const resolution = resolveIdentity(services.dataset, related);
         if (resolution.kind === 'error') {
             failures.push({ xid, error: resolution.error.body });
             continue;

@@ -1,5 +1,4 @@
 import { deriveXid } from './xid';
-import { namespaceByCode } from './namespaces';
 
 /** One identity of a profile, namespace written with the catalogue's code (`Email`, `CRMID`). */
 export interface IdentityRef {
@@ -55,10 +54,6 @@ export interface Dataset {
     audienceById(id: string): AudienceRecord | undefined;
     /** Number of profiles (for the admin stats only). */
     readonly profileCount: number;
-}
-
-export function canonicalNamespace(code: string): string {
-    return namespaceByCode(code)?.code ?? code;
 }
 
 export function identityKey(namespaceCode: string, id: string): string {

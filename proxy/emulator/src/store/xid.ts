@@ -10,8 +10,3 @@ export function deriveXid(namespaceCode: string, id: string): string {
     const digest = createHash('sha1').update(`${namespaceCode.toLowerCase()}:${id}`).digest('base64url');
     return `A${digest.slice(0, 23)}`;
 }
-
-/** A shape check only: AEP gives no way to tell an XID apart from other ids, so neither do we. */
-export function looksLikeXid(value: string): boolean {
-    return /^[A-Za-z0-9_-]{14,64}$/.test(value);
-}
