@@ -32,7 +32,8 @@ if (!haveRedis && process.env.CI) {
         redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
         emulator = await startEmulator();
         const config = loadConfig(
-            { PROXY_SHARED_SECRET: PROXY_KEY, PROXY_LOG_LEVEL: 'silent', REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `t${port}:` },
+            // A 2 s fresh TTL lets one test watch a local copy go stale while the shared one is still fresh.
+            { PROXY_SHARED_SECRET: PROXY_KEY, PROXY_LOG_LEVEL: 'silent', REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `t${port}:`, CACHE_TTL_SECONDS: '2' },
             { emulator: connectionFor(emulator) }
         );
         const make = () => buildProxy(config, { logger: createLogger('silent'), metrics: createMetrics({ defaultMetrics: false }) });
@@ -71,5 +72,19 @@ if (!haveRedis && process.env.CI) {
         expect(JSON.parse(res.body).freshness.fromCache).toBe(true);
         expect(emulator.stats().byGroup.entities ?? 0).toBe(0);
         expect((await b.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/proxy_card_cache_total\{result="shared_hit"\} 1/);
+    });
+
+    it('answers from the shared cache when the local copy is stale but the shared one is fresh', async () => {
+        // b caches Jane's card (her Case); a refreshes it a second later; once b's copy has gone stale, a's is still fresh.
+        expect((await lookup(b, { record: RECORDS.janeCase })).statusCode).toBe(200);
+        await new Promise((r) => setTimeout(r, 1000));
+        expect((await lookup(a, { record: RECORDS.janeCase, refresh: true })).statusCode).toBe(200);
+        await new Promise((r) => setTimeout(r, 1200));
+        emulator.resetStats();
+        const res = await lookup(b, { record: RECORDS.janeCase });
+        expect(res.statusCode).toBe(200);
+        expect(JSON.parse(res.body).freshness).toMatchObject({ fromCache: true, stale: false });
+        expect(emulator.stats().byGroup.entities ?? 0).toBe(0);
+        expect((await b.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/proxy_card_cache_total\{result="shared_hit"\} 2/);
     });
 });

@@ -83,7 +83,10 @@ export class ProfileLookup {
         );
 
         if (!req.refresh) {
-            const hit = this.d.cache.getLocal(key) ?? (await this.d.cache.get(key));
+            // A fresh local copy answers without awaiting anything; otherwise the shared store may hold a
+            // fresh one (another instance refreshed while this copy went stale).
+            const local = this.d.cache.getLocal(key);
+            const hit = local?.fresh ? local : await this.d.cache.get(key);
             if (hit?.fresh) {
                 metrics.cache.inc({ result: hit.source === 'memory' ? 'hit' : 'shared_hit' });
                 return this.answerFromEntry(hit.entry, hit.source === 'memory' ? 'cache' : 'shared-cache');
@@ -257,7 +260,7 @@ export class ProfileLookup {
     }
 
     private async staleEntry(key: string): Promise<Extract<CacheEntry, { kind: 'card' }> | null> {
-        const hit = this.d.cache.getLocal(key) ?? (await this.d.cache.get(key));
+        const hit = await this.d.cache.get(key);
         return hit?.entry.kind === 'card' ? hit.entry : null;
     }
 }
