@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
 import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/http/lookupRequest';
+import type { RelayResult } from '../../fixtures/relayResult';
 import { postLookup, type ProxyAnswer, type ProxyCaller } from '../../org/proxyLookup';
 import { RelayError } from './relayErrors';
 import type { RecordSource } from './recordSource';
@@ -12,16 +13,8 @@ import type { RecordSource } from './recordSource';
  * the preview from an org.
  */
 
-export type RelayStatus = 'OK' | 'NOT_FOUND' | 'AMBIGUOUS' | 'NO_IDENTITY';
-
-export interface RelayEnvelope {
-    status: RelayStatus;
-    card: CardModel | null;
-    candidates: CandidateProfile[];
-    identitiesTried: IdentityTried[];
-    sensitiveFieldsHidden: boolean;
-    fromSalesforceCache: boolean;
-}
+/** The envelope's type comes from the contract's zod schema, which the LWC fixtures are checked against. */
+export type RelayEnvelope = RelayResult;
 
 /** The proxy caller: timeoutMs is the callout timeout (a Continuation allows up to 120 s). */
 export interface RelayOptions extends ProxyCaller {
@@ -169,7 +162,7 @@ export class CustomerProfileRelay {
     }
 }
 
-function envelope(status: RelayStatus, parts: Partial<RelayEnvelope>): RelayEnvelope {
+function envelope(status: RelayEnvelope['status'], parts: Partial<RelayEnvelope>): RelayEnvelope {
     return { status, card: null, candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false, ...parts };
 }
 
