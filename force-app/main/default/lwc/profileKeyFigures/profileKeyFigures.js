@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatLabel, formatMoney, formatNumber } from 'c/profileUtils';
+import { formatLabel, formatMoney, formatNumber, levelLabel } from 'c/profileUtils';
 
 /** The configured key of the churn model score (proxy configuration; `churn` in every org we know of). */
 const CHURN_KEY = 'churn';
@@ -35,11 +35,8 @@ export default class ProfileKeyFigures extends LightningElement {
         if (!score) {
             return null;
         }
-        const level = { high: this.labels.LevelHigh, medium: this.labels.LevelMedium, low: this.labels.LevelLow }[
-            score.level
-        ];
         return {
-            text: formatLabel(this.labels.RiskWithScore, level, formatNumber(score.score, 0)),
+            text: formatLabel(this.labels.RiskWithScore, levelLabel(score.level), formatNumber(score.score, 0)),
             iconName: score.level === 'high' ? 'utility:warning' : 'utility:info',
             badgeClass: `churn-badge churn-${score.level}`
         };

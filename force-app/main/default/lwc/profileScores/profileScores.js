@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatLabel, formatNumber } from 'c/profileUtils';
+import { formatLabel, formatNumber, levelLabel } from 'c/profileUtils';
 
 /** Model scores (Customer AI propensities) with their level and, unless compact, the influential factors. */
 export default class ProfileScores extends LightningElement {
@@ -10,7 +10,6 @@ export default class ProfileScores extends LightningElement {
     labels = LABELS;
 
     get items() {
-        const levels = { high: this.labels.LevelHigh, medium: this.labels.LevelMedium, low: this.labels.LevelLow };
         const importance = {
             high: this.labels.ImportanceHigh,
             medium: this.labels.ImportanceMedium,
@@ -20,7 +19,7 @@ export default class ProfileScores extends LightningElement {
         return (this.scores ?? []).map((score) => ({
             key: score.key,
             label: score.label,
-            summary: formatLabel(this.labels.ScoreSummary, formatNumber(score.score, 0), levels[score.level]),
+            summary: formatLabel(this.labels.ScoreSummary, formatNumber(score.score, 0), levelLabel(score.level)),
             percentile:
                 score.percentile === null ? null : formatLabel(this.labels.Percentile, formatNumber(score.percentile, 0)),
             levelClass: `level level-${score.level} slds-text-body_small`,

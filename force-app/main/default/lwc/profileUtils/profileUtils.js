@@ -1,5 +1,6 @@
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
+import { LABELS } from 'c/profileLabels';
 
 /** Sections an admin can show or hide (design property `sections`), in the default (full) order. */
 export const SECTION_NAMES = [
@@ -18,6 +19,9 @@ const SECTION_ORDER = {
     compact: ['keyFigures', 'audiences', 'events', 'scores', 'contactPoints', 'computedAttributes', 'identities'],
     sales: ['audiences', 'scores', 'events', 'keyFigures', 'contactPoints', 'computedAttributes', 'identities']
 };
+
+/** Label (in c/profileLabels) per model score level (CardModel scores[].level). */
+const LEVEL_LABEL = { high: 'LevelHigh', medium: 'LevelMedium', low: 'LevelLow' };
 
 /** Codes the agent can fix by retrying later; the others need an admin or a different record. */
 const RETRYABLE_CODES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED', 'INTERNAL']);
@@ -51,6 +55,11 @@ export function resolveLayout(layout, { objectApiName, followsFocusedTab } = {})
 /** The visible sections in the order the layout puts them. */
 export function orderedSections(layout, visible) {
     return (SECTION_ORDER[layout] || SECTION_NAMES).filter((name) => visible.has(name));
+}
+
+/** "High", "Medium" or "Low" in the agent's language, for a model score's level. */
+export function levelLabel(level) {
+    return LABELS[LEVEL_LABEL[level]];
 }
 
 /** Fills `{0}`, `{1}`... in a Custom Label, the placeholder style Salesforce labels use. */

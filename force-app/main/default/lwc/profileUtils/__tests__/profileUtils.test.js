@@ -4,6 +4,7 @@ import {
     formatMoney,
     formatNumber,
     formatRelativeTime,
+    levelLabel,
     orderedSections,
     parseSections,
     reduceError,
@@ -20,6 +21,13 @@ describe('c/profileUtils', () => {
             expect(formatLabel('{1} before {0}', 'a', 'b')).toBe('b before a');
             expect(formatLabel('and {0} more', 0)).toBe('and 0 more');
             expect(formatLabel('Show {0}', null)).toBe('Show {0}');
+        });
+    });
+
+    describe('levelLabel', () => {
+        it('names the score levels with their Custom Labels', () => {
+            expect([levelLabel('high'), levelLabel('medium'), levelLabel('low')]).toEqual(['High', 'Medium', 'Low']);
+            expect(levelLabel('unknown')).toBeUndefined();
         });
     });
 
