@@ -4,7 +4,6 @@ import { Budget } from '../aep/budget';
 import type { EntitiesClient, EventsOutcome, IdentityQuery } from '../aep/entitiesClient';
 import type { MergePolicyResolver, ResolvedMergePolicy } from '../aep/mergePolicies';
 import type { NamespaceCatalogClient } from '../aep/namespaceCatalog';
-import type { Resilience } from '../aep/resilience';
 import type { CachedOutcome } from '../cache/cachedOutcome';
 import { staleBody, type CacheEntry, type CardCache } from '../cache/cardCache';
 import { lookupKey } from '../cache/cacheKey';
@@ -15,7 +14,7 @@ import { ProxyError } from '../errors';
 import type { LookupRequest } from '../http/lookupRequest';
 import type { BuiltCandidates, IdentityCandidate } from '../identity/buildCandidates';
 import { CandidateMemo } from '../identity/candidateMemo';
-import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome, type ResolvedMatch } from '../identity/decideMatch';
+import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome } from '../identity/decideMatch';
 import type { ProxyMetrics } from '../observability/metrics';
 import { CARD_LIMITS } from '../profile/cardModel';
 import type { LookupAnswer, LookupContext } from './lookupTypes';
@@ -31,7 +30,6 @@ export interface ProfileLookupDeps {
     cache: CardCache;
     shared: SharedStore | null;
     metrics: ProxyMetrics;
-    resilience: Resilience;
 }
 
 /** What one upstream round produces: a card or a cacheable negative answer. */
@@ -295,5 +293,3 @@ function entryToOutcome(entry: CacheEntry): CachedOutcome {
     if (entry.kind === 'error') return entry;
     return { kind: 'card', card: JSON.parse(entry.hitBody.toString('utf8')), fetchedAtMs: entry.fetchedAtMs, matchedNamespace: entry.matchedNamespace };
 }
-
-export type { ResolvedMatch };
