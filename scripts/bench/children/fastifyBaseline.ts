@@ -5,31 +5,18 @@
  * proxy's own per-request work (auth, validation, identity normalisation, cache key, logging, metrics).
  */
 import Fastify from 'fastify';
-import { serveParent } from '../infra/childProcess';
+import { announcePort, serveFixedResponse } from './fixedResponse';
 
-let body: Buffer = Buffer.from('{}');
-let contentType = 'application/json; charset=utf-8';
+const response = serveFixedResponse();
 
 const app = Fastify({ logger: false, bodyLimit: 16 * 1024 });
 app.post('/v1/profiles/lookup', async (request, reply) => {
     if (typeof request.body !== 'object' || request.body === null) return reply.code(400).send({ error: 'body' });
-    return reply.header('content-type', contentType).send(body);
-});
-
-serveParent({
-    setBody: (args) => {
-        const a = args as { base64: string; contentType: string };
-        body = Buffer.from(a.base64, 'base64');
-        contentType = a.contentType;
-        return { bytes: body.length };
-    }
+    return reply.header('content-type', response.contentType).send(response.body);
 });
 
 app.listen({ host: '127.0.0.1', port: 0 }).then(
-    () => {
-        const addr = app.server.address();
-        process.send?.({ type: 'ready', data: { port: typeof addr === 'object' && addr ? addr.port : 0 } });
-    },
+    () => announcePort(app.server),
     (err: unknown) => {
         process.send?.({ type: 'fatal', error: err instanceof Error ? err.message : String(err) });
         process.exit(1);
