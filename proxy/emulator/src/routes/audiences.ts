@@ -8,12 +8,9 @@ const GET_CONFIG: RouteConfig = { group: 'audiences', sandbox: 'required' };
 const POST_CONFIG: RouteConfig = { group: 'audiences', sandbox: 'required', jsonBody: true };
 const MAX_BULK_IDS = 100;
 
-/** Audience object as `GET /audiences/{id}` returns it (segmentation.yaml examples, audiences.md). */
-export function audienceBody(audience: AudienceRecord, caller: CallerContext, mergePolicyId: string): Record<string, unknown> {
+/** The definition fields both documented shapes carry, in the order both print them. */
+function definitionFields(audience: AudienceRecord, caller: CallerContext, mergePolicyId: string): Record<string, unknown> {
     return {
-        id: audience.id,
-        audienceId: audience.id,
-        schema: { name: '_xdm.context.profile' },
         imsOrgId: caller.org.imsOrgId,
         sandbox: { sandboxId: caller.sandbox.sandboxId, sandboxName: caller.sandbox.name, type: caller.sandbox.type, default: caller.sandbox.default },
         name: audience.name,
@@ -25,7 +22,17 @@ export function audienceBody(audience: AudienceRecord, caller: CallerContext, me
             continuous: { enabled: audience.evaluation === 'continuous' },
             synchronous: { enabled: audience.evaluation === 'synchronous' }
         },
-        dataGovernancePolicy: { excludeOptOut: true },
+        dataGovernancePolicy: { excludeOptOut: true }
+    };
+}
+
+/** Audience object as `GET /audiences/{id}` returns it (segmentation.yaml examples, audiences.md). */
+function audienceBody(audience: AudienceRecord, caller: CallerContext, mergePolicyId: string): Record<string, unknown> {
+    return {
+        id: audience.id,
+        audienceId: audience.id,
+        schema: { name: '_xdm.context.profile' },
+        ...definitionFields(audience, caller, mergePolicyId),
         labels: [...audience.labels],
         creationTime: audience.createdAt,
         createEpoch: Math.floor(audience.createdAt / 1000),
@@ -50,18 +57,7 @@ function segmentDefinitionBody(audience: AudienceRecord, caller: CallerContext, 
         id: audience.id,
         schema: { name: '_xdm.context.profile' },
         profileInstanceId: 'ups',
-        imsOrgId: caller.org.imsOrgId,
-        sandbox: { sandboxId: caller.sandbox.sandboxId, sandboxName: caller.sandbox.name, type: caller.sandbox.type, default: caller.sandbox.default },
-        name: audience.name,
-        description: audience.description,
-        expression: { type: 'PQL', format: 'pql/text', value: audience.pql },
-        mergePolicyId,
-        evaluationInfo: {
-            batch: { enabled: audience.evaluation === 'batch' },
-            continuous: { enabled: audience.evaluation === 'continuous' },
-            synchronous: { enabled: audience.evaluation === 'synchronous' }
-        },
-        dataGovernancePolicy: { excludeOptOut: true },
+        ...definitionFields(audience, caller, mergePolicyId),
         creationTime: audience.createdAt,
         updateTime: audience.updatedAt,
         updateEpoch: Math.floor(audience.updatedAt / 1000)
