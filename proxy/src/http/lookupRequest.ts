@@ -10,8 +10,10 @@ import { CARD_LIMITS } from '../profile/cardModel';
  * fields...). The proxy's field -> namespace mapping decides which of them are identities.
  */
 
+/** The Salesforce objects the card sits on (and the field mapping has entries for). */
+export const OBJECT_API_NAMES = ['Contact', 'Lead', 'Case', 'Account'] as const;
 /** Salesforce API names: letters, digits, underscores, with one optional relationship dot. */
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}(\.[A-Za-z][A-Za-z0-9_]{0,79})?$/;
+export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}(\.[A-Za-z][A-Za-z0-9_]{0,79})?$/;
 /** Visible characters plus spaces; no control characters reach the normalisers or AEP. */
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
@@ -26,7 +28,7 @@ export const LookupRequest = z
     .object({
         record: z
             .object({
-                objectApiName: z.enum(['Contact', 'Lead', 'Case', 'Account']),
+                objectApiName: z.enum(OBJECT_API_NAMES),
                 recordId: z.string().regex(SALESFORCE_ID, 'recordId must be a 15 or 18 character Salesforce Id'),
                 fields: z
                     .record(z.string().regex(FIELD_NAME, 'field names must be Salesforce API names'), fieldValue.nullable())

@@ -19,12 +19,10 @@
  */
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
+// Field names follow the look-up request's rule: an API name with one optional relationship hop (Contact.Email).
+import { FIELD_NAME, OBJECT_API_NAMES } from '../http/lookupRequest';
 import { NORMALISER_KINDS } from './normalisers';
 
-export const OBJECT_API_NAMES = ['Contact', 'Lead', 'Case', 'Account'] as const;
-
-/** Same rule as the look-up request: an API name with one optional relationship hop (Contact.Email). */
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}(\.[A-Za-z][A-Za-z0-9_]{0,79})?$/;
 /** Identity Service namespace codes: letters, digits, underscores (Email_LC_SHA256, loyaltyId). */
 const NAMESPACE_CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
