@@ -2,7 +2,7 @@ import type { ProxyConfig } from '../../../proxy/src/config';
 import { lookupKey } from '../../../proxy/src/cache/cacheKey';
 import { deserializeOutcome, serializeOutcome, type CachedOutcome } from '../../../proxy/src/cache/cachedOutcome';
 import { buildCandidates } from '../../../proxy/src/identity/buildCandidates';
-import { createNamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
+import type { NamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
 import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
 import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
 
@@ -11,9 +11,9 @@ import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
  * candidates, normalisers, key hash) exactly as its look-up does. The bench checks the result against keys
  * the proxy itself wrote to Redis before relying on it.
  */
-export function proxyCacheKey(config: ProxyConfig, mergePolicyId: string, namespaces: readonly string[], body: unknown): string {
+export function proxyCacheKey(config: ProxyConfig, mergePolicyId: string, catalog: NamespaceCatalog, body: unknown): string {
     const req = LookupRequest.parse(body);
-    const { candidates } = buildCandidates(req.record, config.fieldMapping, createNamespaceCatalog(namespaces));
+    const { candidates } = buildCandidates(req.record, config.fieldMapping, catalog);
     return lookupKey({
         sandbox: config.aep.sandbox,
         mergePolicyId,

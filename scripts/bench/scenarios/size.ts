@@ -4,7 +4,9 @@ import type { CapturedCall } from '../children/upstreamCapture';
 import { withProxy, type BenchContext } from '../context';
 import { closedLoop, loadClient, type LoadClient } from '../infra/loadGen';
 import Redis from 'ioredis';
+import { NAMESPACES } from '../../../proxy/emulator/src/store/namespaces';
 import { loadConfig } from '../../../proxy/src/config';
+import { createNamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
 import { proxyCacheKey, replicaOf } from '../infra/cardReplicas';
 import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
 import type { RunningRedis } from '../infra/redisServer';
@@ -100,6 +102,8 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
         REDIS_KEY_PREFIX: prefix
     };
     const config = loadConfig({ ...PROXY_BENCH_ENV, ...env }, { emulator: ctx.emulator.connection });
+    // The emulated org's Identity Service catalogue, as the proxy reads it (every namespace is active).
+    const catalog = createNamespaceCatalog(NAMESPACES.map((ns) => ns.code));
     const store = new Redis(redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
     try {
         return await withProxy(ctx, 'cache-fill', env, async (proxy) => {
@@ -114,7 +118,7 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                 const bad = cold.filter((c) => c.status !== 200);
                 if (bad.length > 0 || cold.length < templates) throw new Error(`template look-ups: ${cold.length - bad.length} of ${templates} answered 200 (${bad[0]?.body.slice(0, 160) ?? 'time bound'})`);
                 const mergePolicyId = (JSON.parse(cold[0]!.body) as { mergePolicy: { id: string } }).mergePolicy.id;
-                const keyOf = (n: number) => `${prefix}card:${proxyCacheKey(config, mergePolicyId, NAMESPACES, ctx.emulator.lookupBody(n))}`;
+                const keyOf = (n: number) => `${prefix}card:${proxyCacheKey(config, mergePolicyId, catalog, ctx.emulator.lookupBody(n))}`;
 
                 // 2. The proxy's key derivation, checked against what the proxy itself stored.
                 const templateTexts: string[] = [];
@@ -202,6 +206,3 @@ async function cacheResults(url: string): Promise<Record<string, number>> {
     for (const m of text.matchAll(/^proxy_card_cache_total\{result="([a-z_]+)"\} (\d+(?:\.\d+)?)$/gm)) out[m[1]!] = Number(m[2]);
     return out;
 }
-
-/** Namespace codes of the emulated org's Identity Service catalog that the look-up bodies use. */
-const NAMESPACES = ['ECID', 'Email', 'Phone', 'CRMID', 'loyaltyId', 'Email_LC_SHA256', 'Phone_SHA256'];
