@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatDateTime, formatLabel } from 'c/profileUtils';
+import { formatDateTime, formatLabel, formatMore } from 'c/profileUtils';
 
 /** Audience memberships: members first (most recent first, as the proxy sorts them), exited apart. */
 export default class ProfileAudiences extends LightningElement {
@@ -44,6 +44,6 @@ export default class ProfileAudiences extends LightningElement {
     }
 
     get moreText() {
-        return this.truncated > 0 ? formatLabel(this.labels.AndMore, this.truncated) : null;
+        return formatMore(this.truncated);
     }
 }

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatDateTime, formatLabel, formatMoney, formatNumber } from 'c/profileUtils';
+import { formatDateTime, formatMoney, formatMore, formatNumber } from 'c/profileUtils';
 
 /** AEP computed attributes (behaviour summaries), each value formatted by its kind. */
 export default class ProfileComputedAttributes extends LightningElement {
@@ -37,6 +37,6 @@ export default class ProfileComputedAttributes extends LightningElement {
     }
 
     get moreText() {
-        return this.truncated > 0 ? formatLabel(this.labels.AndMore, this.truncated) : null;
+        return formatMore(this.truncated);
     }
 }

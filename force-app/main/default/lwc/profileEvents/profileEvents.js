@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatDateTime, formatLabel, formatMoney } from 'c/profileUtils';
+import { formatDateTime, formatMoney, formatMore } from 'c/profileUtils';
 
 /** Icon per card event category. */
 const CATEGORY_ICON = {
@@ -80,6 +80,6 @@ export default class ProfileEvents extends LightningElement {
 
     get moreText() {
         const hidden = (this.events?.items?.length ?? 0) - this.shown.length + (this.truncated ?? 0);
-        return hidden > 0 ? formatLabel(this.labels.AndMore, hidden) : null;
+        return formatMore(hidden);
     }
 }

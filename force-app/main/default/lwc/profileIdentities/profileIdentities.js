@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatLabel } from 'c/profileUtils';
+import { formatMore } from 'c/profileUtils';
 
 /** The identities linked to the profile in AEP's identity graph, namespace first. */
 export default class ProfileIdentities extends LightningElement {
@@ -23,6 +23,6 @@ export default class ProfileIdentities extends LightningElement {
     }
 
     get moreText() {
-        return this.truncated > 0 ? formatLabel(this.labels.AndMore, this.truncated) : null;
+        return formatMore(this.truncated);
     }
 }

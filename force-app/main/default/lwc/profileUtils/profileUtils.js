@@ -70,6 +70,11 @@ export function formatLabel(template, ...args) {
     });
 }
 
+/** "and 3 more" under a list for the items left out of it; null when none were. */
+export function formatMore(count) {
+    return count > 0 ? formatLabel(LABELS.AndMore, count) : null;
+}
+
 /** "3 minutes ago" in the user's locale; null when the timestamp cannot be read. */
 export function formatRelativeTime(iso, now = Date.now()) {
     const then = Date.parse(iso);

@@ -2,6 +2,7 @@ import {
     formatDateTime,
     formatLabel,
     formatMoney,
+    formatMore,
     formatNumber,
     formatRelativeTime,
     levelLabel,
@@ -28,6 +29,14 @@ describe('c/profileUtils', () => {
         it('names the score levels with their Custom Labels', () => {
             expect([levelLabel('high'), levelLabel('medium'), levelLabel('low')]).toEqual(['High', 'Medium', 'Low']);
             expect(levelLabel('unknown')).toBeUndefined();
+        });
+    });
+
+    describe('formatMore', () => {
+        it('counts the items left out, and says nothing when none were', () => {
+            expect(formatMore(3)).toBe('and 3 more');
+            expect(formatMore(0)).toBeNull();
+            expect(formatMore(undefined)).toBeNull();
         });
     });
 
