@@ -25,7 +25,7 @@
  *   well have found the person, and a false "no profile" is worse than a retry or a stale card.
  */
 import { ProxyError } from '../errors';
-import { isEmptyEnvelope, parseEntityMapWithPlaceholders, ProfileEnvelope } from '../profile/aepEntities';
+import { isEmptyEnvelope, parseEntityMap, ProfileEnvelope } from '../profile/aepEntities';
 import { CARD_LIMITS, type CandidateProfile, type IdentityTried } from '../profile/cardModel';
 import { toCandidateProfile } from '../profile/person';
 import type { IdentityCandidate } from './buildCandidates';
@@ -201,14 +201,14 @@ export function groupMultiEntityResponse(body: unknown, candidates: readonly Ide
             if (rec && 'error' in rec) failures.push(rec.error);
             else {
                 const parsed = ProfileEnvelope.safeParse(item);
-                if (parsed.success) entries.push(parsed.data);
+                if (parsed.success && !isEmptyEnvelope(parsed.data)) entries.push(parsed.data);
             }
         }
     } else {
-        entries.push(...parseEntityMapWithPlaceholders(body));
+        entries.push(...parseEntityMap(body));
     }
     return candidates.map((candidate): CandidateOutcome => {
-        const profiles = entries.filter((e) => !isEmptyEnvelope(e) && answersCandidate(e, candidate));
+        const profiles = entries.filter((e) => answersCandidate(e, candidate));
         if (profiles.length > 0) return { candidate, outcome: 'found', profiles };
         if (failures.length > 0) return { candidate, outcome: 'error', error: failures[0] };
         return { candidate, outcome: 'not_found' };
@@ -222,7 +222,7 @@ export function groupMultiEntityResponse(body: unknown, candidates: readonly Ide
  * multi-entry answer ambiguous rather than silently picking one person.
  */
 export function outcomeFromEntityMap(candidate: IdentityCandidate, body: unknown): CandidateOutcome {
-    const entries = parseEntityMapWithPlaceholders(body).filter((e) => !isEmptyEnvelope(e));
+    const entries = parseEntityMap(body);
     if (entries.length === 0) return { candidate, outcome: 'not_found' };
     const carrying = entries.filter((e) => profileHasIdentity(e, candidate.namespace, candidate.value));
     return { candidate, outcome: 'found', profiles: carrying.length > 0 ? carrying : entries };

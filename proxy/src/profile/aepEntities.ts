@@ -63,17 +63,12 @@ const MAX_ENTRIES = 200;
  * lack an entityId are dropped; so are AEP's empty placeholders for identities without a profile.
  */
 export function parseEntityMap(body: unknown): ProfileEnvelope[] {
-    return parseEntityMapWithPlaceholders(body).filter((e) => !isEmptyEnvelope(e));
-}
-
-/** Like parseEntityMap but keeps the empty placeholders (they say which requested identity had no profile). */
-export function parseEntityMapWithPlaceholders(body: unknown): ProfileEnvelope[] {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
     const out: ProfileEnvelope[] = [];
     for (const [key, value] of Object.entries(body).slice(0, MAX_ENTRIES)) {
         const withId = typeof value === 'object' && value !== null && !('entityId' in value) ? { ...value, entityId: key } : value;
         const parsed = ProfileEnvelope.safeParse(withId);
-        if (parsed.success) out.push(parsed.data);
+        if (parsed.success && !isEmptyEnvelope(parsed.data)) out.push(parsed.data);
     }
     return out;
 }
