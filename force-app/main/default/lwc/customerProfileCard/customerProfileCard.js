@@ -7,13 +7,13 @@ import { SECTION_NAMES, orderedSections, parseSections, reduceError, resolveLayo
 /** Relay statuses that are answers about the customer (not failures); see the Apex relay contract. */
 const STATUS_STATE = { OK: 'ok', NOT_FOUND: 'notFound', AMBIGUOUS: 'ambiguous', NO_IDENTITY: 'noIdentity' };
 
+/** The card model carries at most 15 events (CARD_LIMITS.events in the proxy). */
+const MAX_EVENTS = 15;
+
 /**
  * Customer Activity Hub card: looks up the AEP profile of the record's customer through the Apex relay and
  * shows it. On record pages it uses the page's recordId; in the utility bar it follows the focused console tab.
  */
-/** The card model carries at most 15 events (CARD_LIMITS.events in the proxy). */
-const MAX_EVENTS = 15;
-
 export default class CustomerProfileCard extends LightningElement {
     @api recordId;
     @api objectApiName;
