@@ -31,6 +31,27 @@ async function renderUtilityCard(props = {}) {
     return element;
 }
 
+/** The card in a console app whose focused tab (`tab`) shows Jane Doe's Contact page. */
+async function renderInConsoleOnJane(tab) {
+    getFocusedTabInfo.mockResolvedValue(tab);
+    const element = await renderUtilityCard();
+    IsConsoleNavigation.emit(true);
+    CurrentPageReference.emit(recordPage(JANE_ID, 'Contact'));
+    await flushPromises();
+    return element;
+}
+
+/**
+ * The agent focuses console tab `tab`. A subtab focus change does not always change the page reference:
+ * the card hears it through the lightning__tabFocused message it subscribed to.
+ */
+async function focusTab(tab, previousTabId) {
+    getFocusedTabInfo.mockResolvedValue(tab);
+    const onTabFocused = subscribe.mock.calls[0][2];
+    onTabFocused({ previousTabId, currentTabId: tab.tabId });
+    await flushPromises();
+}
+
 function sectionNames(element) {
     return queryDeep(element, 'div.section').map((section) => section.dataset.section);
 }
@@ -56,11 +77,11 @@ describe('c-customer-profile-card in the utility bar', () => {
 
     it('follows the focused console tab, in the compact layout', async () => {
         startLookup.mockResolvedValue(JSON.stringify(JANE));
-        getFocusedTabInfo.mockResolvedValue({ tabId: 'tab0', recordId: JANE_ID, pageReference: recordPage(JANE_ID, 'Contact') });
-        const element = await renderUtilityCard();
-        IsConsoleNavigation.emit(true);
-        CurrentPageReference.emit(recordPage(JANE_ID, 'Contact'));
-        await flushPromises();
+        const element = await renderInConsoleOnJane({
+            tabId: 'tab0',
+            recordId: JANE_ID,
+            pageReference: recordPage(JANE_ID, 'Contact')
+        });
 
         expect(subscribe).toHaveBeenCalledWith(undefined, 'lightning__tabFocused', expect.any(Function), {
             scope: APPLICATION_SCOPE
@@ -72,17 +93,8 @@ describe('c-customer-profile-card in the utility bar', () => {
 
     it('looks up the new record when another tab gets the focus', async () => {
         startLookup.mockResolvedValueOnce(JSON.stringify(JANE)).mockResolvedValueOnce(JSON.stringify(KENJI));
-        getFocusedTabInfo.mockResolvedValue({ tabId: 'tab0', recordId: JANE_ID });
-        const element = await renderUtilityCard();
-        IsConsoleNavigation.emit(true);
-        CurrentPageReference.emit(recordPage(JANE_ID, 'Contact'));
-        await flushPromises();
-
-        // A subtab focus change does not always change the page reference: the tabFocused message does it.
-        getFocusedTabInfo.mockResolvedValue({ tabId: 'tab1', recordId: KENJI_ID });
-        const onTabFocused = subscribe.mock.calls[0][2];
-        onTabFocused({ previousTabId: 'tab0', currentTabId: 'tab1' });
-        await flushPromises();
+        const element = await renderInConsoleOnJane({ tabId: 'tab0', recordId: JANE_ID });
+        await focusTab({ tabId: 'tab1', recordId: KENJI_ID }, 'tab0');
 
         expect(startLookup).toHaveBeenCalledTimes(2);
         expect(startLookup).toHaveBeenLastCalledWith({ recordId: KENJI_ID, profileId: null, refresh: false });
@@ -92,13 +104,8 @@ describe('c-customer-profile-card in the utility bar', () => {
 
     it('does not look up the same record twice when the page and the tab agree', async () => {
         startLookup.mockResolvedValue(JSON.stringify(JANE));
-        getFocusedTabInfo.mockResolvedValue({ tabId: 'tab0', recordId: JANE_ID });
-        await renderUtilityCard();
-        IsConsoleNavigation.emit(true);
-        CurrentPageReference.emit(recordPage(JANE_ID, 'Contact'));
-        await flushPromises();
-        subscribe.mock.calls[0][2]({ previousTabId: 'tab0', currentTabId: 'tab0' });
-        await flushPromises();
+        await renderInConsoleOnJane({ tabId: 'tab0', recordId: JANE_ID });
+        await focusTab({ tabId: 'tab0', recordId: JANE_ID }, 'tab0');
 
         expect(startLookup).toHaveBeenCalledTimes(1);
     });
@@ -108,15 +115,8 @@ describe('c-customer-profile-card in the utility bar', () => {
         startLookup
             .mockReturnValueOnce(new Promise((resolve) => (answerJane = resolve)))
             .mockResolvedValueOnce(JSON.stringify(KENJI));
-        getFocusedTabInfo.mockResolvedValue({ tabId: 'tab0', recordId: JANE_ID });
-        const element = await renderUtilityCard();
-        IsConsoleNavigation.emit(true);
-        CurrentPageReference.emit(recordPage(JANE_ID, 'Contact'));
-        await flushPromises();
-
-        getFocusedTabInfo.mockResolvedValue({ tabId: 'tab1', recordId: KENJI_ID });
-        subscribe.mock.calls[0][2]({ previousTabId: 'tab0', currentTabId: 'tab1' });
-        await flushPromises();
+        const element = await renderInConsoleOnJane({ tabId: 'tab0', recordId: JANE_ID });
+        await focusTab({ tabId: 'tab1', recordId: KENJI_ID }, 'tab0');
         answerJane(JSON.stringify(JANE));
         await flushPromises();
 
