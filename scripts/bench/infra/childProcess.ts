@@ -43,17 +43,14 @@ export async function startChild<TReady>(modulePath: string, opts: StartChildOpt
     const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
     let nextId = 1;
     let exited = false;
-    const exitPromise = new Promise<void>((resolve) =>
-        child.once('exit', (code, signal) => {
-            exited = true;
-            for (const p of pending.values()) {
-                clearTimeout(p.timer);
-                p.reject(new Error(`${opts.label} exited (${signal ?? code}) ${tail(stderr)}`));
-            }
-            pending.clear();
-            resolve();
-        })
-    );
+    child.once('exit', (code, signal) => {
+        exited = true;
+        for (const p of pending.values()) {
+            clearTimeout(p.timer);
+            p.reject(new Error(`${opts.label} exited (${signal ?? code}) ${tail(stderr)}`));
+        }
+        pending.clear();
+    });
 
     const ready = await new Promise<TReady>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -101,15 +98,17 @@ export async function startChild<TReady>(modulePath: string, opts: StartChildOpt
                 child.send({ type: 'request', id, op, args });
             });
         },
-        stop: () => stopChild(child, exitPromise)
+        // SIGTERM lets the server close gracefully (and --cpu-prof write its profile).
+        stop: () => stopProcess(child, 8000)
     };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+/** SIGTERM, then SIGKILL when the process has not exited within `graceMs`; resolves once it has exited. */
+export async function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    // SIGTERM lets the server close gracefully (and --cpu-prof write its profile); SIGKILL is the fallback.
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
-    const late = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 8000).unref())]);
+    const late = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
     if (late) {
         child.kill('SIGKILL');
         await exited;

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { stopProcess } from './childProcess';
 import { freeLoopbackPort } from './freePort';
 
 export interface RunningRedis {
@@ -52,7 +53,7 @@ function launch(binary: string, port: number, readyTimeoutMs: number): Promise<R
                     pid: child.pid as number,
                     stop: async () => {
                         process.off('exit', killOnExit);
-                        await stopChild(child);
+                        await stopProcess(child, 5000);
                     }
                 });
             }
@@ -68,19 +69,4 @@ function launch(binary: string, port: number, readyTimeoutMs: number): Promise<R
         const onEarlyExit = (code: number | null) => fail(new Error(`exited with code ${code}`));
         child.once('exit', onEarlyExit);
     });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timedOut = await Promise.race([exited.then(() => false), delay(5000).then(() => true)]);
-    if (timedOut) {
-        child.kill('SIGKILL');
-        await exited;
-    }
-}
-
-function delay(ms: number): Promise<void> {
-    return new Promise((r) => setTimeout(r, ms).unref());
 }
