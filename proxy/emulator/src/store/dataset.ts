@@ -123,6 +123,12 @@ function addTo(map: Map<string, ProfileRecord[]>, key: string, profile: ProfileR
 
 /** Several data sets seen as one (seed people first, then generated data). */
 export class LayeredDataset implements Dataset {
+    /**
+     * The layer that first answered with each profile object, so that eventsOf need not ask every layer again:
+     * a generated layer rebuilds the whole profile (events included) to answer findByXid.
+     */
+    private readonly owners = new WeakMap<ProfileRecord, Dataset>();
+
     constructor(private readonly layers: readonly Dataset[]) {}
 
     get profileCount(): number {
@@ -130,18 +136,17 @@ export class LayeredDataset implements Dataset {
     }
 
     findByIdentity(namespaceCode: string, id: string): readonly ProfileRecord[] {
-        return this.layers.flatMap((l) => l.findByIdentity(namespaceCode, id));
+        return this.fromLayers((l) => l.findByIdentity(namespaceCode, id));
     }
 
     findByXid(xid: string): readonly ProfileRecord[] {
-        return this.layers.flatMap((l) => l.findByXid(xid));
+        return this.fromLayers((l) => l.findByXid(xid));
     }
 
     eventsOf(profile: ProfileRecord): readonly ExperienceEventRecord[] {
-        for (const layer of this.layers) {
-            if (layer.findByXid(profile.xid).some((p) => p.xid === profile.xid)) return layer.eventsOf(profile);
-        }
-        return [];
+        // A profile that did not come from this data set: the first layer that knows its XID owns it.
+        const owner = this.owners.get(profile) ?? this.layers.find((l) => l.findByXid(profile.xid).some((p) => p.xid === profile.xid));
+        return owner ? owner.eventsOf(profile) : [];
     }
 
     audiences(): readonly AudienceRecord[] {
@@ -154,5 +159,13 @@ export class LayeredDataset implements Dataset {
             if (found) return found;
         }
         return undefined;
+    }
+
+    private fromLayers(find: (layer: Dataset) => readonly ProfileRecord[]): ProfileRecord[] {
+        return this.layers.flatMap((layer) => {
+            const found = find(layer);
+            for (const profile of found) if (!this.owners.has(profile)) this.owners.set(profile, layer);
+            return found;
+        });
     }
 }
