@@ -42,6 +42,21 @@ export function isUpstreamFault(err: unknown): boolean {
     return err.kind === 'timeout' || err.kind === 'network' || err.kind === 'malformed';
 }
 
+const TOO_MANY_IDENTITIES = /too many related identities/i;
+
+/**
+ * AEP's guardrail answer for graphs over 50 identities (aep-api.md section 0.4), in either error shape: a
+ * 422 AepCallError, or a per-identity `{statusCode: "422", message}` item of a 207 answer.
+ */
+export function isTooManyIdentities(err: unknown): boolean {
+    if (err instanceof AepCallError) return err.status === 422 && TOO_MANY_IDENTITIES.test(err.aepMessage);
+    if (typeof err === 'object' && err !== null) {
+        const e = err as { statusCode?: unknown; message?: unknown; cause?: unknown };
+        return String(e.statusCode) === '422' && TOO_MANY_IDENTITIES.test(`${String(e.message ?? '')} ${String(e.cause ?? '')}`);
+    }
+    return false;
+}
+
 /**
  * Reads AEP's many error shapes (aep-api.md sections b, c.3, d, f): `{message, cause, statusCode:"422"}`,
  * the 429 array with `retryAfterMs` as a string, `{type,status,title,detail}`, gateway `{error_code,message}`,

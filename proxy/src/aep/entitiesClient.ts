@@ -1,4 +1,4 @@
-import { AepCallError } from './aepCallError';
+import { AepCallError, isTooManyIdentities } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
 
@@ -137,7 +137,7 @@ export function classifyEventsFailure(err: AepCallError): EventsOutcome {
     if (err.kind === 'http') {
         if (err.status === 404) return { status: 'available', body: { children: [] } };
         if (err.status === 403) return { status: 'unavailable', reason: 'EDITION_GATED' };
-        if (err.status === 422 && !/too many related identities/i.test(err.aepMessage)) return { status: 'unavailable', reason: 'EDITION_GATED' };
+        if (err.status === 422 && !isTooManyIdentities(err)) return { status: 'unavailable', reason: 'EDITION_GATED' };
         if (err.status === 429) return { status: 'error', reason: 'THROTTLED', error: err };
         return { status: 'error', reason: `HTTP_${err.status ?? 'ERROR'}`, error: err };
     }

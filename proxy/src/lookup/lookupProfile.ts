@@ -1,4 +1,4 @@
-import { AepCallError } from '../aep/aepCallError';
+import { AepCallError, isTooManyIdentities } from '../aep/aepCallError';
 import type { AudienceNames } from '../aep/audiencesClient';
 import { Budget } from '../aep/budget';
 import type { EntitiesClient, EventsOutcome, IdentityQuery } from '../aep/entitiesClient';
@@ -266,16 +266,6 @@ export class ProfileLookup {
 /** Events are filtered to those of interest after fetching; ask for some slack, never AEP's default 1,000. */
 function eventFetchLimit(maxEvents: number): number {
     return Math.min(100, maxEvents * 2 + 10);
-}
-
-/** AEP's guardrail answer for graphs over 50 identities (aep-api.md section 0.4), in either error shape. */
-function isTooManyIdentities(err: unknown): boolean {
-    if (err instanceof AepCallError) return err.status === 422 && /too many related identities/i.test(err.aepMessage);
-    if (typeof err === 'object' && err !== null) {
-        const e = err as { statusCode?: unknown; message?: unknown; cause?: unknown };
-        return String(e.statusCode) === '422' && /too many related identities/i.test(`${String(e.message ?? '')} ${String(e.cause ?? '')}`);
-    }
-    return false;
 }
 
 /** Per-identity failures of a 207 answer are plain `{message, statusCode:"500"}` objects. */
