@@ -1,5 +1,5 @@
 import { connectionFor, startEmulator, type FaultRule, type RunningEmulator } from '../../proxy/emulator/src/index';
-import { loadConfig } from '../../proxy/src/config';
+import { configSource, loadConfig, usesEmulator } from '../../proxy/src/config';
 import { startProxy, type RunningProxy } from '../../proxy/src/server';
 import { createConnection, hasOrgCredentials, type Env } from '../org/connection';
 import { CustomerProfileRelay } from './apex/customerProfileRelay';
@@ -18,7 +18,6 @@ import { startPreviewServer, type RunningPreview } from './server';
 export const DEMO_SHARED_SECRET = 'cah-local-demo-shared-secret';
 /** The preview agent's Salesforce User Id, sent as X-Agent-Id like UserInfo.getUserId(). */
 export const PREVIEW_AGENT_USER_ID = '0058c00000PrevwAAA';
-
 
 export interface StackOptions {
     env?: Env;
@@ -45,10 +44,6 @@ export interface RunningStack {
     close(): Promise<void>;
 }
 
-function realAepConfigured(env: Env): boolean {
-    return ['AEP_CLIENT_ID', 'AEP_CLIENT_SECRET', 'AEP_ORG_ID'].some((name) => (env[name] ?? '').trim() !== '');
-}
-
 export async function startStack(opts: StackOptions = {}): Promise<RunningStack> {
     const env = opts.env ?? process.env;
     const log = opts.log ?? (() => undefined);
@@ -61,8 +56,10 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         // The bundle first: a build failure should stop us before anything listens.
         const bundle = await ensurePreviewBundle({ distRoot: opts.distRoot, log });
 
+        // The proxy's own settings (environment over PROXY_CONFIG_FILE, read once) decide whether it needs the emulator.
+        const proxyEnv = configSource(env);
         let emulator: RunningEmulator | null = null;
-        if (!realAepConfigured(env)) {
+        if (usesEmulator(proxyEnv)) {
             const latency = opts.emulatorLatencyMs ?? 0;
             const faults: FaultRule[] =
                 latency > 0
@@ -78,7 +75,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         const usingDemoSecret = !(env.PROXY_SHARED_SECRET ?? '').trim();
         const sharedSecret = usingDemoSecret ? DEMO_SHARED_SECRET : env.PROXY_SHARED_SECRET!.trim();
         const config = loadConfig(
-            { ...env, PROXY_HOST: '127.0.0.1', PROXY_PORT: String(opts.proxyPort ?? 0), PROXY_SHARED_SECRET: sharedSecret },
+            { ...proxyEnv, PROXY_HOST: '127.0.0.1', PROXY_PORT: String(opts.proxyPort ?? 0), PROXY_SHARED_SECRET: sharedSecret },
             emulator ? { emulator: connectionFor(emulator) } : {}
         );
         const proxy = await startProxy(config);
