@@ -1,4 +1,5 @@
-import { connectionFor, startEmulator, type FaultRule, type RunningEmulator } from '../../proxy/emulator/src/index';
+import { latencyRules } from '../../proxy/emulator/src/cliConfig';
+import { connectionFor, startEmulator, type RunningEmulator } from '../../proxy/emulator/src/index';
 import { configSource, loadConfig, usesEmulator } from '../../proxy/src/config';
 import { startProxy, type RunningProxy } from '../../proxy/src/server';
 import { createConnection, hasOrgCredentials, type Env } from '../org/connection';
@@ -60,14 +61,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         const proxyEnv = configSource(env);
         let emulator: RunningEmulator | null = null;
         if (usesEmulator(proxyEnv)) {
-            const latency = opts.emulatorLatencyMs ?? 0;
-            const faults: FaultRule[] =
-                latency > 0
-                    ? [
-                          { group: 'entities', action: { type: 'latency', ms: latency } },
-                          { group: 'events', action: { type: 'latency', ms: latency } }
-                      ]
-                    : [];
+            const faults = latencyRules(String(opts.emulatorLatencyMs ?? 0));
             emulator = await startEmulator({ host: '127.0.0.1', port: opts.emulatorPort ?? 0, faults });
             closers.push(() => emulator!.close());
         }
