@@ -115,10 +115,11 @@ function fitToBudget(card: CardModel): CardModel {
         () => dropLast(card.match.alternatives, () => undefined),
         () => dropLast(card.match.identitiesTried, () => undefined)
     ];
-    for (const step of steps) {
-        while (cardBytes(card) > CARD_MAX_BYTES) {
-            if (!step()) break;
-        }
+    // Each step runs until the card fits or the step has nothing left to drop. A card that fits from the
+    // start (nearly all of them) is serialised once, not once per step.
+    let step = 0;
+    while (step < steps.length && cardBytes(card) > CARD_MAX_BYTES) {
+        if (!steps[step]!()) step++;
     }
     return card;
 }
