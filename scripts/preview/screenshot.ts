@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './chromium';
-import { startStack } from './stack';
+import { isolatedEnv, startStack } from './stack';
 
 /**
  * `npm run preview:screenshot`: starts the local stack on ephemeral ports, opens Jane Doe's Contact in the
@@ -12,8 +12,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'docs/screenshots/card-jane-doe.png');
 
 async function main(): Promise<void> {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AEP_|SF_|PROXY_|REDIS_|CACHE_)/.test(name)));
-    const stack = await startStack({ env: { ...env, PROXY_LOG_LEVEL: 'silent' }, log: (l) => console.log(l) });
+    const stack = await startStack({ env: isolatedEnv(), log: (l) => console.log(l) });
     const browser = await launchChromium({ width: 1400, height: 1000 });
     try {
         const page = await browser.context.newPage();

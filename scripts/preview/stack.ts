@@ -20,6 +20,12 @@ export const DEMO_SHARED_SECRET = 'cah-local-demo-shared-secret';
 /** The preview agent's Salesforce User Id, sent as X-Agent-Id like UserInfo.getUserId(). */
 export const PREVIEW_AGENT_USER_ID = '0058c00000PrevwAAA';
 
+/** The environment minus the developer's real AEP, org, proxy, Redis and cache settings: emulator and local CRM only. */
+export function isolatedEnv(): Env {
+    const kept = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AEP_|SF_|PROXY_|REDIS_|CACHE_)/.test(name)));
+    return { ...kept, PROXY_LOG_LEVEL: 'silent' };
+}
+
 export interface StackOptions {
     env?: Env;
     emulatorPort?: number;

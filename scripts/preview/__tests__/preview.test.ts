@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
-import { startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
+import { isolatedEnv, startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
 import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from '../chromium';
 import { labelText } from './customLabels';
 
@@ -18,18 +18,12 @@ const HOUSEHOLD_CASE = '5008c00001CsHouAAF';
 const UNKNOWN_LEAD = '00Q8c00000UnKnwEAF';
 const MARIA = '0038c00002MLopzAAD';
 
-/** Keep the developer's real AEP / org / proxy settings out of the test: emulator and local CRM only. */
-function isolatedEnv(): NodeJS.ProcessEnv {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AEP_|SF_|PROXY_|REDIS_|CACHE_)/.test(name)));
-    return { ...env, PROXY_LOG_LEVEL: 'silent' };
-}
-
 let stack: RunningStack;
 let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-    // Builds the bundle only when its sources changed (dist/<source hash>).
+    // Builds the bundle only when its sources changed (dist/<source hash>); the developer's real settings stay out.
     stack = await startStack({ env: isolatedEnv(), emulatorLatencyMs: 0 });
     browser = await launchChromium();
 }, 240_000);
