@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
+import { postLookup } from '../../org/proxyLookup';
 import { isolatedEnv, startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
 import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from '../chromium';
 import { labelText } from './customLabels';
@@ -57,12 +58,10 @@ function card(page: Page) {
 async function proxyAnswer(recordId: string): Promise<{ status: number; body: unknown }> {
     const { LocalCrm } = await import('../crm/localCrm');
     const record = LocalCrm.fromFile().readIdentityFields(recordId);
-    const response = await fetch(`${stack.proxy.url}/v1/profiles/lookup`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Proxy-Key': stack.sharedSecret, 'X-Agent-Id': PREVIEW_AGENT_USER_ID },
-        body: JSON.stringify({ record, maxEvents: 15 })
-    });
-    return { status: response.status, body: await response.json() };
+    if (!record) throw new Error(`no local CRM record ${recordId}`);
+    const caller = { proxyUrl: stack.proxy.url, sharedSecret: stack.sharedSecret, agentUserId: PREVIEW_AGENT_USER_ID, timeoutMs: 60_000 };
+    const answer = await postLookup(caller, record, { maxEvents: 15 });
+    return { status: answer.status, body: answer.json };
 }
 
 /** Picks a candidate of the AMBIGUOUS state and waits for that person's card. */
