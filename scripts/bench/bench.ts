@@ -42,13 +42,13 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     const loadAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
     // Customers 0 .. fill-1 are for the cache fill; the rest for the other scenarios.
     const fillCount = opts.size.fillProfiles;
-    const otherProfiles = 20_000;
+    const dataset = { generatedProfiles: fillCount + 20_000, eventsPerProfile: 20 };
     let emulator: BenchEmulator | null = null;
     let redis: RunningRedis | null = null;
     try {
-        emulator = await startBenchEmulator({ seed: 6, profiles: fillCount + otherProfiles, eventsPerProfile: 20, heavyEvents: opts.size.events, heavyAudiences: opts.size.audiences });
+        emulator = await startBenchEmulator({ seed: 6, profiles: dataset.generatedProfiles, eventsPerProfile: dataset.eventsPerProfile, heavyEvents: opts.size.events, heavyAudiences: opts.size.audiences });
         const ctx: BenchContext = createContext(opts, emulator, notes, log);
-        const profiles = new ProfileAllocator(fillCount, fillCount + otherProfiles);
+        const profiles = new ProfileAllocator(fillCount, dataset.generatedProfiles);
 
         const overhead = await attempt('overhead', log, () => runOverhead(ctx, profiles));
         const cacheHit = await attempt('cache hit', log, () => runCacheHit(ctx, profiles.next()));
@@ -81,7 +81,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
                 commit: gitCommit(),
                 // Other work on the machine skews throughput figures; the 1/5/15-minute load shows how much there was.
                 loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((v) => Math.round(v * 100) / 100) },
-                settings: { ...opts, outDir: relative(process.cwd(), opts.outDir) || '.', cpuProfileDir: opts.cpuProfileDir && relative(process.cwd(), opts.cpuProfileDir), proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' }, dataset: { generatedProfiles: fillCount + otherProfiles, eventsPerProfile: 20 } }
+                settings: { ...opts, outDir: relative(process.cwd(), opts.outDir) || '.', cpuProfileDir: opts.cpuProfileDir && relative(process.cwd(), opts.cpuProfileDir), proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' }, dataset }
             },
             goals: evaluateGoals(sections, opts.realisticLatencyMs),
             ...sections,

@@ -7,7 +7,6 @@ import type { RouteCounts } from './upstreamStats';
 /** The emulator as the scenarios use it: generated customers, latency switch, per-group call counts. */
 export interface BenchEmulator {
     readonly connection: EmulatorConnection;
-    readonly generatedProfiles: number;
     setLatency(ms: number): Promise<void>;
     /** Cumulative calls per route group (ims, entities, events, identity, mergePolicies, audiences). */
     stats(): RouteCounts;
@@ -39,7 +38,6 @@ export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchE
     const emulator: RunningEmulator = await startEmulator({ dataset: new LayeredDataset([generated, heavyProfileDataset(spec.heavyEvents, spec.heavyAudiences)]) });
     return {
         connection: connectionFor(emulator),
-        generatedProfiles: spec.profiles,
         async setLatency(ms) {
             emulator.faults.clear();
             if (ms > 0) emulator.faults.set({ group: 'all', action: { type: 'latency', ms }, mode: { type: 'always' } });
