@@ -1,6 +1,6 @@
 import type { RecordKind } from './infra/benchEmulator';
 
-/** Sizes and durations of one bench run. `full` is the committed run (~5 min on 2 cores); `smoke` takes seconds. */
+/** Sizes and durations of one bench run. `full` is the committed run (~3 min on 2 cores); `smoke` takes seconds. */
 export interface BenchOptions {
     mode: 'full' | 'smoke';
     outDir: string;

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the proxy benchmark (issue 6) and writes bench/results/latest.md + latest.json.
  *
- *   npm run bench                      full run (~5 minutes on 2 cores)
+ *   npm run bench                      full run (~3 minutes on 2 cores)
  *   npm run bench -- --smoke           tiny sizes and durations (seconds), e.g. to check the harness
  *   npm run bench -- --out <dir>       another output directory
  *   npm run bench -- --cpu-prof        every proxy instance writes a V8 CPU profile into <out>/profiles/<instance>,
