@@ -1,26 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, exportSPKI } from 'jose';
 import { createCallerAuthenticator } from '../src/auth/callerAuth';
 import { ProxyError } from '../src/errors';
+import { JWT_AUDIENCE as AUDIENCE, JWT_ISSUER as ISSUER, JWT_KID, JWT_SUBJECT, rsaKeyPair, signJwt as sign, type KeyPair } from './support/jwt';
 
-const ISSUER = 'https://acme.my.salesforce.com';
-const AUDIENCE = 'aep-profile-proxy';
 const SECRET = 'shared-secret-for-tests-0123456789';
-
-type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
-
-async function sign(key: KeyPair['privateKey'], claims: { iss?: string; aud?: string; exp?: number; alg?: string } = {}): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({})
-        .setProtectedHeader({ alg: claims.alg ?? 'RS256', kid: 'sf-cert' })
-        .setIssuer(claims.iss ?? ISSUER)
-        .setAudience(claims.aud ?? AUDIENCE)
-        .setSubject('00D8c0000000001')
-        .setIssuedAt(now - 5)
-        .setExpirationTime(claims.exp ?? now + 300)
-        .sign(key);
-}
 
 async function rejection(promise: Promise<unknown>): Promise<ProxyError> {
     try {
@@ -39,8 +24,8 @@ describe('caller authentication', () => {
     let pem: string;
 
     beforeAll(async () => {
-        keys = await generateKeyPair('RS256', { extractable: true });
-        otherKeys = await generateKeyPair('RS256', { extractable: true });
+        keys = await rsaKeyPair();
+        otherKeys = await rsaKeyPair();
         pem = await exportSPKI(keys.publicKey);
     });
 
@@ -48,14 +33,13 @@ describe('caller authentication', () => {
 
     it('accepts a valid RS256 JWT and reports its subject', async () => {
         const authenticate = await createCallerAuthenticator(jwtAuth());
-        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` })).resolves.toEqual({ method: 'jwt', subject: '00D8c0000000001' });
+        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` })).resolves.toEqual({ method: 'jwt', subject: JWT_SUBJECT });
     });
 
     it('accepts a token that expired within the clock skew, refuses one beyond it', async () => {
         const authenticate = await createCallerAuthenticator(jwtAuth());
-        const now = Math.floor(Date.now() / 1000);
-        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { exp: now - 10 })}` })).resolves.toMatchObject({ method: 'jwt' });
-        const err = await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { exp: now - 120 })}` }));
+        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { expiresInSeconds: -10 })}` })).resolves.toMatchObject({ method: 'jwt' });
+        const err = await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { expiresInSeconds: -120 })}` }));
         expect(err.message).toBe('the bearer token has expired');
     });
 
@@ -77,7 +61,7 @@ describe('caller authentication', () => {
     });
 
     it('verifies against a JWKS endpoint', async () => {
-        const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'sf-cert', alg: 'RS256', use: 'sig' };
+        const jwk = { ...(await exportJWK(keys.publicKey)), kid: JWT_KID, alg: 'RS256', use: 'sig' };
         const server: Server = createServer((_req, res) => {
             res.setHeader('content-type', 'application/json');
             res.end(JSON.stringify({ keys: [jwk] }));

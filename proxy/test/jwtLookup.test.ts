@@ -1,43 +1,27 @@
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { exportSPKI } from 'jose';
 import { CardModel } from '../src/profile/cardModel';
-import { json, RECORDS, startHarness, type Harness } from './support/harness';
+import { json, PROXY_KEY, RECORDS, startHarness, type Harness } from './support/harness';
+import { JWT_AUDIENCE, JWT_ISSUER, rsaKeyPair, signJwt as token, type KeyPair } from './support/jwt';
 
 /**
  * The JWT path end to end over HTTP, as the Salesforce External Credential (JWT protocol) calls it: the
  * token in `Authorization: Bearer`, no shared secret configured. Unit cases of the verifier live in
  * callerAuth.test.ts; this checks the route wiring, the 401 body and that a refused caller costs AEP nothing.
  */
-const ISSUER = 'https://acme.my.salesforce.com';
-const AUDIENCE = 'aep-profile-proxy';
-
-type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
-
-async function token(key: KeyPair['privateKey'], claims: { aud?: string; iss?: string; expiresInSeconds?: number } = {}): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({})
-        .setProtectedHeader({ alg: 'RS256' })
-        .setIssuer(claims.iss ?? ISSUER)
-        .setAudience(claims.aud ?? AUDIENCE)
-        .setSubject('00D8c0000000001')
-        .setIssuedAt(now - 600)
-        .setExpirationTime(now + (claims.expiresInSeconds ?? 300))
-        .sign(key);
-}
-
 describe('POST /v1/profiles/lookup with JWT caller auth', () => {
     let h: Harness;
     let keys: KeyPair;
     let otherKeys: KeyPair;
 
     beforeAll(async () => {
-        keys = await generateKeyPair('RS256', { extractable: true });
-        otherKeys = await generateKeyPair('RS256', { extractable: true });
+        keys = await rsaKeyPair();
+        otherKeys = await rsaKeyPair();
         h = await startHarness({
             env: {
                 // Empty removes the harness default: JWT is the only accepted credential here.
                 PROXY_SHARED_SECRET: '',
-                PROXY_JWT_ISSUER: ISSUER,
-                PROXY_JWT_AUDIENCE: AUDIENCE,
+                PROXY_JWT_ISSUER: JWT_ISSUER,
+                PROXY_JWT_AUDIENCE: JWT_AUDIENCE,
                 PROXY_JWT_PUBLIC_KEY_PEM: await exportSPKI(keys.publicKey),
                 PROXY_JWT_CLOCK_SKEW_SECONDS: '30'
             }
@@ -81,7 +65,7 @@ describe('POST /v1/profiles/lookup with JWT caller auth', () => {
     });
 
     it('refuses the shared-secret header when only JWT is configured, naming what is accepted', async () => {
-        const res = await h.lookup({ record: RECORDS.janeByEmail }, { 'x-proxy-key': 'integration-test-proxy-key-0123456789' });
+        const res = await h.lookup({ record: RECORDS.janeByEmail }, { 'x-proxy-key': PROXY_KEY });
         expect(res.statusCode).toBe(401);
         expect(json(res).error.message).toMatch(/X-Proxy-Key is not accepted.*Authorization: Bearer <JWT>/);
         expect(h.upstream).toHaveLength(0);
