@@ -8,6 +8,7 @@
  *   numberOrNull(value: unknown): number | null                   // finite numbers and numeric strings
  *   isoOrNull(value: unknown): string | null                      // ISO date(-time) strings, epoch ms
  *   safeUrl(value: unknown, max?: number): string | null          // http(s) origin + path only
+ *   currencyOrNull(value: unknown): string | null                 // three-letter code, upper-cased
  *   ELLIPSIS
  */
 import { CARD_LIMITS } from './cardModel';
@@ -56,6 +57,13 @@ export function isoOrNull(value: unknown): string | null {
     }
     if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value < 8.64e15) return new Date(value).toISOString();
     return null;
+}
+
+/** An ISO 4217-shaped currency code (three letters, any case, surrounding spaces) as upper case; else null. */
+export function currencyOrNull(value: unknown): string | null {
+    if (typeof value !== 'string') return null;
+    const code = value.trim();
+    return /^[A-Za-z]{3}$/.test(code) ? code.toUpperCase() : null;
 }
 
 /** Milliseconds since epoch for sorting; null when unreadable. */

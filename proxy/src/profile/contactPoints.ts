@@ -6,7 +6,7 @@
  *   toLoyalty(xdm: XdmReader): CardModel['loyalty']
  *   toLifetimeValue(xdm: XdmReader, config: ShapingConfig['lifetimeValue']): CardModel['lifetimeValue']
  */
-import { clip, isoOrNull, numberOrNull, textOrNull } from './bound';
+import { clip, currencyOrNull, isoOrNull, numberOrNull, textOrNull } from './bound';
 import { CARD_LIMITS, type CardModel } from './cardModel';
 import type { ShapingConfig } from './shapingConfig';
 import type { XdmReader } from './xdm';
@@ -87,9 +87,8 @@ export function toLifetimeValue(xdm: XdmReader, config: ShapingConfig['lifetimeV
     const amount = numberOrNull(xdm.get(config.path));
     if (amount === null) return null;
     const fromProfile = config.currencyPath ? xdm.get(config.currencyPath) : undefined;
-    const currency = typeof fromProfile === 'string' && /^[A-Za-z]{3}$/.test(fromProfile.trim()) ? fromProfile.trim().toUpperCase() : config.currency;
     return {
-        value: { amount, currency },
+        value: { amount, currency: currencyOrNull(fromProfile) ?? config.currency },
         sourcePath: clip(config.path),
         valueTier: config.valueTierPath ? textOrNull(xdm.get(config.valueTierPath), L) : null
     };

@@ -11,7 +11,7 @@
  *   categoryOf(eventType: string): EventItem['category']
  */
 import { EventChild, parseEventsPage } from './aepEntities';
-import { clip, numberOrNull, safeUrl, textOrNull, timeOf, isoOrNull } from './bound';
+import { clip, currencyOrNull, numberOrNull, safeUrl, textOrNull, timeOf, isoOrNull } from './bound';
 import { CARD_LIMITS, type CardModel } from './cardModel';
 import { humanise } from './computedAttributes';
 import type { ShapingConfig } from './shapingConfig';
@@ -139,6 +139,5 @@ function productNames(items: unknown): string | null {
 function amountOf(total: unknown, currencyCode: unknown): EventItem['amount'] {
     const amount = numberOrNull(total);
     if (amount === null) return null;
-    const currency = typeof currencyCode === 'string' && /^[A-Za-z]{3}$/.test(currencyCode.trim()) ? currencyCode.trim().toUpperCase() : null;
-    return { amount, currency };
+    return { amount, currency: currencyOrNull(currencyCode) };
 }
