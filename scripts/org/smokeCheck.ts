@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { CandidateProfile, CardModel, IdentityTried } from '../../proxy/src/profile/cardModel';
+import { CandidateProfile, CARD_LIMITS, CardModel, IdentityTried } from '../../proxy/src/profile/cardModel';
 import { runCli, UsageError } from './cli';
 import { createConnection, type Env } from './connection';
 import { demoRecord, findDemoRecords } from './demoRecords';
@@ -278,7 +278,10 @@ async function main(argv: string[]): Promise<number> {
         }
     }
     const maxEvents = values['max-events'] === undefined ? undefined : Number(values['max-events']);
-    if (maxEvents !== undefined && !(Number.isInteger(maxEvents) && maxEvents >= 0 && maxEvents <= 50)) throw new UsageError('--max-events must be an integer from 0 to 50');
+    // The proxy's LookupRequest bound: anything above it would only come back as INVALID_REQUEST.
+    if (maxEvents !== undefined && !(Number.isInteger(maxEvents) && maxEvents >= 0 && maxEvents <= CARD_LIMITS.events)) {
+        throw new UsageError(`--max-events must be an integer from 0 to ${CARD_LIMITS.events}`);
+    }
 
     const proxy = parseProxyEnv(process.env);
     const conn = await createConnection(process.env);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
+import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
 import { createConnection } from '../connection';
 import { seedDemoOrg } from '../seedDemoOrg';
 import { formatSmokeReport, PACKAGE_METADATA, runSmokeCheck, type SmokeReport } from '../smokeCheck';
@@ -143,5 +144,11 @@ describe('npm run org:smoke (CLI)', () => {
         const result = await run([], { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
         expect(result.status).toBe(2);
         expect(result.stderr).toMatch(/^org:smoke: configuration error: PROXY_URL is required.*; PROXY_SHARED_SECRET is required/);
+    });
+
+    it("exits 2 when --max-events is above the proxy's LookupRequest limit", async () => {
+        const result = await run(['--max-events', String(CARD_LIMITS.events + 1)], env());
+        expect(result.status).toBe(2);
+        expect(result.stderr).toBe(`org:smoke: configuration error: --max-events must be an integer from 0 to ${CARD_LIMITS.events}\n`);
     });
 });
