@@ -26,10 +26,9 @@ export function toProxyError(err: unknown): ProxyError {
         case 'FST_ERR_CTP_BODY_TOO_LARGE':
             return new ProxyError('PAYLOAD_TOO_LARGE', 'request body is larger than the proxy accepts (PROXY_BODY_LIMIT_BYTES)');
         case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+            return new ProxyError('UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json');
         case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-            return e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-                ? new ProxyError('UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json')
-                : new ProxyError('INVALID_REQUEST', 'Content-Length does not match the body');
+            return new ProxyError('INVALID_REQUEST', 'Content-Length does not match the body');
         case 'FST_ERR_CTP_EMPTY_JSON_BODY':
             return new ProxyError('INVALID_REQUEST', 'request body is empty; send a JSON object');
         case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -37,10 +36,9 @@ export function toProxyError(err: unknown): ProxyError {
         default:
             break;
     }
-    if (e instanceof SyntaxError || /prototype|constructor/i.test(e.message ?? '')) {
-        // secure-json-parse (fastify's JSON parser) refuses __proto__ / constructor.prototype keys.
-        return new ProxyError('INVALID_REQUEST', /prototype|constructor/i.test(e.message ?? '') ? 'request body contains a forbidden key (__proto__ or constructor.prototype)' : 'request body is not valid JSON');
-    }
+    // secure-json-parse (fastify's JSON parser) refuses __proto__ / constructor.prototype keys.
+    if (/prototype|constructor/i.test(e.message ?? '')) return new ProxyError('INVALID_REQUEST', 'request body contains a forbidden key (__proto__ or constructor.prototype)');
+    if (e instanceof SyntaxError) return new ProxyError('INVALID_REQUEST', 'request body is not valid JSON');
     const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
     if (status === 413) return new ProxyError('PAYLOAD_TOO_LARGE', 'request body is larger than the proxy accepts');
     if (status === 415) return new ProxyError('UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json');
