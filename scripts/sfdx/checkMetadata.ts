@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
 import { readXml, text } from './xml';
 
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
@@ -33,7 +33,8 @@ export function checkMetadata(root: string): Problem[] {
         problems.push({ check: 'metadata', file: 'sfdx-project.json', message: 'sourceApiVersion is missing' });
     }
 
-    for (const file of listFiles(src, (name) => name.endsWith('-meta.xml'))) {
+    const metaFiles = listFiles(src, (name) => name.endsWith('-meta.xml'));
+    for (const file of metaFiles) {
         const rel = relative(root, file);
         let doc: Record<string, unknown>;
         try {
@@ -73,7 +74,7 @@ export function checkMetadata(root: string): Problem[] {
         }
     }
 
-    for (const file of listFiles(src, (name) => name.endsWith('.cls') || name.endsWith('.trigger'))) {
+    for (const file of listFiles(src, isApexSource)) {
         if (!fs.existsSync(`${file}-meta.xml`)) {
             problems.push({
                 check: 'metadata',
@@ -82,9 +83,9 @@ export function checkMetadata(root: string): Problem[] {
             });
         }
     }
-    for (const file of listFiles(src, (name) => name.endsWith('-meta.xml'))) {
+    for (const file of metaFiles) {
         const source = file.slice(0, -'-meta.xml'.length);
-        if ((source.endsWith('.cls') || source.endsWith('.trigger')) && !fs.existsSync(source)) {
+        if (isApexSource(source) && !fs.existsSync(source)) {
             problems.push({ check: 'metadata', file: relative(root, file), message: `has no ${path.basename(source)} beside it` });
         }
     }
