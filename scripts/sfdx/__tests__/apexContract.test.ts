@@ -6,7 +6,7 @@ import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
 import { ERROR_STATUS } from '../../../proxy/src/errors';
 import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from '../generateApexFixtures';
 import { REPO_ROOT } from './tempProject';
-import { XMLParser } from 'fast-xml-parser';
+import { asArray, readXml, text } from '../xml';
 import { IDENTITY_FIELDS } from '../../org/readIdentityFields';
 
 /**
@@ -15,6 +15,20 @@ import { IDENTITY_FIELDS } from '../../org/readIdentityFields';
  */
 const DEFAULT = path.join(REPO_ROOT, 'force-app', 'main', 'default');
 const apex = (name: string) => fs.readFileSync(path.join(DEFAULT, 'classes', `${name}.cls`), 'utf8');
+
+/** The shipped Profile_Identity_Field__mdt records, read with the offline checks' metadata reader. */
+function shippedIdentityFields(): { object: string; path: string; order: number; active: boolean }[] {
+    const dir = path.join(DEFAULT, 'customMetadata');
+    return fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith('Profile_Identity_Field.'))
+        .map((f) => {
+            const record = readXml(path.join(dir, f)).CustomMetadata as Record<string, unknown>;
+            const values = asArray(record.values as Record<string, unknown>[]);
+            const v = Object.fromEntries(values.map((x) => [text(x.field), text(x.value)]));
+            return { object: String(v.Object__c), path: String(v.Field_Path__c), order: Number(v.Sort_Order__c), active: v.Active__c === 'true' };
+        });
+}
 
 describe('Apex relay against the proxy contracts', () => {
     it('records answers that match the proxy contract: a CardModel, and error bodies with candidates and identities tried', () => {
@@ -59,17 +73,11 @@ describe('Apex relay against the proxy contracts', () => {
     });
 
     it('builds a request body the proxy accepts, for every object with shipped identity fields', () => {
-        const records = fs
-            .readdirSync(path.join(DEFAULT, 'customMetadata'))
-            .filter((f) => f.startsWith('Profile_Identity_Field.'))
-            .map((f) => fs.readFileSync(path.join(DEFAULT, 'customMetadata', f), 'utf8'));
         const byObject = new Map<string, Record<string, string | null>>();
-        for (const xml of records) {
-            const value = (field: string) => new RegExp(`<field>${field}</field>\\s*<value[^>]*>([^<]*)</value>`).exec(xml)?.[1];
-            const object = value('Object__c') as string;
-            const fields = byObject.get(object) ?? {};
-            fields[value('Field_Path__c') as string] = null;
-            byObject.set(object, fields);
+        for (const record of shippedIdentityFields()) {
+            const fields = byObject.get(record.object) ?? {};
+            fields[record.path] = null;
+            byObject.set(record.object, fields);
         }
         expect([...byObject.keys()].sort()).toEqual(['Account', 'Case', 'Contact', 'Lead']);
         // The most events Apex ever asks for (ProfileSettings clamps the configured value to it).
@@ -94,14 +102,9 @@ describe('Apex relay against the proxy contracts', () => {
 
 describe('identity fields outside the org', () => {
     it('the preview stand-in and the jsforce reader read exactly the fields the active shipped Profile_Identity_Field__mdt records name', () => {
-        const dir = path.join(DEFAULT, 'customMetadata');
-        const parser = new XMLParser({ ignoreAttributes: true, isArray: (name) => name === 'values' });
         const shipped: Record<string, Array<{ path: string; order: number }>> = {};
-        for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('Profile_Identity_Field.'))) {
-            const values = parser.parse(fs.readFileSync(path.join(dir, file), 'utf8')).CustomMetadata.values as Array<{ field: string; value: unknown }>;
-            const v = Object.fromEntries(values.map((x) => [x.field, x.value]));
-            if (v.Active__c !== true) continue;
-            (shipped[String(v.Object__c)] ??= []).push({ path: String(v.Field_Path__c), order: Number(v.Sort_Order__c) });
+        for (const record of shippedIdentityFields()) {
+            if (record.active) (shipped[record.object] ??= []).push({ path: record.path, order: record.order });
         }
         for (const [objectApiName, fields] of Object.entries(IDENTITY_FIELDS)) {
             const expected = (shipped[objectApiName] ?? []).sort((a, b) => a.order - b.order).map((f) => f.path);
