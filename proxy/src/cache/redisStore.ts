@@ -12,6 +12,11 @@ export interface SharedStore {
     close(): Promise<void>;
 }
 
+/** Redis key of a cached card (under REDIS_KEY_PREFIX); exported for the bench, which fills the store. */
+export function redisCardKey(key: string): string {
+    return `card:${key}`;
+}
+
 /**
  * Redis-backed shared store (REDIS_URL). Short command timeouts and no offline queue: when Redis is slow
  * or down the proxy carries on with its in-process cache instead of waiting on it.
@@ -41,8 +46,8 @@ export function createRedisStore(url: string, prefix: string, log: Logger): Shar
         }
     };
     return {
-        get: (key) => quiet(null, () => redis.get(`card:${key}`)),
-        set: (key, value, ttlMs) => quiet(undefined, async () => void (await redis.set(`card:${key}`, value, 'PX', Math.max(1, Math.round(ttlMs))))),
+        get: (key) => quiet(null, () => redis.get(redisCardKey(key))),
+        set: (key, value, ttlMs) => quiet(undefined, async () => void (await redis.set(redisCardKey(key), value, 'PX', Math.max(1, Math.round(ttlMs))))),
         tryLock: (key, ttlMs) => quiet(true, async () => (await redis.set(`lock:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
         unlock: (key) => quiet(undefined, async () => void (await redis.del(`lock:${key}`))),
         ping: () => quiet(false, async () => (await redis.ping()) === 'PONG'),

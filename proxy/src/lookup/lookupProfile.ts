@@ -32,6 +32,19 @@ export interface ProfileLookupDeps {
     metrics: ProxyMetrics;
 }
 
+/** Events the card of `req` shows: the caller's count or the configured default, never above the card limit. */
+export function maxEventsOf(req: LookupRequest, config: ProxyConfig): number {
+    return Math.min(req.maxEvents ?? config.shaping.events.defaultMax, CARD_LIMITS.events);
+}
+
+/**
+ * Cache and coalescing key of a request whose identity candidates are built. Exported so the bench can
+ * compute the keys this proxy writes to Redis.
+ */
+export function requestKey(config: ProxyConfig, mergePolicyId: string, candidates: readonly IdentityCandidate[], req: LookupRequest): string {
+    return lookupKey({ sandbox: config.aep.sandbox, mergePolicyId, identities: candidates, profileId: req.profileId ?? null, maxEvents: maxEventsOf(req, config) });
+}
+
 /** What one upstream round produces: a card or a cacheable negative answer. */
 type Fetched = CachedOutcome;
 
@@ -68,17 +81,9 @@ export class ProfileLookup {
                 details: { identitiesTried: skipped.slice(0, CARD_LIMITS.identitiesTried).map(({ reason: _reason, ...t }) => t) }
             });
         }
-        const maxEvents = Math.min(req.maxEvents ?? config.shaping.events.defaultMax, CARD_LIMITS.events);
+        const maxEvents = maxEventsOf(req, config);
         // Sandbox is per config; the rest of the key besides the candidates varies per request.
-        const key = built.derive(`${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}`, () =>
-            lookupKey({
-                sandbox: config.aep.sandbox,
-                mergePolicyId: mergePolicy.id,
-                identities: candidates.map((c) => ({ field: c.field, namespace: c.namespace, value: c.value })),
-                profileId: req.profileId ?? null,
-                maxEvents
-            })
-        );
+        const key = built.derive(`${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}`, () => requestKey(config, mergePolicy.id, candidates, req));
 
         if (!req.refresh) {
             // A fresh local copy answers without awaiting anything; otherwise the shared store may hold a

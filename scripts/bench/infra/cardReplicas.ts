@@ -1,10 +1,9 @@
 import type { ProxyConfig } from '../../../proxy/src/config';
-import { lookupKey } from '../../../proxy/src/cache/cacheKey';
 import { deserializeOutcome, serializeOutcome, type CachedOutcome } from '../../../proxy/src/cache/cachedOutcome';
 import { buildCandidates } from '../../../proxy/src/identity/buildCandidates';
 import type { NamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
 import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
-import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
+import { requestKey } from '../../../proxy/src/lookup/lookupProfile';
 
 /**
  * The proxy's own cache key for a look-up body, computed with the proxy's own modules (identity
@@ -14,13 +13,7 @@ import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
 export function proxyCacheKey(config: ProxyConfig, mergePolicyId: string, catalog: NamespaceCatalog, body: unknown): string {
     const req = LookupRequest.parse(body);
     const { candidates } = buildCandidates(req.record, config.fieldMapping, catalog);
-    return lookupKey({
-        sandbox: config.aep.sandbox,
-        mergePolicyId,
-        identities: candidates.map((c) => ({ field: c.field, namespace: c.namespace, value: c.value })),
-        profileId: req.profileId ?? null,
-        maxEvents: Math.min(req.maxEvents ?? config.shaping.events.defaultMax, CARD_LIMITS.events)
-    });
+    return requestKey(config, mergePolicyId, candidates, req);
 }
 
 /**

@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { NAMESPACES } from '../../../proxy/emulator/src/store/namespaces';
 import { loadConfig } from '../../../proxy/src/config';
 import { createNamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
+import { redisCardKey } from '../../../proxy/src/cache/redisStore';
 import { proxyCacheKey, replicaOf } from '../infra/cardReplicas';
 import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
 import type { RunningRedis } from '../infra/redisServer';
@@ -118,7 +119,7 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                 const bad = cold.filter((c) => c.status !== 200);
                 if (bad.length > 0 || cold.length < templates) throw new Error(`template look-ups: ${cold.length - bad.length} of ${templates} answered 200 (${bad[0]?.body.slice(0, 160) ?? 'time bound'})`);
                 const mergePolicyId = (JSON.parse(cold[0]!.body) as { mergePolicy: { id: string } }).mergePolicy.id;
-                const keyOf = (n: number) => `${prefix}card:${proxyCacheKey(config, mergePolicyId, catalog, ctx.emulator.lookupBody(n))}`;
+                const keyOf = (n: number) => `${prefix}${redisCardKey(proxyCacheKey(config, mergePolicyId, catalog, ctx.emulator.lookupBody(n)))}`;
 
                 // 2. The proxy's key derivation, checked against what the proxy itself stored.
                 const templateTexts: string[] = [];
