@@ -18,11 +18,10 @@ async function main(): Promise<void> {
 
     if (usesEmulator(env)) {
         const { startEmulator, connectionFor } = await import('../emulator/src/index');
-        const latency = Number(env.EMULATOR_LATENCY_MS ?? 0);
-        const running = await startEmulator({
-            port: env.EMULATOR_PORT ? Number(env.EMULATOR_PORT) : 0,
-            faults: latency > 0 ? [{ group: 'all', action: { type: 'latency', ms: latency } }] : []
-        });
+        const { loadCliConfig } = await import('../emulator/src/cliConfig');
+        // The emulator CLI's own reading of EMULATOR_* (validated, latency ranges on look-ups), with this
+        // entry point's defaults: an ephemeral port and no added latency.
+        const running = await startEmulator(loadCliConfig({ EMULATOR_PORT: '0', EMULATOR_LATENCY_MS: '0', ...process.env }).options);
         emulator = connectionFor(running);
         closeEmulator = () => running.close();
         process.stdout.write(`AEP emulator listening on ${running.platformUrl}\n`);

@@ -80,4 +80,10 @@ describe('proxy entry point (proxy/src/main.ts)', () => {
         expect(status).toBe(200);
         expect(run.code).toBe(0);
     });
+
+    it('reads EMULATOR_* as the emulator CLI does, refusing an invalid latency with its message', async () => {
+        const run = await runMain({ PROXY_SHARED_SECRET: 'a-long-enough-shared-secret', PROXY_PORT: '0', EMULATOR_LATENCY_MS: 'slow' });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(/EMULATOR_LATENCY_MS: use a number of ms or a range like 150-500/);
+    });
 });
