@@ -165,3 +165,20 @@ describe.each([403, 422] as const)('an org whose edition refuses event look-up w
         expect(card.mergePolicy.id).toBe(h.emulator.orgs.prime.defaultMergePolicyId);
     });
 });
+
+describe('first look-ups of a fresh proxy', () => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness();
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+
+    it('share one merge-policy request while the default policy is being resolved', async () => {
+        const answers = await Promise.all(Array.from({ length: 10 }, () => h.lookup({ record: RECORDS.janeByEmail })));
+        expect(answers.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+        expect(h.upstream.filter((r) => r.url.includes('/data/core/ups/config/mergePolicies'))).toHaveLength(1);
+    });
+});
+

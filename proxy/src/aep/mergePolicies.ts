@@ -18,6 +18,8 @@ export interface ResolvedMergePolicy {
  */
 export class MergePolicyResolver {
     private resolved: ResolvedMergePolicy | null = null;
+    /** Look-ups arriving before the first resolution completes share its one request. */
+    private inFlight: Promise<ResolvedMergePolicy> | null = null;
 
     constructor(
         private readonly platform: PlatformClient,
@@ -31,8 +33,12 @@ export class MergePolicyResolver {
 
     async resolve(budget: Budget): Promise<ResolvedMergePolicy> {
         if (this.resolved) return this.resolved;
-        this.resolved = this.configuredId ? await this.byId(this.configuredId, budget) : await this.defaultPolicy(budget);
-        return this.resolved;
+        this.inFlight ??= (this.configuredId ? this.byId(this.configuredId, budget) : this.defaultPolicy(budget))
+            .then((policy) => (this.resolved = policy))
+            .finally(() => {
+                this.inFlight = null;
+            });
+        return this.inFlight;
     }
 
     private async defaultPolicy(budget: Budget): Promise<ResolvedMergePolicy> {
