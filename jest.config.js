@@ -14,10 +14,7 @@ module.exports = {
             roots: ['<rootDir>/force-app'],
             modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
             // sa11y's toBeAccessible() and the real Custom Label texts (force-app/test/jest-mocks/labels.js)
-            setupFilesAfterEnv: [
-                ...(jestConfig.setupFilesAfterEnv || []),
-                '<rootDir>/force-app/test/jest-mocks/setupTests.js'
-            ]
+            setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-mocks/setupTests.js']
         },
         {
             displayName: 'proxy',

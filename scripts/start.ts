@@ -10,7 +10,8 @@ function port(name: string, fallback: number): number {
     const raw = process.env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError([`${name} must be a port number (0-65535), got "${raw}"`]);
+    if (!Number.isInteger(value) || value < 0 || value > 65535)
+        throw new ConfigError([`${name} must be a port number (0-65535), got "${raw}"`]);
     return value;
 }
 
@@ -18,7 +19,8 @@ function latency(): number {
     const raw = process.env.EMULATOR_LATENCY_MS;
     if (raw === undefined || raw.trim() === '') return 500;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > 60000) throw new ConfigError([`EMULATOR_LATENCY_MS must be 0-60000 ms, got "${raw}"`]);
+    if (!Number.isInteger(value) || value < 0 || value > 60000)
+        throw new ConfigError([`EMULATOR_LATENCY_MS must be 0-60000 ms, got "${raw}"`]);
     return value;
 }
 
@@ -27,7 +29,11 @@ function banner(stack: RunningStack): string {
     // Only the demo secret is printed; a configured secret stays in the environment.
     const key = stack.usingDemoSecret ? DEMO_SHARED_SECRET : '$PROXY_SHARED_SECRET';
     const body = JSON.stringify({
-        record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', Id: '0038c00002JaneDAAR' } }
+        record: {
+            objectApiName: 'Contact',
+            recordId: '0038c00002JaneDAAR',
+            fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', Id: '0038c00002JaneDAAR' }
+        }
     });
     return [
         '',
@@ -38,7 +44,9 @@ function banner(stack: RunningStack): string {
         `  proxy            ${proxy.url}   (POST /v1/profiles/lookup, /healthz, /readyz, /metrics, /openapi.yaml)`,
         `  console preview  ${preview.url}/   (records: ${stack.recordSource === 'org' ? 'identity fields from your Salesforce org' : 'local CRM data set'})`,
         '',
-        stack.usingDemoSecret ? '  Caller secret: the local demo value (set PROXY_SHARED_SECRET to use your own).' : '  Caller secret: PROXY_SHARED_SECRET from your environment.',
+        stack.usingDemoSecret
+            ? '  Caller secret: the local demo value (set PROXY_SHARED_SECRET to use your own).'
+            : '  Caller secret: PROXY_SHARED_SECRET from your environment.',
         '',
         "Jane Doe's card straight from the proxy:",
         `  curl -s ${proxy.url}/v1/profiles/lookup -H 'Content-Type: application/json' -H "X-Proxy-Key: ${key}" -H 'X-Agent-Id: ${PREVIEW_AGENT_USER_ID}' -d '${body}'`,

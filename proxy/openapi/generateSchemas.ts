@@ -24,7 +24,8 @@ export function generatedSchemas(): Record<string, unknown> {
 
 if (require.main === module) {
     const doc = YAML.parseDocument(readFileSync(OPENAPI_FILE, 'utf8'));
-    for (const [name, schema] of Object.entries(generatedSchemas())) doc.setIn(['components', 'schemas', name], doc.createNode(schema, { flow: false }));
+    for (const [name, schema] of Object.entries(generatedSchemas()))
+        doc.setIn(['components', 'schemas', name], doc.createNode(schema, { flow: false }));
     writeFileSync(OPENAPI_FILE, doc.toString({ lineWidth: 0 }));
     console.log(`updated ${OPENAPI_FILE}`);
 }

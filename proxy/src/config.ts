@@ -58,11 +58,26 @@ const EnvSchema = z.object({
     AEP_IDENTITY_URL: url('AEP_IDENTITY_URL').optional(),
     AEP_CLIENT_ID: nonEmpty('AEP_CLIENT_ID').optional(),
     AEP_CLIENT_SECRET: nonEmpty('AEP_CLIENT_SECRET').optional(),
-    AEP_SCOPES: z.string().regex(/^[A-Za-z0-9_.:-]+(,[A-Za-z0-9_.:-]+)*$/, 'AEP_SCOPES must be a comma-separated list without spaces').default(DEFAULT_SCOPES),
-    AEP_ORG_ID: z.string().regex(/^[A-Za-z0-9]+@AdobeOrg$/, 'AEP_ORG_ID must look like XXXXXXXX@AdobeOrg').optional(),
-    AEP_SANDBOX: z.string().regex(/^[a-z0-9-]{1,64}$/, 'AEP_SANDBOX must be a lower-case sandbox name, e.g. prod').default('prod'),
-    AEP_MERGE_POLICY_ID: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'AEP_MERGE_POLICY_ID must be a merge policy id (uuid)').optional(),
-    AEP_TENANT: z.string().regex(/^_?[A-Za-z0-9]{1,64}$/, 'AEP_TENANT must be the tenant namespace, e.g. _acmetelco').optional(),
+    AEP_SCOPES: z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]+(,[A-Za-z0-9_.:-]+)*$/, 'AEP_SCOPES must be a comma-separated list without spaces')
+        .default(DEFAULT_SCOPES),
+    AEP_ORG_ID: z
+        .string()
+        .regex(/^[A-Za-z0-9]+@AdobeOrg$/, 'AEP_ORG_ID must look like XXXXXXXX@AdobeOrg')
+        .optional(),
+    AEP_SANDBOX: z
+        .string()
+        .regex(/^[a-z0-9-]{1,64}$/, 'AEP_SANDBOX must be a lower-case sandbox name, e.g. prod')
+        .default('prod'),
+    AEP_MERGE_POLICY_ID: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{8,64}$/, 'AEP_MERGE_POLICY_ID must be a merge policy id (uuid)')
+        .optional(),
+    AEP_TENANT: z
+        .string()
+        .regex(/^_?[A-Za-z0-9]{1,64}$/, 'AEP_TENANT must be the tenant namespace, e.g. _acmetelco')
+        .optional(),
     AEP_UI_PROFILE_URL_TEMPLATE: z.string().max(200).optional(),
 
     PROXY_BUDGET_MS: int('PROXY_BUDGET_MS', 500, 9500).default(8000),
@@ -89,8 +104,14 @@ const EnvSchema = z.object({
     NAMESPACE_CACHE_TTL_SECONDS: int('NAMESPACE_CACHE_TTL_SECONDS', 10, 86400).default(3600),
     AUDIENCE_NAME_TTL_SECONDS: int('AUDIENCE_NAME_TTL_SECONDS', 10, 86400).default(1800),
     AUDIENCE_NAME_NEGATIVE_TTL_SECONDS: int('AUDIENCE_NAME_NEGATIVE_TTL_SECONDS', 1, 86400).default(120),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
-    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_KEY_PREFIX may hold letters, digits, : _ -').default('cah:'),
+    REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+        .optional(),
+    REDIS_KEY_PREFIX: z
+        .string()
+        .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_KEY_PREFIX may hold letters, digits, : _ -')
+        .default('cah:'),
 
     PROXY_FIELD_MAPPING: z.unknown().optional(),
     PROXY_SHAPING: z.unknown().optional()
@@ -206,14 +227,19 @@ export function usesEmulator(source: Record<string, unknown>): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env, opts: LoadConfigOptions = {}): ProxyConfig {
     const parsed = EnvSchema.safeParse(configSource(env));
     if (!parsed.success) {
-        throw new ConfigError(parsed.error.issues.map((i) => (i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${String(i.path[0])}: ${i.message}` : i.message)));
+        throw new ConfigError(
+            parsed.error.issues.map((i) =>
+                i.path.length > 0 && !i.message.includes(String(i.path[0])) ? `${String(i.path[0])}: ${i.message}` : i.message
+            )
+        );
     }
     const e = parsed.data;
     const problems: string[] = [];
 
     const auth = buildAuth(e, problems);
     const aep = buildAep(e, opts.emulator, problems);
-    if (e.AEP_RETRY_MAX_DELAY_MS < e.AEP_RETRY_BASE_DELAY_MS) problems.push('AEP_RETRY_MAX_DELAY_MS must not be below AEP_RETRY_BASE_DELAY_MS');
+    if (e.AEP_RETRY_MAX_DELAY_MS < e.AEP_RETRY_BASE_DELAY_MS)
+        problems.push('AEP_RETRY_MAX_DELAY_MS must not be below AEP_RETRY_BASE_DELAY_MS');
     if (e.CACHE_STALE_TTL_SECONDS > 0 && e.CACHE_STALE_TTL_SECONDS < e.CACHE_TTL_SECONDS) {
         problems.push('CACHE_STALE_TTL_SECONDS must be 0 (no stale copies) or at least CACHE_TTL_SECONDS');
     }
@@ -295,7 +321,10 @@ function buildAep(e: Env, emulator: EmulatorConnection | undefined, problems: st
     const common = { scopes: e.AEP_SCOPES, mergePolicyId: e.AEP_MERGE_POLICY_ID ?? null };
     if (anyAepCredential(e)) {
         for (const name of AEP_CREDENTIAL_VARS) {
-            if (!e[name]) problems.push(`${name} is required when connecting to real AEP (AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID go together)`);
+            if (!e[name])
+                problems.push(
+                    `${name} is required when connecting to real AEP (AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID go together)`
+                );
         }
         if (!e.AEP_CLIENT_ID || !e.AEP_CLIENT_SECRET || !e.AEP_ORG_ID) return null;
         return {
@@ -312,7 +341,9 @@ function buildAep(e: Env, emulator: EmulatorConnection | undefined, problems: st
         };
     }
     if (!emulator) {
-        problems.push('no AEP connection: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID for real AEP, or start the proxy with the emulator (npm start)');
+        problems.push(
+            'no AEP connection: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID for real AEP, or start the proxy with the emulator (npm start)'
+        );
         return null;
     }
     return {
@@ -337,7 +368,10 @@ export function redactedConfig(config: ProxyConfig): Record<string, unknown> {
             jwt: config.auth.jwt && { ...config.auth.jwt, publicKeyPem: config.auth.jwt.publicKeyPem ? '[set]' : null }
         },
         aep: { ...config.aep, clientSecret: '[redacted]', clientId: `${config.aep.clientId.slice(0, 4)}…` },
-        cache: { ...config.cache, redisUrl: config.cache.redisUrl ? config.cache.redisUrl.replace(/\/\/[^@/]*@/, '//[credentials]@') : null },
+        cache: {
+            ...config.cache,
+            redisUrl: config.cache.redisUrl ? config.cache.redisUrl.replace(/\/\/[^@/]*@/, '//[credentials]@') : null
+        },
         fieldMapping: '[see PROXY_FIELD_MAPPING]',
         shaping: '[see PROXY_SHAPING]'
     };

@@ -28,7 +28,11 @@ export class ProxyError extends Error {
     /** Seconds the caller should wait before retrying (Retry-After). */
     readonly retryAfterSeconds?: number;
 
-    constructor(code: ErrorCode, message: string, opts: { details?: Record<string, unknown>; retryAfterSeconds?: number; cause?: unknown } = {}) {
+    constructor(
+        code: ErrorCode,
+        message: string,
+        opts: { details?: Record<string, unknown>; retryAfterSeconds?: number; cause?: unknown } = {}
+    ) {
         super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
         this.name = 'ProxyError';
         this.code = code;

@@ -59,6 +59,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : `proxy failed to start: ${err instanceof Error ? err.message : String(err)}`}\n`);
+    process.stderr.write(
+        `${err instanceof ConfigError ? err.message : `proxy failed to start: ${err instanceof Error ? err.message : String(err)}`}\n`
+    );
     process.exit(1);
 });

@@ -72,7 +72,12 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         timeoutMs: config.timeouts.metadataMs
     });
     const entities = new EntitiesClient(platform, config.timeouts);
-    const shared = deps.sharedStore !== undefined ? deps.sharedStore : config.cache.redisUrl ? createRedisStore(config.cache.redisUrl, config.cache.redisKeyPrefix, logger) : null;
+    const shared =
+        deps.sharedStore !== undefined
+            ? deps.sharedStore
+            : config.cache.redisUrl
+              ? createRedisStore(config.cache.redisUrl, config.cache.redisKeyPrefix, logger)
+              : null;
     const cache = new CardCache(config.cache, shared);
     const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics });
     const authenticate = await createCallerAuthenticator(config.auth);

@@ -62,7 +62,13 @@ describe("the proxy's AEP requests, validated against Adobe's OpenAPI files", ()
         const route = routeFor(r, url);
         // The identity host stands in for https://platform-{region}.adobe.io: drop the emulator's region prefix.
         const path = url.pathname.replace(/^\/platform-[a-z0-9]+/, '').slice(route.base.length);
-        const req = { method: r.method.toLowerCase(), path, query: query(url), headers: r.headers, body: r.body ? JSON.parse(r.body) : undefined };
+        const req = {
+            method: r.method.toLowerCase(),
+            path,
+            query: query(url),
+            headers: r.headers,
+            body: r.body ? JSON.parse(r.body) : undefined
+        };
         const operation = route.api.matchOperation(req);
         const result = route.api.validateRequest(req, operation);
         return { valid: result.valid, errors: result.errors, operation: operation?.operationId };
@@ -73,12 +79,30 @@ describe("the proxy's AEP requests, validated against Adobe's OpenAPI files", ()
         await h.proxy.warmUp();
         expect((await h.lookup({ record: RECORDS.janeContact, refresh: true })).statusCode).toBe(200);
         const ambiguous = json(await h.lookup({ record: RECORDS.householdCase, refresh: true }));
-        expect((await h.lookup({ record: RECORDS.householdCase, profileId: ambiguous.error.details.candidates[0].profileId, refresh: true })).statusCode).toBe(200);
-        expect((await h.lookup({ record: { objectApiName: 'Lead', recordId: '00Q8c00000GaryXEAD', fields: { Email: 'graph.heavy@example.com', Phone: '+14155550142' } } })).statusCode).toBe(200);
+        expect(
+            (await h.lookup({ record: RECORDS.householdCase, profileId: ambiguous.error.details.candidates[0].profileId, refresh: true }))
+                .statusCode
+        ).toBe(200);
+        expect(
+            (
+                await h.lookup({
+                    record: {
+                        objectApiName: 'Lead',
+                        recordId: '00Q8c00000GaryXEAD',
+                        fields: { Email: 'graph.heavy@example.com', Phone: '+14155550142' }
+                    }
+                })
+            ).statusCode
+        ).toBe(200);
         expect((await h.lookup({ record: RECORDS.unknownLead, refresh: true })).statusCode).toBe(404);
 
         const platformCalls = h.upstream.filter((r) => r.upstream !== 'ims');
-        const kinds = new Set(platformCalls.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/^\/platform-[a-z0-9]+/, '')}${r.url.includes('experienceevent') ? ' (events)' : ''}`));
+        const kinds = new Set(
+            platformCalls.map(
+                (r) =>
+                    `${r.method} ${new URL(r.url).pathname.replace(/^\/platform-[a-z0-9]+/, '')}${r.url.includes('experienceevent') ? ' (events)' : ''}`
+            )
+        );
         expect([...kinds].sort()).toEqual([
             'GET /data/core/idnamespace/identities',
             'GET /data/core/ups/access/entities',
@@ -101,9 +125,14 @@ describe("the proxy's AEP requests, validated against Adobe's OpenAPI files", ()
         const calls = h.upstream.filter((r) => r.upstream === 'profile' || r.upstream === 'events');
         expect(calls.length).toBeGreaterThan(0);
         for (const r of calls) {
-            expect(r.headers).toMatchObject({ 'x-api-key': expect.any(String), 'x-gw-ims-org-id': h.emulator.orgs.primary.imsOrgId, 'x-sandbox-name': 'prod' });
+            expect(r.headers).toMatchObject({
+                'x-api-key': expect.any(String),
+                'x-gw-ims-org-id': h.emulator.orgs.primary.imsOrgId,
+                'x-sandbox-name': 'prod'
+            });
             expect(r.headers.authorization).toMatch(/^Bearer /);
-            const mergePolicyId = r.method === 'POST' ? JSON.parse(r.body!).mergePolicyId : new URL(r.url).searchParams.get('mergePolicyId');
+            const mergePolicyId =
+                r.method === 'POST' ? JSON.parse(r.body!).mergePolicyId : new URL(r.url).searchParams.get('mergePolicyId');
             expect(mergePolicyId).toBe('7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41');
         }
         const post = calls.find((r) => r.method === 'POST')!;

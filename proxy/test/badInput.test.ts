@@ -16,22 +16,76 @@ const CASES: Case[] = [
     { name: 'JSON null', body: 'null', status: 400, code: 'INVALID_REQUEST' },
     { name: 'JSON array', body: '[1,2]', status: 400, code: 'INVALID_REQUEST' },
     { name: 'JSON string', body: '"hello"', status: 400, code: 'INVALID_REQUEST' },
-    { name: 'text/plain content type', body: body({ record: ok }), headers: { 'content-type': 'text/plain' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'form content type', body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'xml content type', body: '<record/>', headers: { 'content-type': 'application/xml' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'huge body (64 KB)', body: body({ record: { ...ok, fields: { Email: 'a'.repeat(64 * 1024) } } }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+    {
+        name: 'text/plain content type',
+        body: body({ record: ok }),
+        headers: { 'content-type': 'text/plain' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE'
+    },
+    {
+        name: 'form content type',
+        body: 'a=b',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE'
+    },
+    {
+        name: 'xml content type',
+        body: '<record/>',
+        headers: { 'content-type': 'application/xml' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE'
+    },
+    {
+        name: 'huge body (64 KB)',
+        body: body({ record: { ...ok, fields: { Email: 'a'.repeat(64 * 1024) } } }),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE'
+    },
     { name: 'huge body (1 MB)', body: 'x'.repeat(1024 * 1024), status: 413, code: 'PAYLOAD_TOO_LARGE' },
     // Auth
     { name: 'missing credentials', body: body({ record: ok }), headers: { 'x-proxy-key': '' }, status: 401, code: 'UNAUTHORIZED' },
-    { name: 'wrong shared secret', body: body({ record: ok }), headers: { 'x-proxy-key': 'wrong-key-wrong-key-wrong' }, status: 401, code: 'UNAUTHORIZED', message: /does not match/ },
-    { name: 'bearer token when only the secret is configured', body: body({ record: ok }), headers: { 'x-proxy-key': '', authorization: 'Bearer a.b.c' }, status: 401, code: 'UNAUTHORIZED' },
-    { name: 'unauthenticated huge body is refused before parsing', body: 'x'.repeat(100_000), headers: { 'x-proxy-key': 'nope-nope-nope-nope' }, status: 401, code: 'UNAUTHORIZED' },
+    {
+        name: 'wrong shared secret',
+        body: body({ record: ok }),
+        headers: { 'x-proxy-key': 'wrong-key-wrong-key-wrong' },
+        status: 401,
+        code: 'UNAUTHORIZED',
+        message: /does not match/
+    },
+    {
+        name: 'bearer token when only the secret is configured',
+        body: body({ record: ok }),
+        headers: { 'x-proxy-key': '', authorization: 'Bearer a.b.c' },
+        status: 401,
+        code: 'UNAUTHORIZED'
+    },
+    {
+        name: 'unauthenticated huge body is refused before parsing',
+        body: 'x'.repeat(100_000),
+        headers: { 'x-proxy-key': 'nope-nope-nope-nope' },
+        status: 401,
+        code: 'UNAUTHORIZED'
+    },
     // Shape and types
     { name: 'missing record', body: body({}), status: 400, code: 'INVALID_REQUEST', message: /record/ },
     { name: 'record is a string', body: body({ record: 'x' }), status: 400, code: 'INVALID_REQUEST', message: /record/ },
-    { name: 'unknown top-level key', body: body({ record: ok, extra: 1 }), status: 400, code: 'INVALID_REQUEST', message: /unknown key.*extra/ },
+    {
+        name: 'unknown top-level key',
+        body: body({ record: ok, extra: 1 }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /unknown key.*extra/
+    },
     { name: 'unknown record key', body: rec({ sobject: 'Contact' }), status: 400, code: 'INVALID_REQUEST', message: /record: unknown key/ },
-    { name: 'unknown object type', body: rec({ objectApiName: 'Opportunity' }), status: 400, code: 'INVALID_REQUEST', message: /record\.objectApiName/ },
+    {
+        name: 'unknown object type',
+        body: rec({ objectApiName: 'Opportunity' }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /record\.objectApiName/
+    },
     { name: 'object type wrong case', body: rec({ objectApiName: 'contact' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'recordId too short', body: rec({ recordId: '003' }), status: 400, code: 'INVALID_REQUEST', message: /record\.recordId/ },
     { name: 'recordId 16 chars', body: rec({ recordId: '0038c00002JaneDA' }), status: 400, code: 'INVALID_REQUEST' },
@@ -42,32 +96,88 @@ const CASES: Case[] = [
     { name: 'field value object', body: fields({ Email: { $ne: null } }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'field value array', body: fields({ Email: ['a@b.com'] }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'field value boolean', body: fields({ Email: true }), status: 400, code: 'INVALID_REQUEST' },
-    { name: 'field value too long', body: fields({ Email: `${'a'.repeat(320)}@b.com` }), status: 400, code: 'INVALID_REQUEST', message: /320/ },
+    {
+        name: 'field value too long',
+        body: fields({ Email: `${'a'.repeat(320)}@b.com` }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /320/
+    },
     { name: 'field name with space', body: fields({ 'E mail': 'a@b.com' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'field name with two dots', body: fields({ 'Contact.Account.Email': 'a@b.com' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'field name starting with a digit', body: fields({ '1Email': 'a@b.com' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'field name with SOQL', body: fields({ 'Email FROM User': 'a@b.com' }), status: 400, code: 'INVALID_REQUEST' },
-    { name: 'too many fields', body: fields(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`F${i}__c`, 'x']))), status: 400, code: 'INVALID_REQUEST', message: /at most 20/ },
-    { name: 'NUL in value', body: fields({ Email: 'jane.doe@example.com\u0000' }), status: 400, code: 'INVALID_REQUEST', message: /control characters/ },
-    { name: 'newline in value (log injection)', body: fields({ Email: 'jane@example.com\n{"level":"error"}' }), status: 400, code: 'INVALID_REQUEST', message: /control characters/ },
+    {
+        name: 'too many fields',
+        body: fields(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`F${i}__c`, 'x']))),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /at most 20/
+    },
+    {
+        name: 'NUL in value',
+        body: fields({ Email: 'jane.doe@example.com\u0000' }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /control characters/
+    },
+    {
+        name: 'newline in value (log injection)',
+        body: fields({ Email: 'jane@example.com\n{"level":"error"}' }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /control characters/
+    },
     { name: 'carriage return in value', body: fields({ Phone: '415\r555' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'escape sequence in value', body: fields({ Email: '\u001b[31mred@example.com' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'unicode line separator in value', body: fields({ Email: 'a\u2028b@example.com' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'C1 control in value', body: fields({ Email: 'a\u0085b@example.com' }), status: 400, code: 'INVALID_REQUEST' },
     // Prototype pollution
-    { name: '__proto__ at top level', body: '{"record":{"objectApiName":"Contact","recordId":"0038c00002JaneDAAR","fields":{}},"__proto__":{"polluted":true}}', status: 400, code: 'INVALID_REQUEST' },
-    { name: '__proto__ in fields', body: '{"record":{"objectApiName":"Contact","recordId":"0038c00002JaneDAAR","fields":{"__proto__":{"isAdmin":true}}}}', status: 400, code: 'INVALID_REQUEST' },
-    { name: 'constructor.prototype in fields', body: '{"record":{"objectApiName":"Contact","recordId":"0038c00002JaneDAAR","fields":{"constructor":{"prototype":{"x":1}}}}}', status: 400, code: 'INVALID_REQUEST' },
+    {
+        name: '__proto__ at top level',
+        body: '{"record":{"objectApiName":"Contact","recordId":"0038c00002JaneDAAR","fields":{}},"__proto__":{"polluted":true}}',
+        status: 400,
+        code: 'INVALID_REQUEST'
+    },
+    {
+        name: '__proto__ in fields',
+        body: '{"record":{"objectApiName":"Contact","recordId":"0038c00002JaneDAAR","fields":{"__proto__":{"isAdmin":true}}}}',
+        status: 400,
+        code: 'INVALID_REQUEST'
+    },
+    {
+        name: 'constructor.prototype in fields',
+        body: '{"record":{"objectApiName":"Contact","recordId":"0038c00002JaneDAAR","fields":{"constructor":{"prototype":{"x":1}}}}}',
+        status: 400,
+        code: 'INVALID_REQUEST'
+    },
     // Other options
     { name: 'maxEvents too high', body: body({ record: ok, maxEvents: 51 }), status: 400, code: 'INVALID_REQUEST', message: /maxEvents/ },
     { name: 'maxEvents negative', body: body({ record: ok, maxEvents: -1 }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'maxEvents fractional', body: body({ record: ok, maxEvents: 2.5 }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'maxEvents string', body: body({ record: ok, maxEvents: '10' }), status: 400, code: 'INVALID_REQUEST' },
     { name: 'refresh string', body: body({ record: ok, refresh: 'yes' }), status: 400, code: 'INVALID_REQUEST', message: /refresh/ },
-    { name: 'profileId with query injection', body: body({ record: ok, profileId: 'abc&schema.name=x' }), status: 400, code: 'INVALID_REQUEST', message: /profileId/ },
+    {
+        name: 'profileId with query injection',
+        body: body({ record: ok, profileId: 'abc&schema.name=x' }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /profileId/
+    },
     { name: 'profileId too short', body: body({ record: ok, profileId: 'abc' }), status: 400, code: 'INVALID_REQUEST' },
-    { name: 'profileId path traversal', body: body({ record: ok, profileId: '../../../etc/passwd' }), status: 400, code: 'INVALID_REQUEST' },
-    { name: 'profileId not reached by the record', body: body({ record: ok, profileId: 'AAAAAAAAAAAAAAAAAAAAAAAA' }), status: 400, code: 'INVALID_REQUEST', message: /not one of the profiles/ },
+    {
+        name: 'profileId path traversal',
+        body: body({ record: ok, profileId: '../../../etc/passwd' }),
+        status: 400,
+        code: 'INVALID_REQUEST'
+    },
+    {
+        name: 'profileId not reached by the record',
+        body: body({ record: ok, profileId: 'AAAAAAAAAAAAAAAAAAAAAAAA' }),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /not one of the profiles/
+    },
     // Identity values that normalise to nothing
     { name: 'no identity values at all', body: fields({}), status: 422, code: 'NO_IDENTITY' },
     { name: 'only null values', body: fields({ Email: null, Phone: null }), status: 422, code: 'NO_IDENTITY' },
@@ -77,9 +187,19 @@ const CASES: Case[] = [
     { name: 'whitespace-only values', body: fields({ Email: '   ', Phone: ' ' }), status: 422, code: 'NO_IDENTITY' },
     // Injection into AEP query strings travels as data, never as parameters
     { name: 'email with query-string injection', body: fields({ Email: 'a@b.com&schema.name=x' }), status: 422, code: 'NO_IDENTITY' },
-    { name: 'loyalty id with query-string injection', body: fields({ Loyalty_Id__c: 'LY-1&entityIdNS=email&mergePolicyId=x' }), status: 422, code: 'NO_IDENTITY' },
+    {
+        name: 'loyalty id with query-string injection',
+        body: fields({ Loyalty_Id__c: 'LY-1&entityIdNS=email&mergePolicyId=x' }),
+        status: 422,
+        code: 'NO_IDENTITY'
+    },
     { name: 'loyalty id with fragment and plus', body: fields({ Loyalty_Id__c: 'LY-1#x=y/+z' }), status: 404, code: 'PROFILE_NOT_FOUND' },
-    { name: 'loyalty id with path traversal', body: fields({ Loyalty_Id__c: '../../idnamespace/identities' }), status: 404, code: 'PROFILE_NOT_FOUND' },
+    {
+        name: 'loyalty id with path traversal',
+        body: fields({ Loyalty_Id__c: '../../idnamespace/identities' }),
+        status: 404,
+        code: 'PROFILE_NOT_FOUND'
+    },
     { name: 'SQL-ish email', body: fields({ Email: "x'); DROP TABLE profiles;--@example.com" }), status: 422, code: 'NO_IDENTITY' }
 ];
 
@@ -128,7 +248,11 @@ describe('bad input corpus', () => {
 
     it('answers unknown routes and methods with the error shape, and keeps serving', async () => {
         // 404 ROUTE_NOT_FOUND, never PROFILE_NOT_FOUND: Apex tells a misconfigured Named Credential URL apart by the code.
-        for (const [method, url] of [['GET', '/v1/profiles/lookup'], ['POST', '/v1/profile/lookup'], ['GET', '/../../etc/passwd']] as const) {
+        for (const [method, url] of [
+            ['GET', '/v1/profiles/lookup'],
+            ['POST', '/v1/profile/lookup'],
+            ['GET', '/../../etc/passwd']
+        ] as const) {
             const unknown = await h.proxy.app.inject({ method, url });
             expect(unknown.statusCode).toBe(404);
             expect(JSON.parse(unknown.body).error.code).toBe('ROUTE_NOT_FOUND');

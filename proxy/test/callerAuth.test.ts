@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI } from 'jose';
 import { createCallerAuthenticator } from '../src/auth/callerAuth';
 import { ProxyError } from '../src/errors';
-import { JWT_AUDIENCE as AUDIENCE, JWT_ISSUER as ISSUER, JWT_KID, JWT_SUBJECT, rsaKeyPair, signJwt as sign, type KeyPair } from './support/jwt';
+import {
+    JWT_AUDIENCE as AUDIENCE,
+    JWT_ISSUER as ISSUER,
+    JWT_KID,
+    JWT_SUBJECT,
+    rsaKeyPair,
+    signJwt as sign,
+    type KeyPair
+} from './support/jwt';
 
 const SECRET = 'shared-secret-for-tests-0123456789';
 
@@ -29,25 +37,40 @@ describe('caller authentication', () => {
         pem = await exportSPKI(keys.publicKey);
     });
 
-    const jwtAuth = () => ({ sharedSecret: null, jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeyPem: pem, jwksUrl: null, clockSkewSeconds: 30 } });
+    const jwtAuth = () => ({
+        sharedSecret: null,
+        jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeyPem: pem, jwksUrl: null, clockSkewSeconds: 30 }
+    });
 
     it('accepts a valid RS256 JWT and reports its subject', async () => {
         const authenticate = await createCallerAuthenticator(jwtAuth());
-        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` })).resolves.toEqual({ method: 'jwt', subject: JWT_SUBJECT });
+        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` })).resolves.toEqual({
+            method: 'jwt',
+            subject: JWT_SUBJECT
+        });
     });
 
     it('accepts a token that expired within the clock skew, refuses one beyond it', async () => {
         const authenticate = await createCallerAuthenticator(jwtAuth());
-        await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { expiresInSeconds: -10 })}` })).resolves.toMatchObject({ method: 'jwt' });
+        await expect(
+            authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { expiresInSeconds: -10 })}` })
+        ).resolves.toMatchObject({ method: 'jwt' });
         const err = await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { expiresInSeconds: -120 })}` }));
         expect(err.message).toBe('the bearer token has expired');
     });
 
     it('refuses a wrong audience, a wrong issuer and a token signed by another key', async () => {
         const authenticate = await createCallerAuthenticator(jwtAuth());
-        expect((await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { aud: 'someone-else' })}` }))).message).toMatch(/aud claim/);
-        expect((await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { iss: 'https://evil.example' })}` }))).message).toMatch(/iss claim/);
-        expect((await rejection(authenticate({ authorization: `Bearer ${await sign(otherKeys.privateKey)}` }))).message).toMatch(/signature does not verify/);
+        expect(
+            (await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { aud: 'someone-else' })}` }))).message
+        ).toMatch(/aud claim/);
+        expect(
+            (await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey, { iss: 'https://evil.example' })}` })))
+                .message
+        ).toMatch(/iss claim/);
+        expect((await rejection(authenticate({ authorization: `Bearer ${await sign(otherKeys.privateKey)}` }))).message).toMatch(
+            /signature does not verify/
+        );
     });
 
     it('refuses missing, malformed and unsigned tokens', async () => {
@@ -69,8 +92,13 @@ describe('caller authentication', () => {
         await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
         try {
             const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
-            const authenticate = await createCallerAuthenticator({ sharedSecret: null, jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeyPem: null, jwksUrl: url, clockSkewSeconds: 0 } });
-            await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` })).resolves.toMatchObject({ method: 'jwt' });
+            const authenticate = await createCallerAuthenticator({
+                sharedSecret: null,
+                jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeyPem: null, jwksUrl: url, clockSkewSeconds: 0 }
+            });
+            await expect(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` })).resolves.toMatchObject({
+                method: 'jwt'
+            });
             await rejection(authenticate({ authorization: `Bearer ${await sign(otherKeys.privateKey)}` }));
         } finally {
             await new Promise((r) => server.close(r));
@@ -83,6 +111,8 @@ describe('caller authentication', () => {
         expect((await rejection(authenticate({ 'x-proxy-key': `${SECRET}x` }))).message).toMatch(/does not match/);
         await rejection(authenticate({ 'x-proxy-key': '' }));
         await rejection(authenticate({ 'x-proxy-key': 'x'.repeat(5000) }));
-        expect((await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` }))).message).toMatch(/bearer tokens are not accepted/);
+        expect((await rejection(authenticate({ authorization: `Bearer ${await sign(keys.privateKey)}` }))).message).toMatch(
+            /bearer tokens are not accepted/
+        );
     });
 });

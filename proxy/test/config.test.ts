@@ -67,7 +67,8 @@ describe('loadConfig', () => {
             AEP_PLATFORM_URL: 'ftp://x'
         });
         const text = problems.join('\n');
-        for (const name of ['PROXY_SHARED_SECRET', 'PROXY_PORT', 'AEP_MAX_RPS', 'AEP_ORG_ID', 'PROXY_LOG_LEVEL', 'AEP_PLATFORM_URL']) expect(text).toContain(name);
+        for (const name of ['PROXY_SHARED_SECRET', 'PROXY_PORT', 'AEP_MAX_RPS', 'AEP_ORG_ID', 'PROXY_LOG_LEVEL', 'AEP_PLATFORM_URL'])
+            expect(text).toContain(name);
     });
 
     it('requires the AEP credential trio together and some caller auth', () => {
@@ -77,23 +78,39 @@ describe('loadConfig', () => {
     });
 
     it('checks the JWT settings as a group', () => {
-        expect(problemsOf({ PROXY_JWT_ISSUER: 'https://login.salesforce.com' }).join('\n')).toMatch(/PROXY_JWT_AUDIENCE is required[\s\S]*PROXY_JWT_PUBLIC_KEY_PEM or PROXY_JWT_JWKS_URL/);
-        expect(problemsOf({ PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_PUBLIC_KEY_PEM: 'nope' }).join('\n')).toMatch(/must be a PEM public key/);
-        const ok = loadConfig({ PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_JWKS_URL: 'https://example.com/jwks' }, { emulator: EMULATOR });
+        expect(problemsOf({ PROXY_JWT_ISSUER: 'https://login.salesforce.com' }).join('\n')).toMatch(
+            /PROXY_JWT_AUDIENCE is required[\s\S]*PROXY_JWT_PUBLIC_KEY_PEM or PROXY_JWT_JWKS_URL/
+        );
+        expect(problemsOf({ PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_PUBLIC_KEY_PEM: 'nope' }).join('\n')).toMatch(
+            /must be a PEM public key/
+        );
+        const ok = loadConfig(
+            { PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_JWKS_URL: 'https://example.com/jwks' },
+            { emulator: EMULATOR }
+        );
         expect(ok.auth.jwt).toMatchObject({ issuer: 'i', audience: 'a', jwksUrl: 'https://example.com/jwks', clockSkewSeconds: 30 });
         expect(ok.auth.sharedSecret).toBeNull();
     });
 
     it('validates the nested field mapping and shaping JSON with their own messages', () => {
-        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_FIELD_MAPPING: '{not json' }).join('\n')).toMatch(/PROXY_FIELD_MAPPING must be JSON/);
-        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_FIELD_MAPPING: '{"defaultPhoneRegion":"XX"}' }).join('\n')).toMatch(/PROXY_FIELD_MAPPING: defaultPhoneRegion/);
-        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_SHAPING: '{"tenant":"bad tenant"}' }).join('\n')).toMatch(/PROXY_SHAPING: tenant/);
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_FIELD_MAPPING: '{not json' }).join('\n')).toMatch(
+            /PROXY_FIELD_MAPPING must be JSON/
+        );
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_FIELD_MAPPING: '{"defaultPhoneRegion":"XX"}' }).join('\n')).toMatch(
+            /PROXY_FIELD_MAPPING: defaultPhoneRegion/
+        );
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_SHAPING: '{"tenant":"bad tenant"}' }).join('\n')).toMatch(
+            /PROXY_SHAPING: tenant/
+        );
     });
 
     it('reads a JSON config file, with the environment taking precedence', () => {
         const dir = mkdtempSync(join(tmpdir(), 'proxy-config-'));
         const file = join(dir, 'proxy.json');
-        writeFileSync(file, JSON.stringify({ PROXY_SHARED_SECRET: SECRET, AEP_MAX_RPS: 7, CACHE_TTL_SECONDS: 30, PROXY_SHAPING: { tenant: '_filetenant' } }));
+        writeFileSync(
+            file,
+            JSON.stringify({ PROXY_SHARED_SECRET: SECRET, AEP_MAX_RPS: 7, CACHE_TTL_SECONDS: 30, PROXY_SHAPING: { tenant: '_filetenant' } })
+        );
         const config = loadConfig({ PROXY_CONFIG_FILE: file, CACHE_TTL_SECONDS: '45' }, { emulator: EMULATOR });
         expect(config.resilience.maxRps).toBe(7);
         expect(config.cache.ttlMs).toBe(45_000);
@@ -102,7 +119,13 @@ describe('loadConfig', () => {
     });
 
     it('keeps secrets out of the redacted view', () => {
-        const config = loadConfig({ PROXY_SHARED_SECRET: SECRET, AEP_CLIENT_ID: 'abcdef', AEP_CLIENT_SECRET: 'p8e-very-secret', AEP_ORG_ID: 'ABC@AdobeOrg', REDIS_URL: 'redis://user:pw@127.0.0.1:6379' });
+        const config = loadConfig({
+            PROXY_SHARED_SECRET: SECRET,
+            AEP_CLIENT_ID: 'abcdef',
+            AEP_CLIENT_SECRET: 'p8e-very-secret',
+            AEP_ORG_ID: 'ABC@AdobeOrg',
+            REDIS_URL: 'redis://user:pw@127.0.0.1:6379'
+        });
         const text = JSON.stringify(redactedConfig(config));
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain('p8e-very-secret');
@@ -120,9 +143,18 @@ describe('usesEmulator', () => {
     it('sees credentials held in PROXY_CONFIG_FILE', () => {
         const dir = mkdtempSync(join(tmpdir(), 'cah-config-'));
         const file = join(dir, 'proxy.json');
-        writeFileSync(file, JSON.stringify({ AEP_CLIENT_ID: 'abc123', AEP_CLIENT_SECRET: 'p8e-secret', AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' }));
+        writeFileSync(
+            file,
+            JSON.stringify({ AEP_CLIENT_ID: 'abc123', AEP_CLIENT_SECRET: 'p8e-secret', AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' })
+        );
         const source = configSource({ PROXY_CONFIG_FILE: file, NODE_ENV: 'production', AEP_SANDBOX: 'dev' });
-        expect(source).toEqual({ AEP_CLIENT_ID: 'abc123', AEP_CLIENT_SECRET: 'p8e-secret', AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg', NODE_ENV: 'production', AEP_SANDBOX: 'dev' });
+        expect(source).toEqual({
+            AEP_CLIENT_ID: 'abc123',
+            AEP_CLIENT_SECRET: 'p8e-secret',
+            AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg',
+            NODE_ENV: 'production',
+            AEP_SANDBOX: 'dev'
+        });
         expect(usesEmulator(source)).toBe(false);
     });
 

@@ -36,7 +36,8 @@ describe('POST /v1/profiles/lookup with JWT caller auth', () => {
         h.logs.length = 0;
     });
 
-    const withBearer = async (bearer: string) => h.lookup({ record: RECORDS.janeByEmail, refresh: true }, { 'x-proxy-key': undefined, authorization: `Bearer ${bearer}` });
+    const withBearer = async (bearer: string) =>
+        h.lookup({ record: RECORDS.janeByEmail, refresh: true }, { 'x-proxy-key': undefined, authorization: `Bearer ${bearer}` });
 
     it('answers a valid token with the card and records the method in the audit line', async () => {
         expect(h.config.auth.sharedSecret).toBeNull();

@@ -80,7 +80,13 @@ describe('profile look-up against the AEP emulator', () => {
     });
 
     it('flags identities that disagree: the email finds Jane, the phone finds the Riveras', async () => {
-        const res = await h.lookup({ record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'jane.doe@example.com', Phone: '+1 415 555 0188' } } });
+        const res = await h.lookup({
+            record: {
+                objectApiName: 'Contact',
+                recordId: '0038c00002JaneDAAR',
+                fields: { Email: 'jane.doe@example.com', Phone: '+1 415 555 0188' }
+            }
+        });
         expect(res.statusCode).toBe(200);
         const card = json(res);
         expect(card.person.displayName).toBe('Jane Doe');
@@ -93,7 +99,9 @@ describe('profile look-up against the AEP emulator', () => {
         expect(res.statusCode).toBe(404);
         const body = json(res);
         expect(body.error.code).toBe('PROFILE_NOT_FOUND');
-        expect(body.error.details.identitiesTried).toEqual([{ field: 'Email', namespace: 'Email', maskedValue: expect.any(String), outcome: 'not_found' }]);
+        expect(body.error.details.identitiesTried).toEqual([
+            { field: 'Email', namespace: 'Email', maskedValue: expect.any(String), outcome: 'not_found' }
+        ]);
         expect(res.body).not.toContain('unknown.person@example.com');
     });
 
@@ -106,7 +114,13 @@ describe('profile look-up against the AEP emulator', () => {
     });
 
     it('still finds the other identity when one identity of the record hits the guardrail', async () => {
-        const res = await h.lookup({ record: { objectApiName: 'Lead', recordId: '00Q8c00000GaryXEAD', fields: { Email: 'graph.heavy@example.com', Phone: '+14155550142' } } });
+        const res = await h.lookup({
+            record: {
+                objectApiName: 'Lead',
+                recordId: '00Q8c00000GaryXEAD',
+                fields: { Email: 'graph.heavy@example.com', Phone: '+14155550142' }
+            }
+        });
         expect(res.statusCode).toBe(200);
         const card = json(res);
         expect(card.person.displayName).toBe('Maria Lopez');
@@ -120,7 +134,13 @@ describe('profile look-up against the AEP emulator', () => {
     });
 
     it('answers a record without a usable identity with 422 NO_IDENTITY', async () => {
-        const res = await h.lookup({ record: { objectApiName: 'Contact', recordId: '0038c00002NoIdsAAA', fields: { Email: 'not-an-email', Phone: null, Title: 'CEO' } } });
+        const res = await h.lookup({
+            record: {
+                objectApiName: 'Contact',
+                recordId: '0038c00002NoIdsAAA',
+                fields: { Email: 'not-an-email', Phone: null, Title: 'CEO' }
+            }
+        });
         expect(res.statusCode).toBe(422);
         const body = json(res);
         expect(body.error.code).toBe('NO_IDENTITY');
@@ -139,7 +159,13 @@ describe('profile look-up against the AEP emulator', () => {
         h.logs.length = 0;
         await h.lookup({ record: RECORDS.janeByEmail, refresh: true }, { 'x-request-id': 'audit-check-1' });
         const audit = h.logs.map((l) => JSON.parse(l)).find((l) => l.audit === true && l.requestId === 'audit-check-1');
-        expect(audit).toMatchObject({ agentId: '0058c00000AgentAAA', objectType: 'Contact', recordId: '0038c00002JaneDAAR', outcome: 'OK', matchedNamespace: 'Email' });
+        expect(audit).toMatchObject({
+            agentId: '0058c00000AgentAAA',
+            objectType: 'Contact',
+            recordId: '0038c00002JaneDAAR',
+            outcome: 'OK',
+            matchedNamespace: 'Email'
+        });
         const all = h.logs.join('\n');
         expect(all).not.toMatch(/jane\.doe@example\.com/i);
         expect(all).not.toContain('4155550123');
@@ -181,4 +207,3 @@ describe('first look-ups of a fresh proxy', () => {
         expect(h.upstream.filter((r) => r.url.includes('/data/core/ups/config/mergePolicies'))).toHaveLength(1);
     });
 });
-

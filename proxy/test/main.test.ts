@@ -54,7 +54,12 @@ describe('proxy entry point (proxy/src/main.ts)', () => {
     });
 
     it('names the missing variable when the AEP credentials are incomplete, without starting the emulator', async () => {
-        const run = await runMain({ NODE_ENV: 'production', PROXY_SHARED_SECRET: 'a-long-enough-shared-secret', PROXY_PORT: '0', AEP_CLIENT_ID: 'abc123' });
+        const run = await runMain({
+            NODE_ENV: 'production',
+            PROXY_SHARED_SECRET: 'a-long-enough-shared-secret',
+            PROXY_PORT: '0',
+            AEP_CLIENT_ID: 'abc123'
+        });
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(/AEP_CLIENT_SECRET is required/);
         expect(run.stderr).toMatch(/AEP_ORG_ID is required/);
@@ -71,7 +76,9 @@ describe('proxy entry point (proxy/src/main.ts)', () => {
             const res = await fetch(`${url}/v1/profiles/lookup`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json', 'x-proxy-key': secret, 'x-agent-id': '0058c00000AgentAAA' },
-                body: JSON.stringify({ record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'jane.doe@example.com' } } })
+                body: JSON.stringify({
+                    record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'jane.doe@example.com' } }
+                })
             });
             status = res.status;
         });

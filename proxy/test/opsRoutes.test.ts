@@ -18,7 +18,12 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
         expect(ready.statusCode).toBe(200);
         expect(json(ready)).toEqual({
             ready: true,
-            checks: { imsToken: { ok: true }, namespaceCatalog: { ok: true }, mergePolicy: { ok: true }, profileCircuit: { ok: true, detail: 'closed' } }
+            checks: {
+                imsToken: { ok: true },
+                namespaceCatalog: { ok: true },
+                mergePolicy: { ok: true },
+                profileCircuit: { ok: true, detail: 'closed' }
+            }
         });
     });
 
@@ -27,7 +32,9 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
         await h.lookup({ record: RECORDS.janeByEmail });
         const res = await h.proxy.app.inject({ method: 'GET', url: '/metrics' });
         expect(res.headers['content-type']).toMatch(/text\/plain/);
-        expect(res.body).toMatch(/proxy_http_request_duration_seconds_count\{route="\/v1\/profiles\/lookup",method="POST",status="200"\} 2/);
+        expect(res.body).toMatch(
+            /proxy_http_request_duration_seconds_count\{route="\/v1\/profiles\/lookup",method="POST",status="200"\} 2/
+        );
         expect(res.body).toMatch(/proxy_upstream_calls_total\{target="profile",status="200"\} \d+/);
         expect(res.body).toMatch(/proxy_card_cache_total\{result="hit"\} 1/);
         expect(res.body).not.toMatch(/jane/i);
@@ -50,7 +57,9 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
     it('documents every error code of proxy/src/errors.ts', async () => {
         const { ERROR_STATUS } = await import('../src/errors');
         const doc = YAML.parse(readFileSync(OPENAPI_FILE, 'utf8'));
-        expect([...doc.components.schemas.ErrorResponse.properties.error.properties.code.enum].sort()).toEqual(Object.keys(ERROR_STATUS).sort());
+        expect([...doc.components.schemas.ErrorResponse.properties.error.properties.code.enum].sort()).toEqual(
+            Object.keys(ERROR_STATUS).sort()
+        );
         const documented = Object.keys(doc.paths['/v1/profiles/lookup'].post.responses);
         for (const status of Object.values(ERROR_STATUS)) expect(documented).toContain(String(status));
     });
@@ -59,7 +68,10 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
 describe('readiness without AEP', () => {
     let h: Harness;
     beforeAll(async () => {
-        h = await startHarness({ emulator: { faults: [{ group: 'ims', action: { type: 'status', status: 503 } }] }, env: { AEP_RETRY_MAX_ATTEMPTS: '1' } });
+        h = await startHarness({
+            emulator: { faults: [{ group: 'ims', action: { type: 'status', status: 503 } }] },
+            env: { AEP_RETRY_MAX_ATTEMPTS: '1' }
+        });
     });
     afterAll(async () => {
         await h.close();

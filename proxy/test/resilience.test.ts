@@ -25,7 +25,11 @@ describe('AEP failures', () => {
     });
 
     it('honours a 429 with retryAfterMs and succeeds', async () => {
-        h.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 429, retryAfterMs: 30 }, mode: { type: 'next', count: 1 } });
+        h.emulator.faults.set({
+            group: 'entities',
+            action: { type: 'status', status: 429, retryAfterMs: 30 },
+            mode: { type: 'next', count: 1 }
+        });
         const res = await h.lookup({ record: RECORDS.janeByEmail, refresh: true });
         expect(res.statusCode).toBe(200);
         expect(h.emulator.stats().byGroup.entities).toBe(2);
@@ -49,7 +53,9 @@ describe('AEP failures', () => {
 
     it('answers 503 UPSTREAM_UNAVAILABLE when AEP fails and nothing is cached', async () => {
         h.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 502 } });
-        const res = await h.lookup({ record: { objectApiName: 'Contact', recordId: '0038c00002MLopzAAD', fields: { Email: 'maria.lopez@example.com' } } });
+        const res = await h.lookup({
+            record: { objectApiName: 'Contact', recordId: '0038c00002MLopzAAD', fields: { Email: 'maria.lopez@example.com' } }
+        });
         expect(res.statusCode).toBe(503);
         expect(json(res).error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', details: { upstream: 'profile', upstreamStatus: 502 } });
         expect(h.emulator.stats().byGroup.entities).toBe(3); // the configured attempts, no more
@@ -57,7 +63,9 @@ describe('AEP failures', () => {
 
     it('answers 429 RATE_LIMITED with Retry-After when AEP throttles every attempt', async () => {
         h.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 429, retryAfterMs: 2000 } });
-        const res = await h.lookup({ record: { objectApiName: 'Lead', recordId: '00Q8c00000ThrotEAD', fields: { Email: 'sam.rivera@example.com' } } });
+        const res = await h.lookup({
+            record: { objectApiName: 'Lead', recordId: '00Q8c00000ThrotEAD', fields: { Email: 'sam.rivera@example.com' } }
+        });
         expect(res.statusCode).toBe(429);
         expect(json(res).error.code).toBe('RATE_LIMITED');
         expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -65,7 +73,9 @@ describe('AEP failures', () => {
 
     it('gives up inside the budget when AEP hangs: 504 UPSTREAM_TIMEOUT', async () => {
         h.emulator.faults.set({ group: 'entities', action: { type: 'timeout' } });
-        const res = await h.lookup({ record: { objectApiName: 'Lead', recordId: '00Q8c00000HangsEAD', fields: { Email: 'alex.rivera@example.com' } } });
+        const res = await h.lookup({
+            record: { objectApiName: 'Lead', recordId: '00Q8c00000HangsEAD', fields: { Email: 'alex.rivera@example.com' } }
+        });
         expect(res.statusCode).toBe(504);
         expect(json(res).error.code).toBe('UPSTREAM_TIMEOUT');
     });
@@ -119,7 +129,9 @@ describe('circuit breaker', () => {
     it('opens after repeated failures and stops calling AEP', async () => {
         h.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 500 } });
         for (let i = 0; i < 3; i++) {
-            const r = await h.lookup({ record: { objectApiName: 'Lead', recordId: `00Q8c00000Brk${i}0EAD`, fields: { Email: `nobody${i}@example.com` } } });
+            const r = await h.lookup({
+                record: { objectApiName: 'Lead', recordId: `00Q8c00000Brk${i}0EAD`, fields: { Email: `nobody${i}@example.com` } }
+            });
             expect(r.statusCode).toBe(503);
         }
         h.emulator.resetStats();
@@ -150,7 +162,13 @@ describe('outbound rate limit (protecting AEP)', () => {
         const first = await h.lookup({ record: RECORDS.janeByEmail, maxEvents: 0 });
         expect(first.statusCode).toBe(200);
         const answers = [];
-        for (let i = 0; i < 6; i++) answers.push(await h.lookup({ record: { objectApiName: 'Lead', recordId: `00Q8c00000Rate${i}EAD`, fields: { Email: `rate${i}@example.com` } }, maxEvents: 0 }));
+        for (let i = 0; i < 6; i++)
+            answers.push(
+                await h.lookup({
+                    record: { objectApiName: 'Lead', recordId: `00Q8c00000Rate${i}EAD`, fields: { Email: `rate${i}@example.com` } },
+                    maxEvents: 0
+                })
+            );
         const limited = answers.filter((r) => r.statusCode === 429);
         expect(limited.length).toBeGreaterThan(0);
         expect(json(limited[0]!).error.code).toBe('RATE_LIMITED');
@@ -196,7 +214,11 @@ describe('IMS token', () => {
         await new Promise((r) => setTimeout(r, 1100));
         h.emulator.resetStats();
         const answers = await Promise.all(
-            Array.from({ length: 10 }, (_, i) => h.lookup({ record: { objectApiName: 'Lead', recordId: `00Q8c00000Tok${i}0EAD`, fields: { Email: `token${i}@example.com` } } }))
+            Array.from({ length: 10 }, (_, i) =>
+                h.lookup({
+                    record: { objectApiName: 'Lead', recordId: `00Q8c00000Tok${i}0EAD`, fields: { Email: `token${i}@example.com` } }
+                })
+            )
         );
         expect(answers.every((r) => r.statusCode === 404)).toBe(true);
         expect(h.emulator.stats().byGroup.ims).toBe(1);

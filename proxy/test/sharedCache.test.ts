@@ -15,7 +15,9 @@ const haveRedis = existsSync(REDIS);
 if (!haveRedis && process.env.CI) {
     describe('two proxy instances sharing Redis', () => {
         it('needs redis-server', () => {
-            throw new Error(`${REDIS} is missing but CI is set: install it with scripts/install-system-deps.sh (Debian package redis-server)`);
+            throw new Error(
+                `${REDIS} is missing but CI is set: install it with scripts/install-system-deps.sh (Debian package redis-server)`
+            );
         });
     });
 }
@@ -33,7 +35,13 @@ if (!haveRedis && process.env.CI) {
         emulator = await startEmulator();
         const config = loadConfig(
             // A 2 s fresh TTL lets one test watch a local copy go stale while the shared one is still fresh.
-            { PROXY_SHARED_SECRET: PROXY_KEY, PROXY_LOG_LEVEL: 'silent', REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: `t${port}:`, CACHE_TTL_SECONDS: '2' },
+            {
+                PROXY_SHARED_SECRET: PROXY_KEY,
+                PROXY_LOG_LEVEL: 'silent',
+                REDIS_URL: `redis://127.0.0.1:${port}`,
+                REDIS_KEY_PREFIX: `t${port}:`,
+                CACHE_TTL_SECONDS: '2'
+            },
             { emulator: connectionFor(emulator) }
         );
         const make = () => buildProxy(config, { logger: createLogger('silent'), metrics: createMetrics({ defaultMetrics: false }) });
@@ -53,12 +61,19 @@ if (!haveRedis && process.env.CI) {
     });
 
     const lookup = (p: BuiltProxy, body: unknown) =>
-        p.app.inject({ method: 'POST', url: '/v1/profiles/lookup', headers: { 'content-type': 'application/json', 'x-proxy-key': PROXY_KEY }, payload: JSON.stringify(body) });
+        p.app.inject({
+            method: 'POST',
+            url: '/v1/profiles/lookup',
+            headers: { 'content-type': 'application/json', 'x-proxy-key': PROXY_KEY },
+            payload: JSON.stringify(body)
+        });
 
     it('coalesces concurrent look-ups across instances into one AEP call', async () => {
         emulator.faults.set({ group: 'entities', action: { type: 'latency', ms: 150 } });
         emulator.resetStats();
-        const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => lookup(i % 2 === 0 ? a : b, { record: RECORDS.janeContact })));
+        const answers = await Promise.all(
+            Array.from({ length: 40 }, (_, i) => lookup(i % 2 === 0 ? a : b, { record: RECORDS.janeContact }))
+        );
         expect(answers.every((r) => r.statusCode === 200)).toBe(true);
         expect(emulator.stats().byGroup.entities).toBe(1);
         emulator.faults.clear();

@@ -46,7 +46,13 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     let emulator: BenchEmulator | null = null;
     let redis: RunningRedis | null = null;
     try {
-        emulator = await startBenchEmulator({ seed: 6, profiles: dataset.generatedProfiles, eventsPerProfile: dataset.eventsPerProfile, heavyEvents: opts.size.events, heavyAudiences: opts.size.audiences });
+        emulator = await startBenchEmulator({
+            seed: 6,
+            profiles: dataset.generatedProfiles,
+            eventsPerProfile: dataset.eventsPerProfile,
+            heavyEvents: opts.size.events,
+            heavyAudiences: opts.size.audiences
+        });
         const ctx: BenchContext = createContext(opts, emulator, notes, log);
         const profiles = new ProfileAllocator(fillCount, dataset.generatedProfiles);
 
@@ -81,7 +87,13 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
                 commit: gitCommit(),
                 // Other work on the machine skews throughput figures; the 1/5/15-minute load shows how much there was.
                 loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((v) => Math.round(v * 100) / 100) },
-                settings: { ...opts, outDir: relative(process.cwd(), opts.outDir) || '.', cpuProfileDir: opts.cpuProfileDir && relative(process.cwd(), opts.cpuProfileDir), proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' }, dataset }
+                settings: {
+                    ...opts,
+                    outDir: relative(process.cwd(), opts.outDir) || '.',
+                    cpuProfileDir: opts.cpuProfileDir && relative(process.cwd(), opts.cpuProfileDir),
+                    proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' },
+                    dataset
+                }
             },
             goals: evaluateGoals(sections, opts.realisticLatencyMs),
             ...sections,

@@ -31,7 +31,12 @@ export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes
 }
 
 /** Runs `fn` with a proxy instance and always stops it. */
-export async function withProxy<T>(ctx: BenchContext, name: string, env: Record<string, string>, fn: (p: ProxyInstance) => Promise<T>): Promise<T> {
+export async function withProxy<T>(
+    ctx: BenchContext,
+    name: string,
+    env: Record<string, string>,
+    fn: (p: ProxyInstance) => Promise<T>
+): Promise<T> {
     const proxy = await ctx.startProxy(name, env);
     try {
         return await fn(proxy);

@@ -9,9 +9,30 @@ export interface BenchOptions {
     overhead: { warmupLookups: number; runs: { latencyMs: number; record: RecordKind; lookups: number }[]; maxSecondsPerRun: number };
     cacheHit: { connections: number; warmupSeconds: number; durationSeconds: number; rounds: number };
     coalescing: { profiles: number; agentsPerProfile: number; waves: number };
-    shielding: { maxRps: number; multiplier: number; durationSeconds: number; stalePool: number; clientTimeoutMs: number; connections: number };
-    size: { events: number; audiences: number; fillProfiles: number; fillTemplates: number; fillWorkers: number; fillMaxSeconds: number; residencySample: number };
-    scaleOut: { profiles: number; agentsPerProfile: number; sharedHitProfiles: number; connectionsPerInstance: number; durationSeconds: number };
+    shielding: {
+        maxRps: number;
+        multiplier: number;
+        durationSeconds: number;
+        stalePool: number;
+        clientTimeoutMs: number;
+        connections: number;
+    };
+    size: {
+        events: number;
+        audiences: number;
+        fillProfiles: number;
+        fillTemplates: number;
+        fillWorkers: number;
+        fillMaxSeconds: number;
+        residencySample: number;
+    };
+    scaleOut: {
+        profiles: number;
+        agentsPerProfile: number;
+        sharedHitProfiles: number;
+        connectionsPerInstance: number;
+        durationSeconds: number;
+    };
     /** When set, every proxy instance writes a V8 CPU profile (--cpu-prof) into this directory. */
     cpuProfileDir: string | null;
 }
@@ -34,9 +55,30 @@ export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileD
         },
         cacheHit: { connections: 10, warmupSeconds: full ? 2 : 0.5, durationSeconds: full ? 9 : 1, rounds: full ? 3 : 1 },
         coalescing: { profiles: full ? 5 : 2, agentsPerProfile: full ? 100 : 10, waves: 2 },
-        shielding: { maxRps: 20, multiplier: 10, durationSeconds: full ? 10 : 2, stalePool: full ? 30 : 4, clientTimeoutMs: 10_000, connections: 1024 },
-        size: { events: 1000, audiences: 200, fillProfiles: full ? 100_000 : 300, fillTemplates: full ? 200 : 20, fillWorkers: 32, fillMaxSeconds: full ? 120 : 20, residencySample: full ? 2000 : 50 },
-        scaleOut: { profiles: full ? 5 : 2, agentsPerProfile: full ? 50 : 6, sharedHitProfiles: full ? 50 : 4, connectionsPerInstance: 5, durationSeconds: full ? 6 : 1 },
+        shielding: {
+            maxRps: 20,
+            multiplier: 10,
+            durationSeconds: full ? 10 : 2,
+            stalePool: full ? 30 : 4,
+            clientTimeoutMs: 10_000,
+            connections: 1024
+        },
+        size: {
+            events: 1000,
+            audiences: 200,
+            fillProfiles: full ? 100_000 : 300,
+            fillTemplates: full ? 200 : 20,
+            fillWorkers: 32,
+            fillMaxSeconds: full ? 120 : 20,
+            residencySample: full ? 2000 : 50
+        },
+        scaleOut: {
+            profiles: full ? 5 : 2,
+            agentsPerProfile: full ? 50 : 6,
+            sharedHitProfiles: full ? 50 : 4,
+            connectionsPerInstance: 5,
+            durationSeconds: full ? 6 : 1
+        },
         cpuProfileDir
     };
 }

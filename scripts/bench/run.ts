@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     const outIndex = args.indexOf('--out');
     if (outIndex >= 0 && !args[outIndex + 1]) throw new Error('--out needs a directory');
     const outDir = resolve(outIndex >= 0 ? args[outIndex + 1]! : join(__dirname, '..', '..', 'bench', 'results'));
-    const opts = benchOptions(args.includes('--smoke') ? 'smoke' : 'full', outDir, args.includes('--cpu-prof') ? join(outDir, 'profiles') : null);
+    const opts = benchOptions(
+        args.includes('--smoke') ? 'smoke' : 'full',
+        outDir,
+        args.includes('--cpu-prof') ? join(outDir, 'profiles') : null
+    );
 
     const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
     log(`${opts.mode} run; report into ${outDir}`);

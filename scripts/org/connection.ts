@@ -56,14 +56,21 @@ const orgUrl = (name: string) =>
     z
         .string({ error: `${name} is required` })
         .trim()
-        .refine((v) => URL.canParse(v), { message: `${name} must be an absolute URL such as https://mydomain.my.salesforce.com`, abort: true })
+        .refine((v) => URL.canParse(v), {
+            message: `${name} must be an absolute URL such as https://mydomain.my.salesforce.com`,
+            abort: true
+        })
         .refine((v) => {
             const url = new URL(v);
             return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
         }, `${name} must use https (plain http is accepted only for 127.0.0.1/localhost)`)
         .transform((v) => v.replace(/\/+$/, ''));
 
-const required = (name: string) => z.string({ error: `${name} is required` }).trim().min(1, `${name} must not be empty`);
+const required = (name: string) =>
+    z
+        .string({ error: `${name} is required` })
+        .trim()
+        .min(1, `${name} must not be empty`);
 
 const common = {
     SF_API_VERSION: z
@@ -135,7 +142,9 @@ export function parseOrgEnv(env: Env): OrgEnv {
     const mode = pickMode(env);
     if (!mode) {
         const present = CREDENTIAL_VARS.filter((name) => (env[name] ?? '').trim() !== '');
-        const what = present.length ? `Incomplete Salesforce credentials (found ${present.join(', ')}; no SF_ACCESS_TOKEN, SF_JWT_KEY_FILE or SF_PASSWORD).` : 'No Salesforce credentials configured.';
+        const what = present.length
+            ? `Incomplete Salesforce credentials (found ${present.join(', ')}; no SF_ACCESS_TOKEN, SF_JWT_KEY_FILE or SF_PASSWORD).`
+            : 'No Salesforce credentials configured.';
         throw new OrgConfigError(`${what}\n${HOW_TO}`);
     }
     const parsed = OrgEnv.safeParse({ ...withoutEmpty(env), mode });
@@ -177,7 +186,13 @@ async function readSigningKey(file: string): Promise<KeyObject> {
 }
 
 /** The signed assertion of the OAuth 2.0 JWT bearer flow (RFC 7523) as Salesforce expects it. */
-export async function buildJwtAssertion(opts: { clientId: string; username: string; audience: string; key: KeyObject; now?: Date }): Promise<string> {
+export async function buildJwtAssertion(opts: {
+    clientId: string;
+    username: string;
+    audience: string;
+    key: KeyObject;
+    now?: Date;
+}): Promise<string> {
     const issuedAt = Math.floor((opts.now ?? new Date()).getTime() / 1000);
     return new SignJWT({})
         .setProtectedHeader({ alg: 'RS256' })

@@ -93,7 +93,13 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
         key: 'lead-kenji-sato',
         sobject: 'Lead',
         match: { field: 'Email', value: 'kenji.sato@example.com' },
-        fields: { FirstName: 'Kenji', LastName: 'Sato', Company: 'Sato Trading', Email: 'kenji.sato@example.com', Phone: '+81 90-1234-5678' },
+        fields: {
+            FirstName: 'Kenji',
+            LastName: 'Sato',
+            Company: 'Sato Trading',
+            Email: 'kenji.sato@example.com',
+            Phone: '+81 90-1234-5678'
+        },
         previewId: '00Q8c00000KSatoEAD'
     },
     {
@@ -122,7 +128,12 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
         key: 'case-unknown-email',
         sobject: 'Case',
         match: { field: 'Subject', value: 'Demo: email from an unknown sender' },
-        fields: { Subject: 'Demo: email from an unknown sender', Status: 'New', Origin: 'Email', SuppliedEmail: 'unknown.person@example.com' },
+        fields: {
+            Subject: 'Demo: email from an unknown sender',
+            Status: 'New',
+            Origin: 'Email',
+            SuppliedEmail: 'unknown.person@example.com'
+        },
         previewId: '5008c00001CsUnkAAF'
     }
 ];
@@ -147,7 +158,10 @@ function fieldsOf(sobject: DemoObject, records: readonly DemoRecord[]): string[]
 export type ExistingRow = Record<string, unknown> & { Id: string };
 
 /** Marked demo records already in the org, per demo key (oldest first when duplicated). */
-export async function findDemoRecords(conn: Connection, records: readonly DemoRecord[] = DEMO_RECORDS): Promise<Map<string, { rows: ExistingRow[]; unmarked: number }>> {
+export async function findDemoRecords(
+    conn: Connection,
+    records: readonly DemoRecord[] = DEMO_RECORDS
+): Promise<Map<string, { rows: ExistingRow[]; unmarked: number }>> {
     const found = new Map<string, { rows: ExistingRow[]; unmarked: number }>();
     const groups = [...new Set(records.map((r) => `${r.sobject}.${r.match.field}`))];
     for (const group of groups) {

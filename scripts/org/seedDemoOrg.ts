@@ -61,7 +61,9 @@ export async function seedDemoOrg(conn: Connection, opts: { dryRun?: boolean; re
         const found = existing.get(record.key) ?? { rows: [], unmarked: 0 };
         const warnings: string[] = [];
         if (found.unmarked > 0) {
-            warnings.push(`${found.unmarked} other ${record.sobject} record(s) with the same ${record.match.field} are not demo records; left untouched`);
+            warnings.push(
+                `${found.unmarked} other ${record.sobject} record(s) with the same ${record.match.field} are not demo records; left untouched`
+            );
         }
         const row = found.rows[0];
         if (found.rows.length > 1 && row) warnings.push(`${found.rows.length} records carry this demo key; using the oldest, ${row.Id}`);
@@ -91,7 +93,14 @@ export async function seedDemoOrg(conn: Connection, opts: { dryRun?: boolean; re
                     throw saveFailure(`Updating ${record.sobject} ${record.key} (${row.Id})`, error);
                 }
             }
-            step = { key: record.key, sobject: record.sobject, action: changed.length ? 'update' : 'unchanged', id: row.Id, fields: changed, warnings };
+            step = {
+                key: record.key,
+                sobject: record.sobject,
+                action: changed.length ? 'update' : 'unchanged',
+                id: row.Id,
+                fields: changed,
+                warnings
+            };
         }
         if (step.id) ids.set(record.key, step.id);
         if (record.previewId) step.previewId = record.previewId;
@@ -121,7 +130,9 @@ export function formatSeedReport(report: SeedReport): string {
     for (const step of report.steps) {
         const changed = step.action === 'update' ? `  fields: ${step.fields.join(', ')}` : '';
         const preview = step.previewId ? `  (preview id ${step.previewId})` : '';
-        lines.push(`  ${verb[step.action].padEnd(12)} ${step.sobject.padEnd(7)} ${step.key.padEnd(22)} ${(step.id ?? '-').padEnd(18)}${preview}${changed}`);
+        lines.push(
+            `  ${verb[step.action].padEnd(12)} ${step.sobject.padEnd(7)} ${step.key.padEnd(22)} ${(step.id ?? '-').padEnd(18)}${preview}${changed}`
+        );
         for (const warning of step.warnings) lines.push(`      warning: ${warning}`);
     }
     const count = (a: SeedAction) => report.steps.filter((s) => s.action === a).length;
@@ -131,7 +142,8 @@ export function formatSeedReport(report: SeedReport): string {
     return lines.join('\n');
 }
 
-const USAGE = 'Usage: npm run org:seed [-- --dry-run]\nSeeds the demo Contacts, Leads and Cases into the org named by the SF_* variables (scripts/org/README.md).';
+const USAGE =
+    'Usage: npm run org:seed [-- --dry-run]\nSeeds the demo Contacts, Leads and Cases into the org named by the SF_* variables (scripts/org/README.md).';
 
 async function main(argv: string[]): Promise<number> {
     let values: { 'dry-run'?: boolean; help?: boolean };

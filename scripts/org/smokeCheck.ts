@@ -66,9 +66,14 @@ export const ProxyEnv = z.object({
         .string({ error: 'PROXY_URL is required (the proxy base URL the Named Credential points at)' })
         .trim()
         .refine((v) => URL.canParse(v), { message: 'PROXY_URL must be an absolute URL', abort: true })
-        .refine((v) => new URL(v).protocol === 'https:' || isLoopbackHttp(new URL(v)), 'PROXY_URL must use https (plain http only for 127.0.0.1/localhost): it carries the shared secret')
+        .refine(
+            (v) => new URL(v).protocol === 'https:' || isLoopbackHttp(new URL(v)),
+            'PROXY_URL must use https (plain http only for 127.0.0.1/localhost): it carries the shared secret'
+        )
         .transform((v) => v.replace(/\/+$/, '')),
-    PROXY_SHARED_SECRET: z.string({ error: 'PROXY_SHARED_SECRET is required (the X-Proxy-Key value of the External Credential)' }).min(1, 'PROXY_SHARED_SECRET must not be empty')
+    PROXY_SHARED_SECRET: z
+        .string({ error: 'PROXY_SHARED_SECRET is required (the X-Proxy-Key value of the External Credential)' })
+        .min(1, 'PROXY_SHARED_SECRET must not be empty')
 });
 
 export function parseProxyEnv(env: Env): z.infer<typeof ProxyEnv> {
@@ -84,9 +89,18 @@ function errorText(error: unknown): string {
 
 async function checkMetadata(conn: Connection, userId: string): Promise<SmokeStep[]> {
     const m = PACKAGE_METADATA;
-    const one = async (name: string, api: 'data' | 'tooling', soql: string, describe: (rows: Record<string, unknown>[]) => SmokeStep['detail'] | undefined, missing: string): Promise<SmokeStep> => {
+    const one = async (
+        name: string,
+        api: 'data' | 'tooling',
+        soql: string,
+        describe: (rows: Record<string, unknown>[]) => SmokeStep['detail'] | undefined,
+        missing: string
+    ): Promise<SmokeStep> => {
         try {
-            const result = api === 'tooling' ? await conn.tooling.query<Record<string, unknown>>(soql) : await conn.query<Record<string, unknown>>(soql);
+            const result =
+                api === 'tooling'
+                    ? await conn.tooling.query<Record<string, unknown>>(soql)
+                    : await conn.query<Record<string, unknown>>(soql);
             const detail = describe(result.records);
             return detail ? { name, status: 'pass', detail } : { name, status: 'fail', detail: missing };
         } catch (error) {
@@ -137,7 +151,11 @@ async function checkMetadata(conn: Connection, userId: string): Promise<SmokeSte
     try {
         const soql = `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(userId)} AND PermissionSet.Name = ${soqlString(m.permissionSet)}`;
         const assigned = (await conn.query(soql)).totalSize > 0;
-        steps.push({ name: 'Assignment', status: 'info', detail: `${m.permissionSet} is ${assigned ? '' : 'not '}assigned to the API user (agents need it: sf org assign permset --name ${m.permissionSet})` });
+        steps.push({
+            name: 'Assignment',
+            status: 'info',
+            detail: `${m.permissionSet} is ${assigned ? '' : 'not '}assigned to the API user (agents need it: sf org assign permset --name ${m.permissionSet})`
+        });
     } catch (error) {
         steps.push({ name: 'Assignment', status: 'info', detail: `could not read permission set assignments (${errorText(error)})` });
     }
@@ -154,7 +172,14 @@ async function findRecordId(conn: Connection, opts: SmokeOptions): Promise<{ rec
     return { recordId: row.Id, expected: EXPECTED_BY_DEMO_KEY[key] ?? 'CARD', label: `${key} (${row.Id})` };
 }
 
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() }) });
+const ErrorBody = z.object({
+    error: z.object({
+        code: z.string(),
+        message: z.string(),
+        requestId: z.string().optional(),
+        details: z.record(z.string(), z.unknown()).optional()
+    })
+});
 
 const HINTS: Record<string, string> = {
     UNAUTHORIZED: 'PROXY_SHARED_SECRET must equal the key the proxy is configured with (and the External Credential AEP_Proxy_Key)',
@@ -182,10 +207,14 @@ function judgeAnswer(status: number, body: unknown, expected: ExpectedOutcome): 
     if (status === 200) {
         const card = CardModel.safeParse(body);
         if (!card.success) {
-            const issues = card.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+            const issues = card.error.issues
+                .slice(0, 5)
+                .map((i) => `${i.path.join('.')}: ${i.message}`)
+                .join('; ');
             return { name, status: 'fail', detail: `HTTP 200 but the body is not a valid CardModel: ${issues}` };
         }
-        if (expected !== 'CARD') return { name, status: 'fail', detail: `expected ${expected} for this demo record, got a card (${summariseCard(card.data)})` };
+        if (expected !== 'CARD')
+            return { name, status: 'fail', detail: `expected ${expected} for this demo record, got a card (${summariseCard(card.data)})` };
         return { name, status: 'pass', detail: `CardModel valid: ${summariseCard(card.data)}` };
     }
     const error = ErrorBody.safeParse(body);
@@ -193,7 +222,10 @@ function judgeAnswer(status: number, body: unknown, expected: ExpectedOutcome): 
     const { code, message, requestId, details } = error.data.error;
     const ref = requestId ? ` (request ${requestId})` : '';
     if (code === expected) {
-        const list = code === 'AMBIGUOUS_PROFILE' ? z.array(CandidateProfile).min(2).safeParse(details?.candidates) : z.array(IdentityTried).min(1).safeParse(details?.identitiesTried);
+        const list =
+            code === 'AMBIGUOUS_PROFILE'
+                ? z.array(CandidateProfile).min(2).safeParse(details?.candidates)
+                : z.array(IdentityTried).min(1).safeParse(details?.identitiesTried);
         if (!list.success) return { name, status: 'fail', detail: `${code} as expected, but details are malformed${ref}` };
         const what = code === 'AMBIGUOUS_PROFILE' ? `${list.data.length} candidate profiles` : `${list.data.length} identities tried`;
         return { name, status: 'pass', detail: `HTTP ${status} ${code} as expected for this demo record: ${what}${ref}` };
@@ -225,14 +257,24 @@ export async function runSmokeCheck(conn: Connection, opts: SmokeOptions): Promi
         expected = target.expected;
         record = await readIdentityFields(conn, target.recordId);
         const filled = Object.values(record.fields).filter((v) => v !== null).length;
-        steps.push({ name: 'Identity fields', status: 'pass', detail: `${record.objectApiName} ${target.label}: ${filled} of ${Object.keys(record.fields).length} identity fields set (${Object.keys(record.fields).join(', ')})` });
+        steps.push({
+            name: 'Identity fields',
+            status: 'pass',
+            detail: `${record.objectApiName} ${target.label}: ${filled} of ${Object.keys(record.fields).length} identity fields set (${Object.keys(record.fields).join(', ')})`
+        });
     } catch (error) {
         steps.push({ name: 'Identity fields', status: 'fail', detail: errorText(error) });
         return done();
     }
 
     try {
-        const caller = { proxyUrl: opts.proxyUrl, sharedSecret: opts.proxySharedSecret, agentUserId: userId, timeoutMs: opts.timeoutMs ?? 20000, requestIdPrefix: 'org-smoke-' };
+        const caller = {
+            proxyUrl: opts.proxyUrl,
+            sharedSecret: opts.proxySharedSecret,
+            agentUserId: userId,
+            timeoutMs: opts.timeoutMs ?? 20000,
+            requestIdPrefix: 'org-smoke-'
+        };
         const answer = await postLookup(caller, record, { maxEvents: opts.maxEvents });
         steps.push(judgeAnswer(answer.status, answer.json, expected));
     } catch (error) {
@@ -260,7 +302,12 @@ async function main(argv: string[]): Promise<number> {
     try {
         ({ values } = parseArgs({
             args: argv,
-            options: { 'record-id': { type: 'string' }, demo: { type: 'string' }, 'max-events': { type: 'string' }, help: { type: 'boolean', short: 'h' } }
+            options: {
+                'record-id': { type: 'string' },
+                demo: { type: 'string' },
+                'max-events': { type: 'string' },
+                help: { type: 'boolean', short: 'h' }
+            }
         }));
     } catch (error) {
         throw new UsageError(`${(error as Error).message}\n${USAGE}`);

@@ -45,7 +45,10 @@ export async function sourceHash(): Promise<string> {
     const hash = createHash('sha256');
     const files = (await Promise.all(INPUTS.map(filesUnder))).flat().sort();
     for (const file of files) {
-        hash.update(file).update('\0').update(await fs.readFile(path.join(ROOT, file))).update('\0');
+        hash.update(file)
+            .update('\0')
+            .update(await fs.readFile(path.join(ROOT, file)))
+            .update('\0');
     }
     return hash.digest('hex');
 }
@@ -73,7 +76,9 @@ export async function currentBundle(distRoot: string = DEFAULT_DIST_ROOT, hash?:
  * Returns the bundle folder for the current sources, building it first when missing. build-info.json is
  * written last, so an interrupted build is never taken for a finished one. Older builds are removed.
  */
-export async function ensurePreviewBundle(opts: { distRoot?: string; force?: boolean; log?: (line: string) => void } = {}): Promise<BuildResult> {
+export async function ensurePreviewBundle(
+    opts: { distRoot?: string; force?: boolean; log?: (line: string) => void } = {}
+): Promise<BuildResult> {
     const distRoot = opts.distRoot ?? DEFAULT_DIST_ROOT;
     const started = Date.now();
     const hash = await sourceHash();
@@ -113,7 +118,13 @@ function runRollup(outDir: string): Promise<void> {
 
 if (require.main === module) {
     ensurePreviewBundle({ force: process.argv.includes('--force'), log: (l) => console.log(l) })
-        .then((r) => console.log(r.built ? `preview: built ${path.relative(ROOT, r.distDir)} in ${(r.ms / 1000).toFixed(1)} s` : `preview: ${path.relative(ROOT, r.distDir)} is up to date`))
+        .then((r) =>
+            console.log(
+                r.built
+                    ? `preview: built ${path.relative(ROOT, r.distDir)} in ${(r.ms / 1000).toFixed(1)} s`
+                    : `preview: ${path.relative(ROOT, r.distDir)} is up to date`
+            )
+        )
         .catch((err: unknown) => {
             console.error(err instanceof Error ? err.message : err);
             process.exitCode = 1;

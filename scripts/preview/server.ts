@@ -78,7 +78,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
         if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST only' } });
         return invokeApex(req, res, opts, `${apex[1]}.${apex[2]}`);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'GET only' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'GET only' } });
 
     if (pathname === '/preview/api/records') return sendJson(res, 200, { source: opts.records.source, records: opts.records.views });
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -152,6 +153,10 @@ async function sendFile(res: http.ServerResponse, file: string | null, cacheCont
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(text),
+        'Cache-Control': 'no-store'
+    });
     res.end(text);
 }

@@ -18,11 +18,15 @@ describe('CLI environment', () => {
             EMULATOR_EVENTS: 'off',
             EMULATOR_EVENTS_REFUSAL_STATUS: '422',
             EMULATOR_RATE_LIMIT_RPS: '20',
-            EMULATOR_FAULTS: JSON.stringify([{ group: 'identity', action: { type: 'status', status: 503 }, mode: { type: 'probability', probability: 0.1, seed: 9 } }]),
+            EMULATOR_FAULTS: JSON.stringify([
+                { group: 'identity', action: { type: 'status', status: 503 }, mode: { type: 'probability', probability: 0.1, seed: 9 } }
+            ]),
             EMULATOR_GENERATE_PROFILES: '1000',
             EMULATOR_GENERATE_EVENTS: '5'
         });
-        expect(options.faults).toEqual([{ group: 'identity', action: { type: 'status', status: 503 }, mode: { type: 'probability', probability: 0.1, seed: 9 } }]);
+        expect(options.faults).toEqual([
+            { group: 'identity', action: { type: 'status', status: 503 }, mode: { type: 'probability', probability: 0.1, seed: 9 } }
+        ]);
         expect(options.eventLookup).toEqual({ primary: { enabled: false, refusalStatus: 422 } });
         expect(options.rateLimit).toEqual({ requestsPerSecond: 20, retryAfterMs: 500 });
         expect(options.dataset?.profileCount).toBe(1000);

@@ -37,14 +37,20 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
     afterEach(() => emu.faults.clear());
     afterAll(() => emu.close());
 
-    const profileGet = (params: Record<string, string>, headers = h) => call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', ...params }), { headers });
+    const profileGet = (params: Record<string, string>, headers = h) =>
+        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', ...params }), { headers });
     const eventsGet = (params: Record<string, string>, headers = h) =>
-        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...params }), { headers });
-    const post = (path: string, body: unknown, headers = json()) => call(`${emu.platformUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...params }), {
+            headers
+        });
+    const post = (path: string, body: unknown, headers = json()) =>
+        call(`${emu.platformUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
     it('the validator itself rejects bodies that break the spec (so passing checks mean something)', async () => {
         const api = await specApi(PROFILE);
-        expect(() => assertValid(api, 'retrieveEntity', 429, { message: 'Too many requests', statusCode: '429' }, PROFILE)).toThrow(/must be array/);
+        expect(() => assertValid(api, 'retrieveEntity', 429, { message: 'Too many requests', statusCode: '429' }, PROFILE)).toThrow(
+            /must be array/
+        );
         expect(() => assertValid(api, 'retrieveEntity', 400, { message: 'x', statusCode: 400 }, PROFILE)).toThrow(/must be string/);
         expect(() => assertValid(api, 'getMany', 200, { children: [] }, PROFILE)).toThrow(/_page/);
     });
@@ -60,7 +66,12 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
                 [deriveXid('CRMID', SEED_IDENTITIES.jane.crmId), '']
             ];
             for (const [entityId, ns] of cases) {
-                const res = await profileGet({ entityId, ...(ns ? { entityIdNS: ns } : {}), withCA: 'true', mergePolicyId: DEFAULT_MERGE_POLICY_ID });
+                const res = await profileGet({
+                    entityId,
+                    ...(ns ? { entityIdNS: ns } : {}),
+                    withCA: 'true',
+                    mergePolicyId: DEFAULT_MERGE_POLICY_ID
+                });
                 expect(res.status).toBe(200);
                 await expectValidResponse(PROFILE, 'retrieveEntity', 200, res.body);
             }
@@ -68,7 +79,11 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
 
         it('400 ResponseErrorContext with a string statusCode for a missing schema.name and bad params', async () => {
             const noSchema = await call(entitiesUrl(emu, { entityId: 'x', entityIdNS: 'email' }), { headers: h });
-            const badFields = await profileGet({ entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email', fields: 'person.name, loyalty' });
+            const badFields = await profileGet({
+                entityId: SEED_IDENTITIES.jane.email,
+                entityIdNS: 'email',
+                fields: 'person.name, loyalty'
+            });
             const badNs = await profileGet({ entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'nosuchns' });
             const badPolicy = await profileGet({ entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email', mergePolicyId: 'nope' });
             for (const res of [noSchema, badFields, badNs, badPolicy]) {
@@ -79,7 +94,10 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         });
 
         it('403 for an unknown sandbox', async () => {
-            const res = await profileGet({ entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }, { ...h, 'x-sandbox-name': 'nosuchsandbox' });
+            const res = await profileGet(
+                { entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' },
+                { ...h, 'x-sandbox-name': 'nosuchsandbox' }
+            );
             expect(res.status).toBe(403);
             await expectValidResponse(PROFILE, 'retrieveEntity', 403, res.body);
         });
@@ -94,7 +112,10 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         it('422 for >50 linked identities, an unresolvable XID and a sandbox without default merge policy', async () => {
             const heavy = await profileGet({ entityId: SEED_IDENTITIES.gary.email, entityIdNS: 'email' });
             const xid = await profileGet({ entityId: 'AAAAAAAAAAAAAAAAAAAAAAAA' });
-            const noDefault = await profileGet({ entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }, { ...h, 'x-sandbox-name': 'dev' });
+            const noDefault = await profileGet(
+                { entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' },
+                { ...h, 'x-sandbox-name': 'dev' }
+            );
             for (const res of [heavy, xid, noDefault]) {
                 expect(res.status).toBe(422);
                 expect((res.body as { statusCode: string }).statusCode).toBe('422');
@@ -104,11 +125,17 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         });
 
         it('429 array body with retryAfterMs, and 500, under fault injection', async () => {
-            emu.faults.set({ group: 'entities', action: { type: 'status', status: 429, retryAfterMs: 1500 }, mode: { type: 'next', count: 1 } });
+            emu.faults.set({
+                group: 'entities',
+                action: { type: 'status', status: 429, retryAfterMs: 1500 },
+                mode: { type: 'next', count: 1 }
+            });
             const throttled = await profileGet({ entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' });
             expect(throttled.status).toBe(429);
             expect(throttled.headers.get('retry-after')).toBe('2');
-            expect(throttled.body).toEqual([{ message: 'Too many requests', cause: '{"Errors":["Request rate is large"]}', retryAfterMs: '1500', statusCode: '429' }]);
+            expect(throttled.body).toEqual([
+                { message: 'Too many requests', cause: '{"Errors":["Request rate is large"]}', retryAfterMs: '1500', statusCode: '429' }
+            ]);
             await expectValidResponse(PROFILE, 'retrieveEntity', 429, throttled.body);
 
             emu.faults.set({ group: 'entities', action: { type: 'status', status: 500 }, mode: { type: 'next', count: 1 } });
@@ -144,12 +171,18 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
                 ]
             });
             expect(res.status).toBe(207);
-            expect(res.body).toEqual([{ xid: deriveXid('Email', SEED_IDENTITIES.gary.email), error: expect.objectContaining({ statusCode: '422' }) }]);
+            expect(res.body).toEqual([
+                { xid: deriveXid('Email', SEED_IDENTITIES.gary.email), error: expect.objectContaining({ statusCode: '422' }) }
+            ]);
             await expectValidResponse(PROFILE, 'retrieveMultipleEntities', 207, res.body);
         });
 
         it('400 for a malformed body, missing identities and a bad schema', async () => {
-            const broken = await call(`${emu.platformUrl}/data/core/ups/access/entities`, { method: 'POST', headers: json(), body: '{"schema":' });
+            const broken = await call(`${emu.platformUrl}/data/core/ups/access/entities`, {
+                method: 'POST',
+                headers: json(),
+                body: '{"schema":'
+            });
             const noIds = await post('/data/core/ups/access/entities', { schema: { name: '_xdm.context.profile' } });
             const noSchema = await post('/data/core/ups/access/entities', { identities: [{ entityId: 'x' }] });
             for (const res of [broken, noIds, noSchema]) {
@@ -159,7 +192,10 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         });
 
         it('429 and 500 under fault injection', async () => {
-            const body = { schema: { name: '_xdm.context.profile' }, identities: [{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }] };
+            const body = {
+                schema: { name: '_xdm.context.profile' },
+                identities: [{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }]
+            };
             emu.faults.set({ group: 'entities', action: { type: 'status', status: 429 }, mode: { type: 'next', count: 1 } });
             const throttled = await post('/data/core/ups/access/entities', body);
             expect(throttled.status).toBe(429);
@@ -173,7 +209,12 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
 
     describe('retrieveEntity for ExperienceEvents (spec profile@83027f4d)', () => {
         it('200 page with _page, children and _links', async () => {
-            const res = await eventsGet({ relatedEntityId: SEED_IDENTITIES.jane.email, relatedEntityIdNS: 'email', limit: '5', orderby: '-timestamp' });
+            const res = await eventsGet({
+                relatedEntityId: SEED_IDENTITIES.jane.email,
+                relatedEntityIdNS: 'email',
+                limit: '5',
+                orderby: '-timestamp'
+            });
             expect(res.status).toBe(200);
             await expectValidResponse(EVENTS, 'retrieveEntity', 200, res.body);
         });
@@ -206,7 +247,9 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
 
     describe('merge policies', () => {
         it('getMany 200 (default=true) and with paging', async () => {
-            const def = await call(`${emu.platformUrl}/data/core/ups/config/mergePolicies?default=true&schema.name=_xdm.context.profile`, { headers: h });
+            const def = await call(`${emu.platformUrl}/data/core/ups/config/mergePolicies?default=true&schema.name=_xdm.context.profile`, {
+                headers: h
+            });
             expect(def.status).toBe(200);
             expect((def.body as { children: Array<{ id: string }> }).children.map((c) => c.id)).toEqual([DEFAULT_MERGE_POLICY_ID]);
             await expectValidResponse(PROFILE, 'getMany', 200, def.body);
@@ -225,7 +268,9 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         });
 
         it('bulkGetMergePolicies 207', async () => {
-            const res = await post('/data/core/ups/config/mergePolicies/bulk-get', { ids: [{ id: DEFAULT_MERGE_POLICY_ID }, { id: 'nope' }] });
+            const res = await post('/data/core/ups/config/mergePolicies/bulk-get', {
+                ids: [{ id: DEFAULT_MERGE_POLICY_ID }, { id: 'nope' }]
+            });
             expect(res.status).toBe(207);
             await expectValidResponse(PROFILE, 'bulkGetMergePolicies', 207, res.body);
         });
@@ -243,9 +288,13 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         });
 
         it('bulkGetAudiences 207 with per-id 404 entries, 400 for 0 or >100 ids, 404 when all are missing', async () => {
-            const partial = await post('/data/core/ups/audiences/bulk-get', { ids: [{ id: AUDIENCE.highValue }, { id: 'missing-audience' }] });
+            const partial = await post('/data/core/ups/audiences/bulk-get', {
+                ids: [{ id: AUDIENCE.highValue }, { id: 'missing-audience' }]
+            });
             expect(partial.status).toBe(207);
-            expect((partial.body as { results: Record<string, unknown> }).results['missing-audience']).toMatchObject({ errors: { '404': [{ code: 404, message: 'Not found.' }] } });
+            expect((partial.body as { results: Record<string, unknown> }).results['missing-audience']).toMatchObject({
+                errors: { '404': [{ code: 404, message: 'Not found.' }] }
+            });
             await expectValidResponse(SEG, 'bulkGetAudiences', 207, partial.body);
             for (const ids of [[], Array.from({ length: 101 }, (_, i) => ({ id: `a${i}` }))]) {
                 const bad = await post('/data/core/ups/audiences/bulk-get', { ids });
@@ -292,7 +341,10 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
 
         it('retrieveIdentity 200 and 400', async () => {
             for (const base of hosts()) {
-                const ok = await call(`${base}/data/core/identity/identity?namespace=Email&id=${encodeURIComponent(SEED_IDENTITIES.jane.email)}`, { headers: h });
+                const ok = await call(
+                    `${base}/data/core/identity/identity?namespace=Email&id=${encodeURIComponent(SEED_IDENTITIES.jane.email)}`,
+                    { headers: h }
+                );
                 expect(ok.body).toEqual({ xid: deriveXid('Email', SEED_IDENTITIES.jane.email) });
                 await expectValidResponse(ID, 'retrieveIdentity', 200, ok.body);
             }
@@ -303,7 +355,13 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
 
         it('listClusterMembers 200 (nsid, nsId, namespace, ns, xid) and 400', async () => {
             const email = encodeURIComponent(SEED_IDENTITIES.jane.email);
-            for (const q of [`nsid=6&id=${email}`, `nsId=6&id=${email}`, `namespace=email&id=${email}`, `ns=Email&id=${email}`, `xid=${deriveXid('Email', SEED_IDENTITIES.jane.email)}`]) {
+            for (const q of [
+                `nsid=6&id=${email}`,
+                `nsId=6&id=${email}`,
+                `namespace=email&id=${email}`,
+                `ns=Email&id=${email}`,
+                `xid=${deriveXid('Email', SEED_IDENTITIES.jane.email)}`
+            ]) {
                 const res = await call(`${emu.identityUrl}/data/core/identity/cluster/members?${q}`, { headers: h });
                 expect(res.status).toBe(200);
                 expect((res.body as { clusters: Array<{ members: unknown[] }> }).clusters[0]!.members).toHaveLength(7);
@@ -316,12 +374,17 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
 
         it('getListOfClusterMembers (batch, deprecated) 200 and 400', async () => {
             const res = await post('/data/core/identity/clusters/members', {
-                compositeXids: [{ nsid: '6', id: SEED_IDENTITIES.kenji.email }, { nsid: '6', id: SEED_IDENTITIES.unknown.email }],
+                compositeXids: [
+                    { nsid: '6', id: SEED_IDENTITIES.kenji.email },
+                    { nsid: '6', id: SEED_IDENTITIES.unknown.email }
+                ],
                 'graph-type': 'pdg'
             });
             expect(res.status).toBe(200);
             expect((res.body as { clusters: unknown[]; unprocessedRecords: unknown[] }).clusters).toHaveLength(1);
-            expect((res.body as { unprocessedRecords: unknown[] }).unprocessedRecords).toEqual([{ nsid: '6', id: SEED_IDENTITIES.unknown.email }]);
+            expect((res.body as { unprocessedRecords: unknown[] }).unprocessedRecords).toEqual([
+                { nsid: '6', id: SEED_IDENTITIES.unknown.email }
+            ]);
             await expectValidResponse(ID, 'getListOfClusterMembers', 200, res.body);
             const byXid = await post('/data/core/identity/clusters/members', { xids: [deriveXid('Phone', SEED_IDENTITIES.sam.phone)] });
             // The household phone links both Riveras' identities in one cluster.
@@ -340,22 +403,41 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
                 const schemas = (doc.components as { schemas: Record<string, any> }).schemas;
                 schemas.GraphResponse.properties.graphs = {
                     type: 'array',
-                    items: { ...schemas.GraphResponse.properties.graphs, properties: { ...schemas.GraphResponse.properties.graphs.properties, composite_xid: { $ref: '#/components/schemas/GraphResponseCompositeXid' }, xid: { $ref: '#/components/schemas/Id' } } }
+                    items: {
+                        ...schemas.GraphResponse.properties.graphs,
+                        properties: {
+                            ...schemas.GraphResponse.properties.graphs.properties,
+                            composite_xid: { $ref: '#/components/schemas/GraphResponseCompositeXid' },
+                            xid: { $ref: '#/components/schemas/Id' }
+                        }
+                    }
                 };
                 const ok = (doc.paths as Record<string, any>)['/identity/v2/graph'].post.responses['200'].content;
                 ok['application/json'] = ok['application/json;version=2.2.1;charset=utf-8'];
             });
-            const set = await post('/data/core/identity/v2/graph', { composite_xids: [{ ns: 'Email', id: SEED_IDENTITIES.jane.email }], projection_type: 'set' });
+            const set = await post('/data/core/identity/v2/graph', {
+                composite_xids: [{ ns: 'Email', id: SEED_IDENTITIES.jane.email }],
+                projection_type: 'set'
+            });
             expect(set.status).toBe(200);
             expect(set.headers.get('content-type')).toBe('application/json;version=2.2.1;charset=utf-8');
             assertValid(api, 'getGraphs', 200, set.body, ID);
             const graph = await call(`${emu.identityUrl}/data/core/identity/v2/graph`, {
                 method: 'POST',
                 headers: json(),
-                body: JSON.stringify({ composite_xids: [{ nsid: 6, id: SEED_IDENTITIES.jane.email }, { nsid: 6, id: 'nobody@example.com' }], projection_type: 'graph', require_edge_meta_data: true })
+                body: JSON.stringify({
+                    composite_xids: [
+                        { nsid: 6, id: SEED_IDENTITIES.jane.email },
+                        { nsid: 6, id: 'nobody@example.com' }
+                    ],
+                    projection_type: 'graph',
+                    require_edge_meta_data: true
+                })
             });
             assertValid(api, 'getGraphs', 200, graph.body, ID);
-            expect((graph.body as { unprocessed_composite_xids: unknown[] }).unprocessed_composite_xids).toEqual([{ nsid: 6, id: 'nobody@example.com' }]);
+            expect((graph.body as { unprocessed_composite_xids: unknown[] }).unprocessed_composite_xids).toEqual([
+                { nsid: 6, id: 'nobody@example.com' }
+            ]);
             const bad = await post('/data/core/identity/v2/graph', { composite_xids: [{ ns: 'Email', id: 'x' }], projection_type: 'tree' });
             expect(bad.status).toBe(400);
             expect((bad.body as { message: string }).message).toBe('Graph Request Invalid - projection types available are [graph|set].');
@@ -379,7 +461,9 @@ describe('AEP emulator responses validate against Adobe OpenAPI specs', () => {
         const url = entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' });
         expectGatewayBody(await call(url, { headers: { ...h, authorization: 'Bearer not-a-token' } }), 401, '401013');
         // The entities spec documents 403 with {message, statusCode}; the gateway's body is the troubleshooting guide's.
-        const noToken = await call(url, { headers: { 'x-api-key': h['x-api-key']!, 'x-gw-ims-org-id': h['x-gw-ims-org-id']!, 'x-sandbox-name': 'prod' } });
+        const noToken = await call(url, {
+            headers: { 'x-api-key': h['x-api-key']!, 'x-gw-ims-org-id': h['x-gw-ims-org-id']!, 'x-sandbox-name': 'prod' }
+        });
         expectGatewayBody(noToken, 403, '403010');
         await expectValidResponse(PROFILE, 'retrieveEntity', 403, noToken.body);
     });

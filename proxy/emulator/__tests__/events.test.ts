@@ -21,7 +21,9 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
     afterAll(() => emu.close());
 
     const events = async (params: Record<string, string>, headers = h) =>
-        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...params }), { headers });
+        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...params }), {
+            headers
+        });
 
     async function pageThrough(first: Record<string, string>, cursorParam: 'start' | 'offsets'): Promise<EventPage['children']> {
         const seen: EventPage['children'] = [];
@@ -44,7 +46,7 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         throw new Error('paging did not terminate');
     }
 
-    it('pages through all of Jane\'s events (25+) with _links.next.href, ascending, no duplicates', async () => {
+    it("pages through all of Jane's events (25+) with _links.next.href, ascending, no duplicates", async () => {
         const all = await pageThrough({ ...jane, limit: '4' }, 'start');
         expect(all.length).toBeGreaterThanOrEqual(25);
         expect(new Set(all.map((e) => e.entityId)).size).toBe(all.length);
@@ -52,7 +54,13 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         expect(times).toEqual([...times].sort((a, b) => a - b));
         expect(new Set(all.map((e) => e.relatedEntityId))).toEqual(new Set([deriveXid('CRMID', SEED_IDENTITIES.jane.crmId)]));
         const types = new Set(all.map((e) => e.entity.eventType));
-        for (const t of ['commerce.purchases', 'web.webpagedetails.pageViews', 'directMarketing.emailOpened', 'directMarketing.emailClicked']) expect(types).toContain(t);
+        for (const t of [
+            'commerce.purchases',
+            'web.webpagedetails.pageViews',
+            'directMarketing.emailOpened',
+            'directMarketing.emailClicked'
+        ])
+            expect(types).toContain(t);
         for (const e of all) expect(e.entity.timestamp).toBe(new Date(e.timestamp).toISOString());
     });
 
@@ -66,7 +74,10 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
     });
 
     it('treats an unencoded + in orderby (a space) as ascending', async () => {
-        const res = await call(`${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane })}&orderby=+timestamp&limit=3`, { headers: h });
+        const res = await call(
+            `${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane })}&orderby=+timestamp&limit=3`,
+            { headers: h }
+        );
         expect(res.status).toBe(200);
         expect((res.body as EventPage)._page.orderby).toBe('timestamp');
     });
@@ -74,7 +85,8 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
     it('filters startTime inclusive, endTime exclusive', async () => {
         const all = ((await events({ ...jane })).body as EventPage).children;
         const [a, b, c] = [all[3]!, all[4]!, all[5]!];
-        const window = ((await events({ ...jane, startTime: String(a.timestamp), endTime: String(c.timestamp) })).body as EventPage).children;
+        const window = ((await events({ ...jane, startTime: String(a.timestamp), endTime: String(c.timestamp) })).body as EventPage)
+            .children;
         expect(window.map((e) => e.entityId)).toEqual([a.entityId, b.entityId]);
     });
 
@@ -87,11 +99,14 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
             expect(e.entity).toEqual({ eventType: 'commerce.purchases', commerce: { order: { priceTotal: expect.any(Number) } } });
             expect(e.entity.commerce.order.priceTotal).toBeGreaterThanOrEqual(40);
         }
-        const dated = await call(`${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane })}&property=${encodeURIComponent('timestamp>="2026-11-10"')}`, { headers: h });
+        const dated = await call(
+            `${entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane })}&property=${encodeURIComponent('timestamp>="2026-11-10"')}`,
+            { headers: h }
+        );
         for (const e of (dated.body as EventPage).children) expect(e.entity.timestamp >= '2026-11-10').toBe(true);
     });
 
-    it('returns both household members\' events for the shared phone, each with its own relatedEntityId', async () => {
+    it("returns both household members' events for the shared phone, each with its own relatedEntityId", async () => {
         const res = await events({ relatedEntityId: SEED_IDENTITIES.sam.phone, relatedEntityIdNS: 'phone' });
         const owners = new Set((res.body as EventPage).children.map((e) => e.relatedEntityId));
         expect(owners).toEqual(new Set([deriveXid('CRMID', SEED_IDENTITIES.sam.crmId), deriveXid('CRMID', SEED_IDENTITIES.alex.crmId)]));
@@ -103,7 +118,10 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         expect(res.status).toBe(422);
         expect(res.body).toMatchObject({ statusCode: '422', message: expect.stringMatching(/not enabled.*Prime/) });
         // Profiles still work for Prime.
-        const profile = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }), { headers: prime });
+        const profile = await call(
+            entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }),
+            { headers: prime }
+        );
         expect(profile.status).toBe(200);
     });
 
@@ -111,7 +129,10 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         const off = await start({ eventLookup: { primary: { enabled: false } } });
         try {
             const headers = aepHeaders(await tokenFor(off), off.orgs.primary);
-            const res = await call(entitiesUrl(off, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane }), { headers });
+            const res = await call(
+                entitiesUrl(off, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', ...jane }),
+                { headers }
+            );
             expect(res.status).toBe(403);
             expect(off.orgs.primary.eventLookupEnabled).toBe(false);
         } finally {
@@ -137,9 +158,10 @@ describe('ExperienceEvent look-up, POST form', () => {
     });
     afterAll(() => emu.close());
 
-    const post = (body: unknown) => call(`${emu.platformUrl}/data/core/ups/access/entities`, { method: 'POST', headers: h, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+        call(`${emu.platformUrl}/data/core/ups/access/entities`, { method: 'POST', headers: h, body: JSON.stringify(body) });
 
-    it('pages through Jane\'s events by re-POSTing _links.next.payload', async () => {
+    it("pages through Jane's events by re-POSTing _links.next.payload", async () => {
         const janeXid = deriveXid('Email', SEED_IDENTITIES.jane.email);
         let body: unknown = {
             schema: { name: '_xdm.context.experienceevent' },
@@ -153,7 +175,16 @@ describe('ExperienceEvent look-up, POST form', () => {
         for (let guard = 0; guard < 10; guard += 1) {
             const res = await post(body);
             expect(res.status).toBe(200);
-            const entry = (res.body as Record<string, { _page: { count: number; next: string }; children: Array<{ timestamp: number; entity: object }>; _links: { next: { href: string; payload?: unknown } } }>)[janeXid]!;
+            const entry = (
+                res.body as Record<
+                    string,
+                    {
+                        _page: { count: number; next: string };
+                        children: Array<{ timestamp: number; entity: object }>;
+                        _links: { next: { href: string; payload?: unknown } };
+                    }
+                >
+            )[janeXid]!;
             expect(entry._page.count).toBe(entry.children.length);
             for (const child of entry.children) expect(Object.keys(child.entity)).toEqual(['eventType']);
             seen.push(...entry.children.map((c) => c.timestamp));
@@ -166,16 +197,31 @@ describe('ExperienceEvent look-up, POST form', () => {
         }
         expect(seen.length).toBeGreaterThanOrEqual(25);
         expect(seen).toEqual([...seen].sort((a, b) => b - a));
-        await expectValidResponse('history/profile@83027f4d.yaml', 'retrieveMultipleEntities', 200, (await post({ ...(body as object) })).body);
+        await expectValidResponse(
+            'history/profile@83027f4d.yaml',
+            'retrieveMultipleEntities',
+            200,
+            (await post({ ...(body as object) })).body
+        );
     });
 
     it('applies timeFilter (start inclusive, end exclusive) and answers 207 for the >50 identity graph', async () => {
         const base = { schema: { name: '_xdm.context.experienceevent' }, relatedSchema: { name: '_xdm.context.profile' } };
-        const all = await post({ ...base, identities: [{ relatedEntityId: SEED_IDENTITIES.maria.crmId, relatedEntityIdNS: { code: 'CRMID' } }] });
+        const all = await post({
+            ...base,
+            identities: [{ relatedEntityId: SEED_IDENTITIES.maria.crmId, relatedEntityIdNS: { code: 'CRMID' } }]
+        });
         const children = Object.values(all.body as Record<string, { children: Array<{ timestamp: number }> }>)[0]!.children;
-        const window = await post({ ...base, identities: [{ relatedEntityId: SEED_IDENTITIES.maria.crmId, relatedEntityIdNS: { code: 'CRMID' } }], timeFilter: { startTime: children[1]!.timestamp, endTime: children[3]!.timestamp } });
+        const window = await post({
+            ...base,
+            identities: [{ relatedEntityId: SEED_IDENTITIES.maria.crmId, relatedEntityIdNS: { code: 'CRMID' } }],
+            timeFilter: { startTime: children[1]!.timestamp, endTime: children[3]!.timestamp }
+        });
         expect(Object.values(window.body as Record<string, { children: unknown[] }>)[0]!.children).toHaveLength(2);
-        const heavy = await post({ ...base, identities: [{ relatedEntityId: SEED_IDENTITIES.gary.email, relatedEntityIdNS: { code: 'email' } }] });
+        const heavy = await post({
+            ...base,
+            identities: [{ relatedEntityId: SEED_IDENTITIES.gary.email, relatedEntityIdNS: { code: 'email' } }]
+        });
         expect(heavy.status).toBe(207);
         await expectValidResponse('history/profile@83027f4d.yaml', 'retrieveMultipleEntities', 207, heavy.body);
         const noRelated = await post({ schema: { name: '_xdm.context.experienceevent' }, identities: [{ relatedEntityId: 'x' }] });

@@ -16,7 +16,8 @@ describe('fault injection and stats', () => {
     });
     afterAll(() => emu.close());
 
-    const profileUrl = () => entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' });
+    const profileUrl = () =>
+        entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' });
     const lookup = (init: RequestInit = {}) => fetch(profileUrl(), { headers: h, ...init });
     const namespaces = () => fetch(`${emu.identityUrl}/data/core/idnamespace/identities`, { headers: h });
 
@@ -43,7 +44,11 @@ describe('fault injection and stats', () => {
     });
 
     it('fails only the next N requests, then recovers', async () => {
-        emu.faults.set({ group: 'entities', action: { type: 'status', status: 503, retryAfterMs: 2000 }, mode: { type: 'next', count: 2 } });
+        emu.faults.set({
+            group: 'entities',
+            action: { type: 'status', status: 503, retryAfterMs: 2000 },
+            mode: { type: 'next', count: 2 }
+        });
         const first = await lookup();
         expect(first.status).toBe(503);
         expect(first.headers.get('retry-after')).toBe('2');
@@ -70,7 +75,11 @@ describe('fault injection and stats', () => {
     it('fires with a seeded probability, reproducibly', async () => {
         const run = async () => {
             emu.faults.clear();
-            emu.faults.set({ group: 'all', action: { type: 'status', status: 502 }, mode: { type: 'probability', probability: 0.5, seed: 1234 } });
+            emu.faults.set({
+                group: 'all',
+                action: { type: 'status', status: 502 },
+                mode: { type: 'probability', probability: 0.5, seed: 1234 }
+            });
             const statuses: number[] = [];
             for (let i = 0; i < 16; i += 1) {
                 const res = await namespaces();
@@ -106,7 +115,12 @@ describe('fault injection and stats', () => {
     });
 
     it('close() does not wait for hung requests or pending latency', async () => {
-        const other = await start({ faults: [{ group: 'identity', action: { type: 'timeout' } }, { group: 'entities', action: { type: 'latency', ms: 60000 } }] });
+        const other = await start({
+            faults: [
+                { group: 'identity', action: { type: 'timeout' } },
+                { group: 'entities', action: { type: 'latency', ms: 60000 } }
+            ]
+        });
         const headers = aepHeaders(await tokenFor(other), other.orgs.primary);
         const hung = fetch(`${other.identityUrl}/data/core/idnamespace/identities`, { headers });
         const slow = fetch(entitiesUrl(other, { 'schema.name': '_xdm.context.profile', entityId: 'x', entityIdNS: 'email' }), { headers });
@@ -120,29 +134,54 @@ describe('fault injection and stats', () => {
 
     it('answers 429/500 in the style of each group (IMS, audiences)', async () => {
         emu.faults.set({ group: 'ims', action: { type: 'status', status: 429, retryAfterMs: 3000 }, mode: { type: 'next', count: 1 } });
-        const ims = await call(`${emu.imsUrl}/ims/token/v3`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+        const ims = await call(`${emu.imsUrl}/ims/token/v3`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'grant_type=client_credentials'
+        });
         expect(ims.status).toBe(429);
         expect(ims.headers.get('retry-after')).toBe('3');
         expect(ims.body).toMatchObject({ error: expect.any(String) });
         emu.faults.set({ group: 'audiences', action: { type: 'status', status: 500 }, mode: { type: 'next', count: 1 } });
         const aud = await call(`${emu.platformUrl}/data/core/ups/audiences/x`, { headers: h });
         expect(aud.status).toBe(500);
-        expect(aud.body).toEqual({ message: 'Unable to connect to server', cause: 'Status Code - 500 : Connection Timeout', statusCode: '500' });
+        expect(aud.body).toEqual({
+            message: 'Unable to connect to server',
+            cause: 'Status Code - 500 : Connection Timeout',
+            statusCode: '500'
+        });
     });
 
     it('is controllable over HTTP: /__emulator/faults and /__emulator/stats', async () => {
         const admin = `${emu.platformUrl}/__emulator`;
-        const bad = await call(`${admin}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ group: 'entities', action: { type: 'status', status: 418 } }) });
+        const bad = await call(`${admin}/faults`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ group: 'entities', action: { type: 'status', status: 418 } })
+        });
         expect(bad.status).toBe(400);
         const added = await call(`${admin}/faults`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ rules: [{ group: 'events', action: { type: 'status', status: 429 } }, { group: 'entities', action: { type: 'status', status: 502 }, mode: { type: 'next', count: 1 } }] })
+            body: JSON.stringify({
+                rules: [
+                    { group: 'events', action: { type: 'status', status: 429 } },
+                    { group: 'entities', action: { type: 'status', status: 502 }, mode: { type: 'next', count: 1 } }
+                ]
+            })
         });
         expect(added.status).toBe(201);
         expect((added.body as { ids: string[] }).ids).toHaveLength(2);
         expect((await lookup()).status).toBe(502);
-        const events = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', relatedEntityId: 'x', relatedEntityIdNS: 'email' }), { headers: h });
+        const events = await call(
+            entitiesUrl(emu, {
+                'schema.name': '_xdm.context.experienceevent',
+                'relatedSchema.name': '_xdm.context.profile',
+                relatedEntityId: 'x',
+                relatedEntityIdNS: 'email'
+            }),
+            { headers: h }
+        );
         expect(events.status).toBe(429);
         expect((await call(`${admin}/faults?group=events`, { method: 'DELETE' })).status).toBe(204);
         expect(((await call(`${admin}/faults`)).body as { faults: unknown[] }).faults).toEqual([]);
@@ -154,12 +193,21 @@ describe('fault injection and stats', () => {
 
     it('changes token lifetime and rate limit over HTTP', async () => {
         const admin = `${emu.platformUrl}/__emulator`;
-        const res = await call(`${admin}/settings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tokenLifetimeSeconds: 5, rateLimit: { requestsPerSecond: 0 } }) });
+        const res = await call(`${admin}/settings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ tokenLifetimeSeconds: 5, rateLimit: { requestsPerSecond: 0 } })
+        });
         expect(res.body).toEqual({ tokenLifetimeSeconds: 5, rateLimit: { requestsPerSecond: 0 } });
         const token = await call(`${emu.imsUrl}/ims/token/v3`, {
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ grant_type: 'client_credentials', client_id: emu.orgs.primary.clientId, client_secret: emu.orgs.primary.clientSecret, scope: 'openid' }).toString()
+            body: new URLSearchParams({
+                grant_type: 'client_credentials',
+                client_id: emu.orgs.primary.clientId,
+                client_secret: emu.orgs.primary.clientSecret,
+                scope: 'openid'
+            }).toString()
         });
         expect((token.body as { expires_in: number }).expires_in).toBe(5);
         emu.setTokenLifetime(86399);

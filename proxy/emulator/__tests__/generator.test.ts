@@ -27,7 +27,12 @@ describe('deterministic data generator', () => {
         const data = generateDataset({ seed: 3, profiles: 200, eventsPerProfile: 1 });
         const ids = data.identitiesOf(123);
         const xid = deriveXid('CRMID', ids.crmId);
-        for (const [ns, id] of [['Email', ids.email], ['phone', ids.phone], ['CRMID', ids.crmId], ['ECID', ids.ecid]] as const) {
+        for (const [ns, id] of [
+            ['Email', ids.email],
+            ['phone', ids.phone],
+            ['CRMID', ids.crmId],
+            ['ECID', ids.ecid]
+        ] as const) {
             expect(data.findByIdentity(ns, id).map((p) => p.xid)).toEqual([xid]);
         }
         expect(data.findByXid(deriveXid('Email', ids.email)).map((p) => p.xid)).toEqual([xid]);
@@ -55,7 +60,10 @@ describe('deterministic data generator', () => {
 
         it('serves the last generated profile and its events next to the seed people', async () => {
             const ids = data.identitiesOf(99_999);
-            const res = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: ids.email, entityIdNS: 'email', withCA: 'true' }), { headers: h });
+            const res = await call(
+                entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: ids.email, entityIdNS: 'email', withCA: 'true' }),
+                { headers: h }
+            );
             expect(res.status).toBe(200);
             const entry = (res.body as Record<string, { entity: Record<string, any> }>)[deriveXid('CRMID', ids.crmId)]!;
             expect(entry.entity.personalEmail.address).toBe(ids.email);
@@ -67,9 +75,20 @@ describe('deterministic data generator', () => {
                 body: JSON.stringify({ ids: audienceIds.map((id) => ({ id })) })
             });
             expect(names.status).toBe(207);
-            const events = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.experienceevent', 'relatedSchema.name': '_xdm.context.profile', relatedEntityId: ids.crmId, relatedEntityIdNS: 'CRMID' }), { headers: h });
+            const events = await call(
+                entitiesUrl(emu, {
+                    'schema.name': '_xdm.context.experienceevent',
+                    'relatedSchema.name': '_xdm.context.profile',
+                    relatedEntityId: ids.crmId,
+                    relatedEntityIdNS: 'CRMID'
+                }),
+                { headers: h }
+            );
             expect((events.body as { children: unknown[] }).children).toHaveLength(20);
-            const jane = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: 'jane.doe@example.com', entityIdNS: 'email' }), { headers: h });
+            const jane = await call(
+                entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: 'jane.doe@example.com', entityIdNS: 'email' }),
+                { headers: h }
+            );
             expect(jane.status).toBe(200);
         });
     });

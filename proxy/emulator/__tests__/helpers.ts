@@ -9,14 +9,25 @@ export async function tokenFor(emu: RunningEmulator, org: OrgCredentials = emu.o
     const res = await fetch(`${emu.imsUrl}/ims/token/v3`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: org.clientId, client_secret: org.clientSecret, scope: org.scope })
+        body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: org.clientId,
+            client_secret: org.clientSecret,
+            scope: org.scope
+        })
     });
     if (res.status !== 200) throw new Error(`token request failed: ${res.status}`);
     return ((await res.json()) as { access_token: string }).access_token;
 }
 
 export function aepHeaders(token: string, org: OrgCredentials, extra: Record<string, string> = {}): Record<string, string> {
-    return { authorization: `Bearer ${token}`, 'x-api-key': org.clientId, 'x-gw-ims-org-id': org.imsOrgId, 'x-sandbox-name': org.sandboxName, ...extra };
+    return {
+        authorization: `Bearer ${token}`,
+        'x-api-key': org.clientId,
+        'x-gw-ims-org-id': org.imsOrgId,
+        'x-sandbox-name': org.sandboxName,
+        ...extra
+    };
 }
 
 export interface JsonResponse {

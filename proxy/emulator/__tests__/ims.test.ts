@@ -12,17 +12,39 @@ describe('IMS OAuth server-to-server token endpoint', () => {
     afterAll(() => emu.close());
 
     const token = (fields: Record<string, string>, contentType = 'application/x-www-form-urlencoded') =>
-        call(`${emu.imsUrl}/ims/token/v3`, { method: 'POST', headers: { 'content-type': contentType }, body: new URLSearchParams(fields).toString() });
-    const good = () => ({ grant_type: 'client_credentials', client_id: emu.orgs.primary.clientId, client_secret: emu.orgs.primary.clientSecret, scope: emu.orgs.primary.scope });
+        call(`${emu.imsUrl}/ims/token/v3`, {
+            method: 'POST',
+            headers: { 'content-type': contentType },
+            body: new URLSearchParams(fields).toString()
+        });
+    const good = () => ({
+        grant_type: 'client_credentials',
+        client_id: emu.orgs.primary.clientId,
+        client_secret: emu.orgs.primary.clientSecret,
+        scope: emu.orgs.primary.scope
+    });
     const profileCall = (accessToken: string, org = emu.orgs.primary) =>
-        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }), { headers: aepHeaders(accessToken, org) });
+        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }), {
+            headers: aepHeaders(accessToken, org)
+        });
 
     it('issues a bearer token whose expires_in is in seconds (86399)', async () => {
         const res = await token(good());
         expect(res.status).toBe(200);
-        expect(res.body).toEqual({ access_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), token_type: 'bearer', expires_in: 86399 });
-        const payload = JSON.parse(Buffer.from((res.body as { access_token: string }).access_token.split('.')[1]!, 'base64url').toString()) as Record<string, string>;
-        expect(payload).toMatchObject({ client_id: emu.orgs.primary.clientId, org: emu.orgs.primary.imsOrgId, type: 'access_token', expires_in: '86399000' });
+        expect(res.body).toEqual({
+            access_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+            token_type: 'bearer',
+            expires_in: 86399
+        });
+        const payload = JSON.parse(
+            Buffer.from((res.body as { access_token: string }).access_token.split('.')[1]!, 'base64url').toString()
+        ) as Record<string, string>;
+        expect(payload).toMatchObject({
+            client_id: emu.orgs.primary.clientId,
+            org: emu.orgs.primary.imsOrgId,
+            type: 'access_token',
+            expires_in: '86399000'
+        });
         expect(JSON.stringify(payload)).not.toContain(emu.orgs.primary.clientSecret);
     });
 
@@ -43,7 +65,11 @@ describe('IMS OAuth server-to-server token endpoint', () => {
     });
 
     it('refuses a JSON body (form fields only)', async () => {
-        const res = await call(`${emu.imsUrl}/ims/token/v3`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(good()) });
+        const res = await call(`${emu.imsUrl}/ims/token/v3`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(good())
+        });
         expect(res.status).toBe(400);
         expect(res.body).toMatchObject({ error: 'invalid_request' });
     });
@@ -71,7 +97,12 @@ describe('IMS OAuth server-to-server token endpoint', () => {
 
     it('binds tokens to the credential org: a Prime token used for the primary org is not entitled', async () => {
         const prime = emu.orgs.prime;
-        const res = await token({ grant_type: 'client_credentials', client_id: prime.clientId, client_secret: prime.clientSecret, scope: prime.scope });
+        const res = await token({
+            grant_type: 'client_credentials',
+            client_id: prime.clientId,
+            client_secret: prime.clientSecret,
+            scope: prime.scope
+        });
         const primeToken = (res.body as { access_token: string }).access_token;
         const crossed = await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: 'x', entityIdNS: 'email' }), {
             headers: { ...aepHeaders(primeToken, prime), 'x-gw-ims-org-id': emu.orgs.primary.imsOrgId }
@@ -102,10 +133,18 @@ describe('logging', () => {
             const res = await call(`${emu.imsUrl}/ims/token/v3`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: new URLSearchParams({ grant_type: 'client_credentials', client_id: org.clientId, client_secret: org.clientSecret, scope: org.scope }).toString()
+                body: new URLSearchParams({
+                    grant_type: 'client_credentials',
+                    client_id: org.clientId,
+                    client_secret: org.clientSecret,
+                    scope: org.scope
+                }).toString()
             });
             const accessToken = (res.body as { access_token: string }).access_token;
-            await call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }), { headers: aepHeaders(accessToken, org) });
+            await call(
+                entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }),
+                { headers: aepHeaders(accessToken, org) }
+            );
             const log = lines.join('');
             expect(log).toContain('/ims/token/v3');
             expect(log).not.toContain(org.clientSecret);

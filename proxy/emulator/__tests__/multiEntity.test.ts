@@ -2,7 +2,14 @@ import type { RunningEmulator } from '../src';
 import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, deriveXid } from '../src';
 import { aepHeaders, call, start, tokenFor } from './helpers';
 
-type Entry = { entityId: string; requestedIdentity: { entityId: string; entityIdNS?: { code: string } }; entity: Record<string, any>; sources: string[]; lastModifiedAt: string; mergePolicy?: { id: string } };
+type Entry = {
+    entityId: string;
+    requestedIdentity: { entityId: string; entityIdNS?: { code: string } };
+    entity: Record<string, any>;
+    sources: string[];
+    lastModifiedAt: string;
+    mergePolicy?: { id: string };
+};
 
 describe('Profile Access POST /access/entities (multiple identities)', () => {
     let emu: RunningEmulator;
@@ -14,8 +21,10 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
     });
     afterAll(() => emu.close());
 
-    const post = (body: unknown, headers = h) => call(`${emu.platformUrl}/data/core/ups/access/entities`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const profiles = (identities: unknown[], extra: Record<string, unknown> = {}) => post({ schema: { name: '_xdm.context.profile' }, identities, ...extra });
+    const post = (body: unknown, headers = h) =>
+        call(`${emu.platformUrl}/data/core/ups/access/entities`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const profiles = (identities: unknown[], extra: Record<string, unknown> = {}) =>
+        post({ schema: { name: '_xdm.context.profile' }, identities, ...extra });
 
     it('gives one entry per profile; two identities of one person -> one entry with the first requested identity', async () => {
         const res = await profiles([
@@ -33,21 +42,32 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
         const res = await profiles([{ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } }], { fields: ['person.name'] });
         const entries = Object.values(res.body as Record<string, Entry>);
         expect(entries.map((e) => e.entity.person.name.firstName).sort()).toEqual(['Alex', 'Sam']);
-        for (const e of entries) expect(e.requestedIdentity).toEqual({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } });
+        for (const e of entries)
+            expect(e.requestedIdentity).toEqual({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } });
     });
 
-    it('returns the documented empty entry for an identity without profile, keyed by that identity\'s XID', async () => {
+    it("returns the documented empty entry for an identity without profile, keyed by that identity's XID", async () => {
         const res = await profiles([{ entityId: SEED_IDENTITIES.unknown.email, entityIdNS: { code: 'Email' } }]);
         expect(res.status).toBe(200);
         const xid = deriveXid('Email', SEED_IDENTITIES.unknown.email);
         expect(res.body).toEqual({
-            [xid]: { entityId: xid, sources: [''], entity: {}, lastModifiedAt: '1970-01-01T00:00:00Z', requestedIdentity: { entityId: SEED_IDENTITIES.unknown.email, entityIdNS: { code: 'Email' } } }
+            [xid]: {
+                entityId: xid,
+                sources: [''],
+                entity: {},
+                lastModifiedAt: '1970-01-01T00:00:00Z',
+                requestedIdentity: { entityId: SEED_IDENTITIES.unknown.email, entityIdNS: { code: 'Email' } }
+            }
         });
     });
 
     it('accepts bare XIDs, fields[], withCA and mergePolicyId in the body', async () => {
         const mariaXid = deriveXid('Email', SEED_IDENTITIES.maria.email);
-        const res = await profiles([{ entityId: mariaXid }], { fields: ['_acmetelco', 'loyalty.tier'], withCA: true, mergePolicyId: DEFAULT_MERGE_POLICY_ID });
+        const res = await profiles([{ entityId: mariaXid }], {
+            fields: ['_acmetelco', 'loyalty.tier'],
+            withCA: true,
+            mergePolicyId: DEFAULT_MERGE_POLICY_ID
+        });
         const entry = Object.values(res.body as Record<string, Entry>)[0]!;
         expect(entry.requestedIdentity).toEqual({ entityId: mariaXid });
         expect(entry.entity.loyalty).toEqual({ tier: 'gold' });
@@ -61,14 +81,27 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
     it('answers 422 without mergePolicyId in a sandbox without default policy', async () => {
         const res = await profiles([{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }], {});
         expect(res.status).toBe(200);
-        const dev = await post({ schema: { name: '_xdm.context.profile' }, identities: [{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }] }, { ...h, 'x-sandbox-name': 'dev' });
+        const dev = await post(
+            {
+                schema: { name: '_xdm.context.profile' },
+                identities: [{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }]
+            },
+            { ...h, 'x-sandbox-name': 'dev' }
+        );
         expect(dev.status).toBe(422);
         expect(dev.body).toMatchObject({ statusCode: '422' });
     });
 
     it('refuses the events variant for the Prime org', async () => {
         const prime = { ...aepHeaders(await tokenFor(emu, emu.orgs.prime), emu.orgs.prime), 'content-type': 'application/json' };
-        const res = await post({ schema: { name: '_xdm.context.experienceevent' }, relatedSchema: { name: '_xdm.context.profile' }, identities: [{ relatedEntityId: 'x' }] }, prime);
+        const res = await post(
+            {
+                schema: { name: '_xdm.context.experienceevent' },
+                relatedSchema: { name: '_xdm.context.profile' },
+                identities: [{ relatedEntityId: 'x' }]
+            },
+            prime
+        );
         expect(res.status).toBe(403);
     });
 

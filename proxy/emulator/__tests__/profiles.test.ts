@@ -2,7 +2,10 @@ import type { RunningEmulator } from '../src';
 import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, deriveXid } from '../src';
 import { aepHeaders, call, entitiesUrl, start, tokenFor } from './helpers';
 
-type EntityMap = Record<string, { entityId: string; mergePolicy: { id: string }; identityGraph: string[]; entity: Record<string, any>; lastModifiedAt: string }>;
+type EntityMap = Record<
+    string,
+    { entityId: string; mergePolicy: { id: string }; identityGraph: string[]; entity: Record<string, any>; lastModifiedAt: string }
+>;
 
 describe('Profile Access GET /data/core/ups/access/entities (profiles)', () => {
     let emu: RunningEmulator;
@@ -14,7 +17,8 @@ describe('Profile Access GET /data/core/ups/access/entities (profiles)', () => {
     });
     afterAll(() => emu.close());
 
-    const lookup = (params: Record<string, string>) => call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', ...params }), { headers });
+    const lookup = (params: Record<string, string>) =>
+        call(entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', ...params }), { headers });
 
     it('resolves Jane by email, phone, CRM id and loyalty id to the same XID-keyed entry', async () => {
         const jane = SEED_IDENTITIES.jane;
@@ -32,14 +36,18 @@ describe('Profile Access GET /data/core/ups/access/entities (profiles)', () => {
         expect(entry.entity.identityMap.email).toEqual([{ id: jane.email }]);
         expect(Object.keys(entry.entity.identityMap).every((k: string) => k === k.toLowerCase())).toBe(true);
         expect(entry.identityGraph).toContain(deriveXid('Email', jane.email));
-        const realized = Object.values(entry.entity.segmentMembership.ups as Record<string, { status: string }>).filter((m) => m.status === 'realized');
+        const realized = Object.values(entry.entity.segmentMembership.ups as Record<string, { status: string }>).filter(
+            (m) => m.status === 'realized'
+        );
         expect(realized.length).toBeGreaterThanOrEqual(3);
     });
 
     it('returns two entries for the shared household phone', async () => {
         const res = await lookup({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: 'phone', fields: 'person.name' });
         expect(res.status).toBe(200);
-        const names = Object.values(res.body as EntityMap).map((e) => e.entity.person.name.firstName).sort();
+        const names = Object.values(res.body as EntityMap)
+            .map((e) => e.entity.person.name.firstName)
+            .sort();
         expect(names).toEqual(['Alex', 'Sam']);
     });
 
@@ -74,7 +82,11 @@ describe('merge policies per org and sandbox', () => {
     });
     afterAll(() => emu.close());
 
-    type Page = { _page: { totalCount: number; count: number; next: string }; children: Array<{ id: string; default: boolean; name: string }>; _links: { next: { href: string } } };
+    type Page = {
+        _page: { totalCount: number; count: number; next: string };
+        children: Array<{ id: string; default: boolean; name: string }>;
+        _links: { next: { href: string } };
+    };
     const list = (query: string, h = headers) => call(`${emu.platformUrl}/data/core/ups/config/mergePolicies${query}`, { headers: h });
 
     it('pages through every policy of prod with the start token, and filters', async () => {
@@ -101,6 +113,8 @@ describe('merge policies per org and sandbox', () => {
             body: JSON.stringify({ ids: [{ id: DEFAULT_MERGE_POLICY_ID }, { id: emu.orgs.prime.defaultMergePolicyId! }] })
         });
         // Another org's policy is not visible here.
-        expect((bulk.body as { results: Record<string, { statusCode?: string }> }).results[emu.orgs.prime.defaultMergePolicyId!]).toMatchObject({ statusCode: '404' });
+        expect(
+            (bulk.body as { results: Record<string, { statusCode?: string }> }).results[emu.orgs.prime.defaultMergePolicyId!]
+        ).toMatchObject({ statusCode: '404' });
     });
 });

@@ -15,7 +15,12 @@ describe('seed people (team briefing table)', () => {
     it('Jane: every identity reaches one profile with gold loyalty, LTV, churn 72, 3+ realized, 1 exited, 1 existing, 25+ events', () => {
         const s = SEED_IDENTITIES.jane;
         const jane = one('Email', s.email);
-        for (const [ns, id] of [['phone', s.phone], ['crmid', s.crmId], ['loyaltyId', s.loyaltyId], ['Email_LC_SHA256', createHash('sha256').update(s.email).digest('hex')]]) {
+        for (const [ns, id] of [
+            ['phone', s.phone],
+            ['crmid', s.crmId],
+            ['loyaltyId', s.loyaltyId],
+            ['Email_LC_SHA256', createHash('sha256').update(s.email).digest('hex')]
+        ]) {
             expect(one(ns!, id!).xid).toBe(jane.xid);
         }
         expect(data.findByIdentity('CRMID', '0038c00002JaneD')).toEqual([]);
@@ -31,7 +36,9 @@ describe('seed people (team briefing table)', () => {
         expect(statuses.filter((s) => s === 'existing')).toHaveLength(1);
         expect(data.eventsOf(jane).length).toBeGreaterThanOrEqual(25);
         const sca = entity._acmetelco.SystemComputedAttributes;
-        const purchases90 = data.eventsOf(jane).filter((e) => e.entity.eventType === 'commerce.purchases' && e.timestamp > Date.UTC(2026, 10, 20, 18) - 90 * 86400000);
+        const purchases90 = data
+            .eventsOf(jane)
+            .filter((e) => e.entity.eventType === 'commerce.purchases' && e.timestamp > Date.UTC(2026, 10, 20, 18) - 90 * 86400000);
         expect(sca.purchases90d.value).toBe(purchases90.length);
     });
 
@@ -65,12 +72,17 @@ describe('seed people (team briefing table)', () => {
 describe('fields projection', () => {
     const entity = {
         person: { name: { firstName: 'A', lastName: 'B' }, birthDate: '1990-01-01' },
-        productListItems: [{ SKU: 'x', name: 'X' }, { SKU: 'y', name: 'Y' }],
+        productListItems: [
+            { SKU: 'x', name: 'X' },
+            { SKU: 'y', name: 'Y' }
+        ],
         _t: { SystemComputedAttributes: { a: { value: 1 } }, crm: { ltv: 5 } }
     };
 
     it('keeps listed paths with their parents, merges siblings, applies to array items', () => {
-        expect(projectFields(entity, ['person.name.firstName', 'person.birthDate'])).toEqual({ person: { name: { firstName: 'A' }, birthDate: '1990-01-01' } });
+        expect(projectFields(entity, ['person.name.firstName', 'person.birthDate'])).toEqual({
+            person: { name: { firstName: 'A' }, birthDate: '1990-01-01' }
+        });
         expect(projectFields(entity, ['productListItems.SKU'])).toEqual({ productListItems: [{ SKU: 'x' }, { SKU: 'y' }] });
         expect(projectFields(entity, ['nothing.here'])).toEqual({});
     });

@@ -30,7 +30,10 @@ export type SpecName = 'profile.yaml' | 'history/profile@83027f4d.yaml' | 'ident
  * that the synchronous dereferencer tries to follow. Examples play no part in validation.
  */
 export function loadDefinition(name: SpecName): Record<string, unknown> {
-    const doc = YAML.parse(readFileSync(path.join(SPEC_DIR, name), 'utf8'), { strict: false, uniqueKeys: false }) as Record<string, unknown>;
+    const doc = YAML.parse(readFileSync(path.join(SPEC_DIR, name), 'utf8'), { strict: false, uniqueKeys: false }) as Record<
+        string,
+        unknown
+    >;
     return stripExamples(doc) as Record<string, unknown>;
 }
 
@@ -71,7 +74,9 @@ export function assertValid(api: OpenAPIBackend, operationId: string, status: nu
     const operation = api.getOperation(operationId);
     if (!operation) throw new Error(`${label}: no operation ${operationId}`);
     const responses = (operation.responses ?? {}) as Record<string, unknown>;
-    if (!(String(status) in responses)) throw new Error(`${label}: ${operationId} documents no ${status} response (has ${Object.keys(responses).join(',')})`);
+    if (!(String(status) in responses))
+        throw new Error(`${label}: ${operationId} documents no ${status} response (has ${Object.keys(responses).join(',')})`);
     const result = api.validateResponse(body, operation, status);
-    if (!result.valid) throw new Error(`${label} ${operationId} ${status}: ${JSON.stringify(result.errors)}\nbody: ${JSON.stringify(body).slice(0, 500)}`);
+    if (!result.valid)
+        throw new Error(`${label} ${operationId} ${status}: ${JSON.stringify(result.errors)}\nbody: ${JSON.stringify(body).slice(0, 500)}`);
 }

@@ -14,9 +14,15 @@ const Env = z.object({
         .default('150-500'),
     /** Event look-up for the primary org: on (Ultimate) or off (refused like Prime). */
     EMULATOR_EVENTS: z.enum(['on', 'off']).default('on'),
-    EMULATOR_EVENTS_REFUSAL_STATUS: z.coerce.number().pipe(z.union([z.literal(403), z.literal(422)])).default(403),
+    EMULATOR_EVENTS_REFUSAL_STATUS: z.coerce
+        .number()
+        .pipe(z.union([z.literal(403), z.literal(422)]))
+        .default(403),
     EMULATOR_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(86399),
-    EMULATOR_IDENTITY_REGION: z.string().regex(/^[a-z0-9]+$/).default('va7'),
+    EMULATOR_IDENTITY_REGION: z
+        .string()
+        .regex(/^[a-z0-9]+$/)
+        .default('va7'),
     /** Per-org requests per second before 429; 0 = no limit. */
     EMULATOR_RATE_LIMIT_RPS: z.coerce.number().int().min(0).default(0),
     EMULATOR_RATE_LIMIT_RETRY_MS: z.coerce.number().int().min(0).default(500),
@@ -79,7 +85,11 @@ export function loadCliConfig(source: NodeJS.ProcessEnv): CliConfig {
             eventLookup: { primary: { enabled: env.EMULATOR_EVENTS === 'on', refusalStatus: env.EMULATOR_EVENTS_REFUSAL_STATUS } },
             dataset:
                 env.EMULATOR_GENERATE_PROFILES > 0
-                    ? generateDataset({ seed: env.EMULATOR_GENERATE_SEED, profiles: env.EMULATOR_GENERATE_PROFILES, eventsPerProfile: env.EMULATOR_GENERATE_EVENTS })
+                    ? generateDataset({
+                          seed: env.EMULATOR_GENERATE_SEED,
+                          profiles: env.EMULATOR_GENERATE_PROFILES,
+                          eventsPerProfile: env.EMULATOR_GENERATE_EVENTS
+                      })
                     : undefined,
             logger: env.EMULATOR_LOG === 'true'
         }

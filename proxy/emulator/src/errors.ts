@@ -28,7 +28,11 @@ export const gateway = {
     /** Profile troubleshooting guide: 415 body for a body the service cannot read. */
     unsupportedMediaType: (): AdobeError => ({
         status: 415,
-        body: { type: 'http://ns.adobe.com/adobecloud/problem/unsupported-media-type', title: 'HTTP 415 Unsupported Media Type', status: 415 }
+        body: {
+            type: 'http://ns.adobe.com/adobecloud/problem/unsupported-media-type',
+            title: 'HTTP 415 Unsupported Media Type',
+            status: 415
+        }
     }),
     /** 502/503 from the gateway in front of the service; no body is documented, so a gateway-style one. */
     upstream: (status: 502 | 503): AdobeError => ({
@@ -89,7 +93,14 @@ function profileThrottled(retryAfterMs: number): AdobeError {
     return {
         status: 429,
         headers: retryAfterHeaders(retryAfterMs),
-        body: [{ message: 'Too many requests', cause: '{"Errors":["Request rate is large"]}', retryAfterMs: String(retryAfterMs), statusCode: '429' }]
+        body: [
+            {
+                message: 'Too many requests',
+                cause: '{"Errors":["Request rate is large"]}',
+                retryAfterMs: String(retryAfterMs),
+                statusCode: '429'
+            }
+        ]
     };
 }
 
@@ -130,7 +141,13 @@ export function upapiError(status: number, code: `UPAPI-${string}`, message: str
     const entryCode = code.endsWith('-404') && code.startsWith('UPAPI-11343') ? status : code;
     return {
         status,
-        body: { requestId, errors: { [String(status)]: [{ code: entryCode, message }] }, type: `https://ns.adobe.com/aep/errors/${code}`, title: message, status }
+        body: {
+            requestId,
+            errors: { [String(status)]: [{ code: entryCode, message }] },
+            type: `https://ns.adobe.com/aep/errors/${code}`,
+            title: message,
+            status
+        }
     };
 }
 
@@ -138,7 +155,11 @@ export function upapiError(status: number, code: `UPAPI-${string}`, message: str
 export function throttledFor(group: RouteGroup | undefined, retryAfterMs: number): AdobeError {
     if (group === 'identity') return identity.throttled(retryAfterMs);
     if (group === 'ims') {
-        return { status: 429, headers: retryAfterHeaders(retryAfterMs), body: { error: 'too_many_requests', error_description: 'Too many requests, retry later.' } };
+        return {
+            status: 429,
+            headers: retryAfterHeaders(retryAfterMs),
+            body: { error: 'too_many_requests', error_description: 'Too many requests, retry later.' }
+        };
     }
     return profileThrottled(retryAfterMs);
 }
@@ -151,7 +172,10 @@ export function internalErrorFor(group: RouteGroup | undefined): AdobeError {
 }
 
 /** IMS OAuth errors `{error, error_description}`; 401 for invalid_client, 400 otherwise (inferred, aep-api.md a). */
-export function imsError(error: 'invalid_client' | 'invalid_request' | 'unsupported_grant_type' | 'invalid_scope', description: string): AdobeError {
+export function imsError(
+    error: 'invalid_client' | 'invalid_request' | 'unsupported_grant_type' | 'invalid_scope',
+    description: string
+): AdobeError {
     return { status: error === 'invalid_client' ? 401 : 400, body: { error, error_description: description } };
 }
 

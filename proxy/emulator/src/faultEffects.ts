@@ -26,14 +26,22 @@ export class FaultEffects {
     }
 
     /** Applies a terminal fault; resolves when the request has been answered, reset or abandoned. */
-    async apply(terminal: NonNullable<FaultDecision['terminal']>, group: RouteGroup, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    async apply(
+        terminal: NonNullable<FaultDecision['terminal']>,
+        group: RouteGroup,
+        request: FastifyRequest,
+        reply: FastifyReply
+    ): Promise<void> {
         switch (terminal.type) {
             case 'status':
                 await sendAdobeError(reply, statusBody(terminal.status, group, terminal.retryAfterMs));
                 return;
             case 'malformedJson':
                 // Truncated mid-object, as when a proxy or the service cuts a response short.
-                await reply.code(200).type('application/json').send('{"A0Lk1HmTjw2pQxZ9sVbNcR7e":{"entityId":"A0Lk1HmTjw2pQxZ9sVbNcR7e","mergePolicy":{"id":');
+                await reply
+                    .code(200)
+                    .type('application/json')
+                    .send('{"A0Lk1HmTjw2pQxZ9sVbNcR7e":{"entityId":"A0Lk1HmTjw2pQxZ9sVbNcR7e","mergePolicy":{"id":');
                 return;
             case 'connectionReset': {
                 reply.hijack();

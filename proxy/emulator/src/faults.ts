@@ -11,8 +11,16 @@ export const FaultTarget = z.enum([...ROUTE_GROUPS, 'all']);
 export type FaultTarget = z.infer<typeof FaultTarget>;
 
 export const FaultAction = z.discriminatedUnion('type', [
-    z.object({ type: z.literal('latency'), ms: z.number().int().min(0).max(600000), jitterMs: z.number().int().min(0).max(600000).optional() }),
-    z.object({ type: z.literal('status'), status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503)]), retryAfterMs: z.number().int().min(0).optional() }),
+    z.object({
+        type: z.literal('latency'),
+        ms: z.number().int().min(0).max(600000),
+        jitterMs: z.number().int().min(0).max(600000).optional()
+    }),
+    z.object({
+        type: z.literal('status'),
+        status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503)]),
+        retryAfterMs: z.number().int().min(0).optional()
+    }),
     z.object({ type: z.literal('timeout') }),
     z.object({ type: z.literal('malformedJson') }),
     z.object({ type: z.literal('connectionReset') })
@@ -68,7 +76,8 @@ export class Faults implements FaultController {
 
     set(input: FaultRule): string {
         const rule = FaultRule.parse(input);
-        if (rule.action.type === 'latency') this.rules = this.rules.filter((r) => !(r.rule.group === rule.group && r.rule.action.type === 'latency'));
+        if (rule.action.type === 'latency')
+            this.rules = this.rules.filter((r) => !(r.rule.group === rule.group && r.rule.action.type === 'latency'));
         const id = `fault-${++this.counter}`;
         this.rules.push({
             id,

@@ -65,4 +65,3 @@ function header(request: FastifyRequest, name: string): string | undefined {
     const first = Array.isArray(value) ? value[0] : value;
     return first === undefined || first.trim() === '' ? undefined : first.trim();
 }
-

@@ -3,7 +3,17 @@ import type { AudienceRecord, Dataset, ExperienceEventRecord, IdentityRef, Profi
 import { identityKey } from './store/dataset';
 import { deriveXid } from './store/xid';
 import { mulberry32 } from './prng';
-import { cartAdd, emailClicked, emailOpened, pageView, productView, purchase, sortByTime, type EventOwner, type Product } from './seed/eventFactory';
+import {
+    cartAdd,
+    emailClicked,
+    emailOpened,
+    pageView,
+    productView,
+    purchase,
+    sortByTime,
+    type EventOwner,
+    type Product
+} from './seed/eventFactory';
 import { buildProfile, type MembershipStatus, type PersonSeed } from './seed/profileBuilder';
 
 /**
@@ -67,7 +77,8 @@ export class GeneratedDataset implements Dataset {
             throw new Error('eventsPerProfile must be an integer from 0 to 5000 (AEP soft limit per profile)');
         }
         const audiences = options.audiences ?? 20;
-        if (!Number.isInteger(audiences) || audiences < 0 || audiences > 4000) throw new Error('audiences must be an integer from 0 to 4000 (AEP sandbox guardrail)');
+        if (!Number.isInteger(audiences) || audiences < 0 || audiences > 4000)
+            throw new Error('audiences must be an integer from 0 to 4000 (AEP sandbox guardrail)');
         this.profileCount = options.profiles;
         this.eventsPerProfile = options.eventsPerProfile;
         this.audienceList = Array.from({ length: audiences }, (_, i) => this.audienceAt(i));
@@ -158,7 +169,11 @@ export class GeneratedDataset implements Dataset {
         while (chosen.size < count) chosen.add(Math.floor(random() * this.audienceList.length));
         for (const i of [...chosen].sort((a, b) => a - b)) {
             const status: MembershipStatus = random() < 0.8 ? 'realized' : 'exited';
-            memberships.push([this.audienceList[i]!.id, status, new Date(AS_OF - Math.floor(random() * 30) * DAY).toISOString().replace('.000Z', 'Z')]);
+            memberships.push([
+                this.audienceList[i]!.id,
+                status,
+                new Date(AS_OF - Math.floor(random() * 30) * DAY).toISOString().replace('.000Z', 'Z')
+            ]);
         }
         const churn = Math.floor(random() * 100);
         return {
@@ -167,11 +182,28 @@ export class GeneratedDataset implements Dataset {
             identities: this.identityRefs(n),
             tenant: '_acmetelco',
             entity: {
-                person: { name: { firstName, lastName, fullName: `${firstName} ${lastName}` }, birthDate: `19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` },
+                person: {
+                    name: { firstName, lastName, fullName: `${firstName} ${lastName}` },
+                    birthDate: `19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`
+                },
                 personalEmail: { address: ids.email, primary: true, type: 'personal', status: 'active' },
                 mobilePhone: { number: ids.phone, countryCode: '1', primary: true, status: 'active' },
-                loyalty: { loyaltyID: [`BL-${String(n).padStart(7, '0')}`], program: 'Acme Rewards', tier: pick(TIERS), points: Math.floor(random() * 50000), status: 'active' },
-                _acmetelco: { crm: { customerId: ids.crmId, accountStatus: 'active', valueTier: lifetimeValue > 10000 ? 'high' : lifetimeValue > 3000 ? 'medium' : 'low', lifetimeValue, currencyCode: 'USD' } }
+                loyalty: {
+                    loyaltyID: [`BL-${String(n).padStart(7, '0')}`],
+                    program: 'Acme Rewards',
+                    tier: pick(TIERS),
+                    points: Math.floor(random() * 50000),
+                    status: 'active'
+                },
+                _acmetelco: {
+                    crm: {
+                        customerId: ids.crmId,
+                        accountStatus: 'active',
+                        valueTier: lifetimeValue > 10000 ? 'high' : lifetimeValue > 3000 ? 'medium' : 'low',
+                        lifetimeValue,
+                        currencyCode: 'USD'
+                    }
+                }
             },
             memberships,
             events: this.eventsAt(n),
@@ -183,7 +215,9 @@ export class GeneratedDataset implements Dataset {
                     probability: Math.round((churn / 100) * 0.6 * 100) / 100,
                     percentile: Math.max(1, churn),
                     scoringDate: '2026-11-19',
-                    influentialFactors: [{ code: 'tenureMonths', value: String(Math.floor(random() * 120)), importance: churn > 60 ? 'high' : 'medium' }]
+                    influentialFactors: [
+                        { code: 'tenureMonths', value: String(Math.floor(random() * 120)), importance: churn > 60 ? 'high' : 'medium' }
+                    ]
                 }
             },
             createDate: new Date(AS_OF - Math.floor(random() * 3000) * DAY).toISOString(),
@@ -214,7 +248,16 @@ export class GeneratedDataset implements Dataset {
         const h = createHash('sha1').update(`bench#${this.options.seed}#audience#${i}`).digest('hex');
         const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-b${h.slice(17, 20)}-${h.slice(20, 32)}`;
         const created = AS_OF - (100 + i) * DAY;
-        return { id, name: `Bench audience ${i + 1}`, description: `Generated audience ${i + 1} (seed ${this.options.seed})`, pql: `_acmetelco.crm.lifetimeValue > ${i * 100}`, evaluation: i % 3 === 0 ? 'continuous' : 'batch', labels: [], createdAt: created, updatedAt: created + DAY };
+        return {
+            id,
+            name: `Bench audience ${i + 1}`,
+            description: `Generated audience ${i + 1} (seed ${this.options.seed})`,
+            pql: `_acmetelco.crm.lifetimeValue > ${i * 100}`,
+            evaluation: i % 3 === 0 ? 'continuous' : 'batch',
+            labels: [],
+            createdAt: created,
+            updatedAt: created + DAY
+        };
     }
 
     private random(label: string): () => number {
@@ -227,7 +270,8 @@ export class GeneratedDataset implements Dataset {
     }
 
     private checkIndex(n: number): void {
-        if (!Number.isInteger(n) || n < 0 || n >= this.profileCount) throw new RangeError(`profile index ${n} out of range 0..${this.profileCount - 1}`);
+        if (!Number.isInteger(n) || n < 0 || n >= this.profileCount)
+            throw new RangeError(`profile index ${n} out of range 0..${this.profileCount - 1}`);
     }
 }
 

@@ -12,7 +12,15 @@ import { seedDataset } from './seed';
 export type { FaultController, FaultRule, ActiveFault, FaultAction, FaultMode, FaultTarget } from './faults';
 export type { EmulatorStats } from './stats';
 export type { RouteGroup } from './context';
-export { MemoryDataset, LayeredDataset, type Dataset, type ProfileRecord, type ExperienceEventRecord, type AudienceRecord, type IdentityRef } from './store/dataset';
+export {
+    MemoryDataset,
+    LayeredDataset,
+    type Dataset,
+    type ProfileRecord,
+    type ExperienceEventRecord,
+    type AudienceRecord,
+    type IdentityRef
+} from './store/dataset';
 export { generateDataset, GeneratedDataset, type GeneratorOptions, type GeneratedIdentities } from './generator';
 export { SEED_IDENTITIES, AUDIENCE } from './seed';
 export { deriveXid } from './store/xid';
@@ -155,5 +163,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
 function applyEventLookup(org: EmulatedOrg, override: { enabled?: boolean; refusalStatus?: 403 | 422 } | undefined): EmulatedOrg {
     if (!override) return org;
-    return { ...org, eventLookup: { enabled: override.enabled ?? org.eventLookup.enabled, refusalStatus: override.refusalStatus ?? org.eventLookup.refusalStatus } };
+    return {
+        ...org,
+        eventLookup: {
+            enabled: override.enabled ?? org.eventLookup.enabled,
+            refusalStatus: override.refusalStatus ?? org.eventLookup.refusalStatus
+        }
+    };
 }

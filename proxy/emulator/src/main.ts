@@ -18,7 +18,8 @@ async function main(): Promise<void> {
         `  Latency:        ${config.latency} ms on entities/events; events ${config.events}`,
         '  Demo credentials (loopback only):',
         ...[primary, prime].map(
-            (o) => `    ${o.key.padEnd(8)} org ${o.imsOrgId} sandbox ${o.sandboxName} client_id ${o.clientId} client_secret ${o.clientSecret} (${o.edition}, events ${o.eventLookupEnabled ? 'on' : 'off'})`
+            (o) =>
+                `    ${o.key.padEnd(8)} org ${o.imsOrgId} sandbox ${o.sandboxName} client_id ${o.clientId} client_secret ${o.clientSecret} (${o.edition}, events ${o.eventLookupEnabled ? 'on' : 'off'})`
         ),
         `    scope ${primary.scope}`
     ];

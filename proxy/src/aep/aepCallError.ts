@@ -66,10 +66,14 @@ export function parseAepError(body: unknown): { message: string; retryAfterMs?: 
     const first = Array.isArray(body) ? body[0] : body;
     if (typeof first !== 'object' || first === null) return { message: typeof body === 'string' ? body.slice(0, 300) : '' };
     const o = first as Record<string, unknown>;
-    const parts = [o.title, o.message, o.detail, o.error_description, o.error, nestedErrorsMessage(o.errors), o.cause]
-        .filter((v): v is string => typeof v === 'string' && v.length > 0);
+    const parts = [o.title, o.message, o.detail, o.error_description, o.error, nestedErrorsMessage(o.errors), o.cause].filter(
+        (v): v is string => typeof v === 'string' && v.length > 0
+    );
     const retry = Number(o.retryAfterMs);
-    return { message: [...new Set(parts)].join(': ').slice(0, 500), retryAfterMs: Number.isFinite(retry) && retry >= 0 ? retry : undefined };
+    return {
+        message: [...new Set(parts)].join(': ').slice(0, 500),
+        retryAfterMs: Number.isFinite(retry) && retry >= 0 ? retry : undefined
+    };
 }
 
 function nestedErrorsMessage(errors: unknown): string | undefined {

@@ -6,7 +6,10 @@
 export class Budget {
     readonly deadline: number;
 
-    constructor(ms: number, private readonly now: () => number = Date.now) {
+    constructor(
+        ms: number,
+        private readonly now: () => number = Date.now
+    ) {
         this.deadline = now() + ms;
     }
 

@@ -49,7 +49,9 @@ export class EntitiesClient {
             path: ENTITIES_PATH,
             body: {
                 schema: { name: PROFILE_SCHEMA },
-                identities: identities.map((i) => (i.namespace ? { entityId: i.id, entityIdNS: { code: i.namespace } } : { entityId: i.id })),
+                identities: identities.map((i) =>
+                    i.namespace ? { entityId: i.id, entityIdNS: { code: i.namespace } } : { entityId: i.id }
+                ),
                 ...(o.fields.length > 0 ? { fields: [...o.fields] } : {}),
                 mergePolicyId: o.mergePolicyId,
                 withCA: true
@@ -99,7 +101,15 @@ export class EntitiesClient {
      */
     async fetchEvents(
         identity: IdentityQuery,
-        o: { limit: number; lookbackDays: number; fields?: readonly string[]; mergePolicyId: string; budget: Budget; requestId?: string; now?: number }
+        o: {
+            limit: number;
+            lookbackDays: number;
+            fields?: readonly string[];
+            mergePolicyId: string;
+            budget: Budget;
+            requestId?: string;
+            now?: number;
+        }
     ): Promise<EventsOutcome> {
         const now = o.now ?? Date.now();
         const query = new URLSearchParams({
@@ -141,6 +151,13 @@ export function classifyEventsFailure(err: AepCallError): EventsOutcome {
         if (err.status === 429) return { status: 'error', reason: 'THROTTLED', error: err };
         return { status: 'error', reason: `HTTP_${err.status ?? 'ERROR'}`, error: err };
     }
-    const reason = { timeout: 'TIMEOUT', network: 'UNREACHABLE', malformed: 'MALFORMED_RESPONSE', too_large: 'TOO_LARGE', breaker_open: 'CIRCUIT_OPEN', rate_limited_local: 'RATE_LIMITED' }[err.kind];
+    const reason = {
+        timeout: 'TIMEOUT',
+        network: 'UNREACHABLE',
+        malformed: 'MALFORMED_RESPONSE',
+        too_large: 'TOO_LARGE',
+        breaker_open: 'CIRCUIT_OPEN',
+        rate_limited_local: 'RATE_LIMITED'
+    }[err.kind];
     return { status: 'error', reason, error: err };
 }

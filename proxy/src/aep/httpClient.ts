@@ -72,7 +72,14 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         const signal = AbortSignal.timeout(o.timeoutMs);
         let res: Dispatcher.ResponseData;
         try {
-            res = await agent.request({ origin: new URL(o.url).origin, path: pathOf(o.url), method: o.method, headers: o.headers, body: o.body, signal });
+            res = await agent.request({
+                origin: new URL(o.url).origin,
+                path: pathOf(o.url),
+                method: o.method,
+                headers: o.headers,
+                body: o.body,
+                signal
+            });
         } catch (err) {
             throw transportError(o.upstream, err, signal, o.timeoutMs);
         }
@@ -95,7 +102,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
                 aepMessage: parsed.message
             });
         }
-        if (body === NOT_JSON) throw new AepCallError(o.upstream, 'malformed', `${o.upstream}: AEP answered ${res.statusCode} with a body that is not JSON`, { status: res.statusCode });
+        if (body === NOT_JSON)
+            throw new AepCallError(o.upstream, 'malformed', `${o.upstream}: AEP answered ${res.statusCode} with a body that is not JSON`, {
+                status: res.statusCode
+            });
         return { status: res.statusCode, body, bytes };
     }
 
@@ -138,11 +148,20 @@ async function readCapped(res: Dispatcher.ResponseData, max: number, upstream: U
 }
 
 function tooLarge(upstream: Upstream, max: number): AepCallError {
-    return new AepCallError(upstream, 'too_large', `${upstream}: AEP response exceeds AEP_MAX_RESPONSE_BYTES (${max} bytes); narrow the fields list`);
+    return new AepCallError(
+        upstream,
+        'too_large',
+        `${upstream}: AEP response exceeds AEP_MAX_RESPONSE_BYTES (${max} bytes); narrow the fields list`
+    );
 }
 
 function transportError(upstream: Upstream, err: unknown, signal: AbortSignal, timeoutMs: number): AepCallError {
-    if (signal.aborted || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError || err instanceof undiciErrors.ConnectTimeoutError) {
+    if (
+        signal.aborted ||
+        err instanceof undiciErrors.HeadersTimeoutError ||
+        err instanceof undiciErrors.BodyTimeoutError ||
+        err instanceof undiciErrors.ConnectTimeoutError
+    ) {
         return new AepCallError(upstream, 'timeout', `${upstream}: no answer within ${timeoutMs} ms`, { cause: err });
     }
     const code = (err as { code?: string }).code ?? 'unknown';

@@ -55,7 +55,12 @@ export class MergePolicyResolver {
         if (!list.success) throw new AepCallError('mergePolicies', 'malformed', 'mergePolicies: unexpected list shape');
         const policy = list.data.children.find((p) => p.default === true) ?? list.data.children[0];
         if (!policy) {
-            throw new AepCallError('mergePolicies', 'http', 'mergePolicies: the sandbox has no default profile merge policy; set AEP_MERGE_POLICY_ID', { status: 404 });
+            throw new AepCallError(
+                'mergePolicies',
+                'http',
+                'mergePolicies: the sandbox has no default profile merge policy; set AEP_MERGE_POLICY_ID',
+                { status: 404 }
+            );
         }
         return { id: policy.id, name: policy.name ?? null };
     }
@@ -75,7 +80,9 @@ export class MergePolicyResolver {
             return { id, name: p.success ? (p.data.name ?? null) : null };
         } catch (err) {
             if (err instanceof AepCallError && err.kind === 'http' && err.status === 404) {
-                throw new AepCallError('mergePolicies', 'http', 'mergePolicies: AEP_MERGE_POLICY_ID does not exist in this sandbox', { status: 404 });
+                throw new AepCallError('mergePolicies', 'http', 'mergePolicies: AEP_MERGE_POLICY_ID does not exist in this sandbox', {
+                    status: 404
+                });
             }
             return { id, name: null };
         }

@@ -1,7 +1,11 @@
 import type { ProxyConfig } from '../config';
 
 /** Headers every Platform gateway call carries (aep-api.md section b). */
-export function platformHeaders(aep: ProxyConfig['aep'], token: string, opts: { requestId?: string; json?: boolean } = {}): Record<string, string> {
+export function platformHeaders(
+    aep: ProxyConfig['aep'],
+    token: string,
+    opts: { requestId?: string; json?: boolean } = {}
+): Record<string, string> {
     const headers: Record<string, string> = {
         authorization: `Bearer ${token}`,
         'x-api-key': aep.clientId,

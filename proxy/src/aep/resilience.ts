@@ -1,4 +1,12 @@
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, IsolatedCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import {
+    BrokenCircuitError,
+    CircuitState,
+    ConsecutiveBreaker,
+    IsolatedCircuitError,
+    circuitBreaker,
+    handleWhen,
+    type CircuitBreakerPolicy
+} from 'cockatiel';
 import type { ProxyConfig } from '../config';
 import { BREAKER_STATE_VALUE, type ProxyMetrics } from '../observability/metrics';
 import { AepCallError, isUpstreamFault, type Upstream } from './aepCallError';
@@ -35,7 +43,13 @@ export class Resilience {
 
     breakerState(upstream: Upstream): keyof typeof BREAKER_STATE_VALUE {
         const state = this.breakers.get(upstream)?.state ?? CircuitState.Closed;
-        return state === CircuitState.Open ? 'open' : state === CircuitState.HalfOpen ? 'halfOpen' : state === CircuitState.Isolated ? 'isolated' : 'closed';
+        return state === CircuitState.Open
+            ? 'open'
+            : state === CircuitState.HalfOpen
+              ? 'halfOpen'
+              : state === CircuitState.Isolated
+                ? 'isolated'
+                : 'closed';
     }
 
     allBreakerStates(): Record<string, string> {
@@ -62,16 +76,25 @@ export class Resilience {
         const waitMs = this.bucket.tryTake();
         if (waitMs > 0) {
             this.metrics.rateLimited.inc({ target: upstream });
-            throw new AepCallError(upstream, 'rate_limited_local', `${upstream}: the proxy's AEP rate limit (AEP_MAX_RPS=${this.cfg.maxRps}) is exhausted`, {
-                retryAfterMs: waitMs
-            });
+            throw new AepCallError(
+                upstream,
+                'rate_limited_local',
+                `${upstream}: the proxy's AEP rate limit (AEP_MAX_RPS=${this.cfg.maxRps}) is exhausted`,
+                {
+                    retryAfterMs: waitMs
+                }
+            );
         }
     }
 
     /** ms to wait before the next attempt, or null when this error must not be retried. */
     private retryDelay(err: AepCallError, attempt: number, maxAttempts: number, budget: Budget): number | null {
         if (attempt >= maxAttempts) return null;
-        const retryable = err.kind === 'timeout' || err.kind === 'network' || err.kind === 'malformed' || (err.kind === 'http' && (err.status === 429 || (err.status ?? 0) >= 500));
+        const retryable =
+            err.kind === 'timeout' ||
+            err.kind === 'network' ||
+            err.kind === 'malformed' ||
+            (err.kind === 'http' && (err.status === 429 || (err.status ?? 0) >= 500));
         if (!retryable) return null;
         // A timeout that used up the call's share of the budget leaves nothing useful to retry with.
         const cap = Math.min(this.cfg.retryMaxDelayMs, this.cfg.retryBaseDelayMs * 2 ** (attempt - 1));

@@ -24,18 +24,25 @@ export class JwtRejected extends Error {
 export async function createJwtVerifier(cfg: JwtConfig): Promise<(token: string) => Promise<VerifiedJwt>> {
     let key: JWTVerifyGetKey | CryptoKey;
     if (cfg.publicKeyPem) {
-        key = cfg.publicKeyPem.includes('BEGIN CERTIFICATE') ? await importX509(cfg.publicKeyPem, 'RS256') : await importSPKI(cfg.publicKeyPem, 'RS256');
+        key = cfg.publicKeyPem.includes('BEGIN CERTIFICATE')
+            ? await importX509(cfg.publicKeyPem, 'RS256')
+            : await importSPKI(cfg.publicKeyPem, 'RS256');
     } else if (cfg.jwksUrl) {
         key = createRemoteJWKSet(new URL(cfg.jwksUrl), { timeoutDuration: 2000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
     } else {
         throw new Error('JWT caller auth needs a public key or a JWKS URL');
     }
-    const options = { issuer: cfg.issuer, audience: cfg.audience, algorithms: ['RS256'], clockTolerance: cfg.clockSkewSeconds, requiredClaims: ['exp'] };
+    const options = {
+        issuer: cfg.issuer,
+        audience: cfg.audience,
+        algorithms: ['RS256'],
+        clockTolerance: cfg.clockSkewSeconds,
+        requiredClaims: ['exp']
+    };
 
     return async (token) => {
         try {
-            const { payload } =
-                typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+            const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
             return { subject: typeof payload.sub === 'string' ? payload.sub : null, payload };
         } catch (err) {
             throw new JwtRejected(describeJoseError(err));

@@ -6,7 +6,13 @@ import type { CardModel } from '../profile/cardModel';
  */
 export type CachedOutcome =
     | { kind: 'card'; card: CardModel; fetchedAtMs: number; matchedNamespace: string | null }
-    | { kind: 'error'; code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE'; message: string; details: Record<string, unknown>; fetchedAtMs: number };
+    | {
+          kind: 'error';
+          code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE';
+          message: string;
+          details: Record<string, unknown>;
+          fetchedAtMs: number;
+      };
 
 export function serializeOutcome(o: CachedOutcome): string {
     return JSON.stringify(o);

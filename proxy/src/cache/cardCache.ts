@@ -12,7 +12,13 @@ import type { SharedStore } from './redisStore';
  */
 export type CacheEntry =
     | { kind: 'card'; fetchedAtMs: number; hitBody: Buffer; profileId: string; matchedNamespace: string | null }
-    | { kind: 'error'; fetchedAtMs: number; code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE'; message: string; details: Record<string, unknown> };
+    | {
+          kind: 'error';
+          fetchedAtMs: number;
+          code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE';
+          message: string;
+          details: Record<string, unknown>;
+      };
 
 export interface CacheLookup {
     entry: CacheEntry;
@@ -38,7 +44,8 @@ export class CardCache {
             max: cfg.maxEntries,
             maxSize: cfg.maxBytes,
             // Body bytes (own ArrayBuffer) or UTF-16 strings, plus object overhead: keeps RSS within CACHE_MAX_BYTES.
-            sizeCalculation: (e) => 256 + (e.kind === 'card' ? e.hitBody.length : 2 * (e.message.length + JSON.stringify(e.details).length)),
+            sizeCalculation: (e) =>
+                256 + (e.kind === 'card' ? e.hitBody.length : 2 * (e.message.length + JSON.stringify(e.details).length)),
             ttl: Math.max(cfg.ttlMs, cfg.staleTtlMs, 1),
             ttlAutopurge: false
         });
@@ -111,7 +118,13 @@ export class CardCache {
 function toEntry(o: CachedOutcome): CacheEntry {
     if (o.kind === 'error') return o;
     const hit: CardModel = { ...o.card, freshness: { ...o.card.freshness, fromCache: true, stale: false, staleReason: null } };
-    return { kind: 'card', fetchedAtMs: o.fetchedAtMs, hitBody: utf8Bytes(JSON.stringify(hit)), profileId: o.card.profileId, matchedNamespace: o.matchedNamespace };
+    return {
+        kind: 'card',
+        fetchedAtMs: o.fetchedAtMs,
+        hitBody: utf8Bytes(JSON.stringify(hit)),
+        profileId: o.card.profileId,
+        matchedNamespace: o.matchedNamespace
+    };
 }
 
 /**

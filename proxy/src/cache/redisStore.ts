@@ -47,7 +47,8 @@ export function createRedisStore(url: string, prefix: string, log: Logger): Shar
     };
     return {
         get: (key) => quiet(null, () => redis.get(redisCardKey(key))),
-        set: (key, value, ttlMs) => quiet(undefined, async () => void (await redis.set(redisCardKey(key), value, 'PX', Math.max(1, Math.round(ttlMs))))),
+        set: (key, value, ttlMs) =>
+            quiet(undefined, async () => void (await redis.set(redisCardKey(key), value, 'PX', Math.max(1, Math.round(ttlMs))))),
         tryLock: (key, ttlMs) => quiet(true, async () => (await redis.set(`lock:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
         unlock: (key) => quiet(undefined, async () => void (await redis.del(`lock:${key}`))),
         ping: () => quiet(false, async () => (await redis.ping()) === 'PONG'),

@@ -50,7 +50,10 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
         const route = request.routeOptions.url ?? 'unmatched';
         deps.metrics.httpDuration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
         if (route !== '/metrics' && route !== '/healthz') {
-            request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+            request.log.info(
+                { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+                'request completed'
+            );
         }
         done();
     });

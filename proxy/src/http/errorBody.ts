@@ -12,5 +12,8 @@ export function errorBody(err: ProxyError, requestId: string): ErrorBody {
 
 export function sendProxyError(reply: FastifyReply, err: ProxyError): FastifyReply {
     if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
-    return reply.code(err.status).type('application/json; charset=utf-8').send(errorBody(err, String(reply.request.id)));
+    return reply
+        .code(err.status)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(err, String(reply.request.id)));
 }

@@ -15,7 +15,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         return sendProxyError(reply, mapped);
     });
     app.setNotFoundHandler((request, reply) =>
-        sendProxyError(reply, new ProxyError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]?.slice(0, 100)}; see /openapi.yaml`))
+        sendProxyError(
+            reply,
+            new ProxyError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]?.slice(0, 100)}; see /openapi.yaml`)
+        )
     );
 }
 
@@ -37,7 +40,8 @@ export function toProxyError(err: unknown): ProxyError {
             break;
     }
     // secure-json-parse (fastify's JSON parser) refuses __proto__ / constructor.prototype keys.
-    if (/prototype|constructor/i.test(e.message ?? '')) return new ProxyError('INVALID_REQUEST', 'request body contains a forbidden key (__proto__ or constructor.prototype)');
+    if (/prototype|constructor/i.test(e.message ?? ''))
+        return new ProxyError('INVALID_REQUEST', 'request body contains a forbidden key (__proto__ or constructor.prototype)');
     if (e instanceof SyntaxError) return new ProxyError('INVALID_REQUEST', 'request body is not valid JSON');
     const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
     if (status === 413) return new ProxyError('PAYLOAD_TOO_LARGE', 'request body is larger than the proxy accepts');

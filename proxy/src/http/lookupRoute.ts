@@ -53,4 +53,3 @@ export function registerLookupRoute(app: FastifyInstance, deps: LookupRouteDeps)
         }
     );
 }
-

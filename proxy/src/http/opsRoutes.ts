@@ -29,7 +29,10 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
 
     app.get('/readyz', async (_request, reply) => {
         const report = await deps.readiness();
-        return reply.code(report.ready ? 200 : 503).header('cache-control', 'no-store').send(report);
+        return reply
+            .code(report.ready ? 200 : 503)
+            .header('cache-control', 'no-store')
+            .send(report);
     });
 
     app.get('/metrics', async (_request, reply) => reply.type(deps.registry.contentType).send(await deps.registry.metrics()));

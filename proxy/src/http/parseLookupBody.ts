@@ -20,7 +20,8 @@ export function parseLookupBody(body: unknown): LookupRequest {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : sanitise(String(p)))).join('.') || '(body)';
-    if (issue.code === 'unrecognized_keys') return `${path}: unknown key(s) ${issue.keys.map((k) => JSON.stringify(sanitise(k))).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+        return `${path}: unknown key(s) ${issue.keys.map((k) => JSON.stringify(sanitise(k))).join(', ')}`;
     return `${path}: ${issue.message}`;
 }
 

@@ -62,7 +62,8 @@ export function buildCandidates(record: LookupRequest['record'], mapping: FieldM
         const namespace = catalog.resolve(entry.namespace);
         const result = normalise(entry.normaliser, raw, { defaultRegion: mapping.defaultPhoneRegion });
         const maskedValue = result.ok ? maskIdentity(result.value, entry.normaliser) : maskRaw(raw);
-        const skip = (reason: string) => skipped.push({ field: entry.field, namespace: namespace ?? entry.namespace, maskedValue, outcome: 'skipped', reason });
+        const skip = (reason: string) =>
+            skipped.push({ field: entry.field, namespace: namespace ?? entry.namespace, maskedValue, outcome: 'skipped', reason });
 
         if (namespace === null) {
             skip(`namespace ${entry.namespace} is not in the Identity Service catalog`);
@@ -79,7 +80,14 @@ export function buildCandidates(record: LookupRequest['record'], mapping: FieldM
             skip('TOO_MANY_IDENTITIES');
             continue;
         }
-        candidates.push({ field: entry.field, namespace, value: result.value, maskedValue, priority: entry.priority, normaliser: entry.normaliser });
+        candidates.push({
+            field: entry.field,
+            namespace,
+            value: result.value,
+            maskedValue,
+            priority: entry.priority,
+            normaliser: entry.normaliser
+        });
     }
     return { candidates, skipped };
 }

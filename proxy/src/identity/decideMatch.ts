@@ -81,7 +81,8 @@ export function decideMatch(input: DecideMatchInput): MatchDecision {
 
     // Every profile the record reaches, with the first (highest-priority) candidate that reached it.
     const reached = new Map<string, { profile: ProfileEnvelope; via: IdentityCandidate }>();
-    for (const f of found) for (const p of f.profiles) if (!reached.has(p.entityId)) reached.set(p.entityId, { profile: p, via: f.candidate });
+    for (const f of found)
+        for (const p of f.profiles) if (!reached.has(p.entityId)) reached.set(p.entityId, { profile: p, via: f.candidate });
     const summarise = (ids: Iterable<string>) =>
         [...ids].slice(0, CARD_LIMITS.candidates).map((id) => {
             const r = reached.get(id)!;
@@ -112,7 +113,9 @@ export function decideMatch(input: DecideMatchInput): MatchDecision {
 
     const top = found[0];
     if (!top) {
-        return errors.length > 0 ? { kind: 'upstream_error', error: errors[0], errors, identitiesTried } : { kind: 'not_found', identitiesTried };
+        return errors.length > 0
+            ? { kind: 'upstream_error', error: errors[0], errors, identitiesTried }
+            : { kind: 'not_found', identitiesTried };
     }
     if (top.profiles.length > 1) return { kind: 'ambiguous', candidates: summarise(reached.keys()), identitiesTried };
 
@@ -162,7 +165,11 @@ export function profileHasIdentity(envelope: ProfileEnvelope, namespace: string,
     const identityMap = envelope.entity.identityMap;
     if (typeof identityMap === 'object' && identityMap !== null && !Array.isArray(identityMap)) {
         for (const [key, ids] of Object.entries(identityMap)) {
-            if (key.toLowerCase() === ns && Array.isArray(ids) && ids.some((i) => typeof i === 'object' && i !== null && (i as { id?: unknown }).id === value)) {
+            if (
+                key.toLowerCase() === ns &&
+                Array.isArray(ids) &&
+                ids.some((i) => typeof i === 'object' && i !== null && (i as { id?: unknown }).id === value)
+            ) {
                 return true;
             }
         }

@@ -143,13 +143,26 @@ export function entriesFor(mapping: FieldMapping, objectApiName: string): FieldM
     for (const entry of base) {
         expanded.push(entry);
         if (entry.normaliser === 'email' && mapping.hashedEmailNamespace) {
-            expanded.push({ ...entry, namespace: mapping.hashedEmailNamespace, normaliser: 'emailSha256', priority: Math.min(entry.priority + 1, 1000) });
+            expanded.push({
+                ...entry,
+                namespace: mapping.hashedEmailNamespace,
+                normaliser: 'emailSha256',
+                priority: Math.min(entry.priority + 1, 1000)
+            });
         }
         if (entry.normaliser === 'phone' && mapping.hashedPhoneNamespace) {
-            expanded.push({ ...entry, namespace: mapping.hashedPhoneNamespace, normaliser: 'phoneSha256', priority: Math.min(entry.priority + 1, 1000) });
+            expanded.push({
+                ...entry,
+                namespace: mapping.hashedPhoneNamespace,
+                normaliser: 'phoneSha256',
+                priority: Math.min(entry.priority + 1, 1000)
+            });
         }
     }
-    return expanded.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index).map((x) => x.entry);
+    return expanded
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index)
+        .map((x) => x.entry);
 }
 
 /** The Identity Service namespace catalog, as codes; look-ups are case-insensitive (AEP's are). */

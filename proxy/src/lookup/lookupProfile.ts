@@ -41,8 +41,19 @@ export function maxEventsOf(req: LookupRequest, config: ProxyConfig): number {
  * Cache and coalescing key of a request whose identity candidates are built. Exported so the bench can
  * compute the keys this proxy writes to Redis.
  */
-export function requestKey(config: ProxyConfig, mergePolicyId: string, candidates: readonly IdentityCandidate[], req: LookupRequest): string {
-    return lookupKey({ sandbox: config.aep.sandbox, mergePolicyId, identities: candidates, profileId: req.profileId ?? null, maxEvents: maxEventsOf(req, config) });
+export function requestKey(
+    config: ProxyConfig,
+    mergePolicyId: string,
+    candidates: readonly IdentityCandidate[],
+    req: LookupRequest
+): string {
+    return lookupKey({
+        sandbox: config.aep.sandbox,
+        mergePolicyId,
+        identities: candidates,
+        profileId: req.profileId ?? null,
+        maxEvents: maxEventsOf(req, config)
+    });
 }
 
 /** What one upstream round produces: a card or a cacheable negative answer. */
@@ -69,21 +80,29 @@ export class ProfileLookup {
     async lookup(req: LookupRequest, ctx: LookupContext): Promise<LookupAnswer> {
         const { config, metrics } = this.d;
         const budget = new Budget(config.timeouts.budgetMs);
-        const [catalog, mergePolicy] = await Promise.all([this.d.catalog.get(budget), this.d.mergePolicy.resolve(budget)]).catch((err: unknown) => {
-            throw toUpstreamProxyError(err);
-        });
+        const [catalog, mergePolicy] = await Promise.all([this.d.catalog.get(budget), this.d.mergePolicy.resolve(budget)]).catch(
+            (err: unknown) => {
+                throw toUpstreamProxyError(err);
+            }
+        );
 
         const built = this.candidateMemo.build(req.record, config.fieldMapping, catalog);
         const { candidates, skipped } = built;
         if (candidates.length === 0) {
             metrics.lookups.inc({ outcome: 'NO_IDENTITY' });
-            throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up (check the mapped fields and their values)', {
-                details: { identitiesTried: skipped.slice(0, CARD_LIMITS.identitiesTried).map(({ reason: _reason, ...t }) => t) }
-            });
+            throw new ProxyError(
+                'NO_IDENTITY',
+                'the record has no identity value the proxy can look up (check the mapped fields and their values)',
+                {
+                    details: { identitiesTried: skipped.slice(0, CARD_LIMITS.identitiesTried).map(({ reason: _reason, ...t }) => t) }
+                }
+            );
         }
         const maxEvents = maxEventsOf(req, config);
         // Sandbox is per config; the rest of the key besides the candidates varies per request.
-        const key = built.derive(`${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}`, () => requestKey(config, mergePolicy.id, candidates, req));
+        const key = built.derive(`${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}`, () =>
+            requestKey(config, mergePolicy.id, candidates, req)
+        );
 
         if (!req.refresh) {
             // A fresh local copy answers without awaiting anything; otherwise the shared store may hold a
@@ -117,8 +136,16 @@ export class ProfileLookup {
                 if (stale) {
                     metrics.cache.inc({ result: 'stale_served' });
                     metrics.lookups.inc({ outcome: 'stale' });
-                    ctx.log.warn({ code: err.code, upstream: err.details?.upstream }, 'AEP failed; serving the last good card marked stale');
-                    return { body: staleBody(stale, err.code), source: 'stale', profileId: stale.profileId, matchedNamespace: stale.matchedNamespace };
+                    ctx.log.warn(
+                        { code: err.code, upstream: err.details?.upstream },
+                        'AEP failed; serving the last good card marked stale'
+                    );
+                    return {
+                        body: staleBody(stale, err.code),
+                        source: 'stale',
+                        profileId: stale.profileId,
+                        matchedNamespace: stale.matchedNamespace
+                    };
                 }
             }
             metrics.lookups.inc({ outcome: err.code });
@@ -140,7 +167,9 @@ export class ProfileLookup {
         const fields = profileFieldList(config.shaping);
         const eventsWanted = config.events.enabled && maxEvents > 0;
         const top = candidates[0]!;
-        const eventsIdentity: IdentityQuery = req.profileId ? { namespace: null, id: req.profileId } : { namespace: top.namespace, id: top.value };
+        const eventsIdentity: IdentityQuery = req.profileId
+            ? { namespace: null, id: req.profileId }
+            : { namespace: top.namespace, id: top.value };
         const eventsFor = (identity: IdentityQuery) =>
             this.d.entities.fetchEvents(identity, {
                 limit: eventFetchLimit(maxEvents),
@@ -156,20 +185,32 @@ export class ProfileLookup {
             eventsWanted ? eventsFor(eventsIdentity) : Promise.resolve(null)
         ]);
 
-        const guardrailHits = candidates.filter((c) => outcomes.some((o) => o.candidate === c && o.outcome === 'error' && isTooManyIdentities(o.error)));
+        const guardrailHits = candidates.filter((c) =>
+            outcomes.some((o) => o.candidate === c && o.outcome === 'error' && isTooManyIdentities(o.error))
+        );
         const decided = decideMatch({
             // A graph over AEP's 50-identity guardrail is excluded from look-ups: for that identity, no profile.
-            outcomes: outcomes.map((o) => (o.outcome === 'error' && isTooManyIdentities(o.error) ? { candidate: o.candidate, outcome: 'not_found' as const } : o)),
+            outcomes: outcomes.map((o) =>
+                o.outcome === 'error' && isTooManyIdentities(o.error) ? { candidate: o.candidate, outcome: 'not_found' as const } : o
+            ),
             skipped,
             profileId: req.profileId,
             denylist: config.shaping.denylist
         });
         // ...but identitiesTried says 'error' for it, so the agent is not told the identity simply has no profile.
-        const decision = { ...decided, identitiesTried: decided.identitiesTried.map((t) => (guardrailHits.some((c) => c.field === t.field && c.namespace === t.namespace) ? { ...t, outcome: 'error' as const } : t)) };
+        const decision = {
+            ...decided,
+            identitiesTried: decided.identitiesTried.map((t) =>
+                guardrailHits.some((c) => c.field === t.field && c.namespace === t.namespace) ? { ...t, outcome: 'error' as const } : t
+            )
+        };
         const fetchedAtMs = Date.now();
 
         if (decision.kind === 'upstream_error') throw asAepError(decision.error);
-        if (decision.kind === 'no_identity') throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up', { details: { identitiesTried: decision.identitiesTried } });
+        if (decision.kind === 'no_identity')
+            throw new ProxyError('NO_IDENTITY', 'the record has no identity value the proxy can look up', {
+                details: { identitiesTried: decision.identitiesTried }
+            });
         if (decision.kind === 'not_found') {
             const outcome: Fetched = {
                 kind: 'error',
@@ -178,7 +219,10 @@ export class ProfileLookup {
                     guardrailHits.length > 0
                         ? 'no profile can be looked up for this record: its identity graph has more than 50 identities, which AEP excludes from look-ups'
                         : "no AEP profile matches the record's identities",
-                details: { identitiesTried: decision.identitiesTried, ...(guardrailHits.length > 0 ? { reason: 'TOO_MANY_RELATED_IDENTITIES' } : {}) },
+                details: {
+                    identitiesTried: decision.identitiesTried,
+                    ...(guardrailHits.length > 0 ? { reason: 'TOO_MANY_RELATED_IDENTITIES' } : {})
+                },
                 fetchedAtMs
             };
             await this.d.cache.set(key, outcome);
@@ -226,11 +270,20 @@ export class ProfileLookup {
      * 50-identity guardrail is enough): with several candidates, each is then asked separately, in
      * parallel, so the good identities still get their answer and the failing one is pinned down.
      */
-    private async profileOutcomes(candidates: IdentityCandidate[], fields: readonly string[], mergePolicyId: string, budget: Budget, requestId: string): Promise<CandidateOutcome[]> {
+    private async profileOutcomes(
+        candidates: IdentityCandidate[],
+        fields: readonly string[],
+        mergePolicyId: string,
+        budget: Budget,
+        requestId: string
+    ): Promise<CandidateOutcome[]> {
         const opts = { fields, mergePolicyId, budget, requestId };
         let partial = false;
         try {
-            const res = await this.d.entities.fetchProfiles(candidates.map((c) => ({ namespace: c.namespace, id: c.value })), opts);
+            const res = await this.d.entities.fetchProfiles(
+                candidates.map((c) => ({ namespace: c.namespace, id: c.value })),
+                opts
+            );
             const outcomes = groupMultiEntityResponse(res.body, candidates);
             partial = res.status === 207 && outcomes.some((o) => o.outcome === 'error');
             if (!partial || candidates.length === 1) return outcomes;
@@ -243,7 +296,10 @@ export class ProfileLookup {
         return Promise.all(
             candidates.map(async (candidate): Promise<CandidateOutcome> => {
                 try {
-                    return outcomeFromEntityMap(candidate, await this.d.entities.fetchProfileByIdentity({ namespace: candidate.namespace, id: candidate.value }, opts));
+                    return outcomeFromEntityMap(
+                        candidate,
+                        await this.d.entities.fetchProfileByIdentity({ namespace: candidate.namespace, id: candidate.value }, opts)
+                    );
                 } catch (e) {
                     return { candidate, outcome: 'error', error: e };
                 }
@@ -286,5 +342,10 @@ function asAepError(err: unknown): AepCallError {
 
 function entryToOutcome(entry: CacheEntry): CachedOutcome {
     if (entry.kind === 'error') return entry;
-    return { kind: 'card', card: JSON.parse(entry.hitBody.toString('utf8')), fetchedAtMs: entry.fetchedAtMs, matchedNamespace: entry.matchedNamespace };
+    return {
+        kind: 'card',
+        card: JSON.parse(entry.hitBody.toString('utf8')),
+        fetchedAtMs: entry.fetchedAtMs,
+        matchedNamespace: entry.matchedNamespace
+    };
 }

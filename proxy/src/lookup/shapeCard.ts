@@ -46,7 +46,9 @@ export function audienceIdsToName(profile: ProfileEnvelope, shaping: ShapingConf
     const membership = profile.entity.segmentMembership;
     const ups = typeof membership === 'object' && membership !== null ? (membership as Record<string, unknown>).ups : null;
     if (typeof ups !== 'object' || ups === null || Array.isArray(ups)) return [];
-    return Object.keys(ups).filter((id) => /^[A-Za-z0-9_-]{1,128}$/.test(id)).slice(0, 500);
+    return Object.keys(ups)
+        .filter((id) => /^[A-Za-z0-9_-]{1,128}$/.test(id))
+        .slice(0, 500);
 }
 
 export interface ShapeInput {

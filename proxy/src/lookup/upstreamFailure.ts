@@ -16,7 +16,11 @@ export function toUpstreamProxyError(err: unknown): ProxyError {
     const details = { upstream: err.upstream, ...(err.status ? { upstreamStatus: err.status } : {}) };
     switch (err.kind) {
         case 'rate_limited_local':
-            return new ProxyError('RATE_LIMITED', 'the proxy is at its AEP request rate limit; retry shortly', { retryAfterSeconds: retryAfterSeconds ?? 1, details, cause: err });
+            return new ProxyError('RATE_LIMITED', 'the proxy is at its AEP request rate limit; retry shortly', {
+                retryAfterSeconds: retryAfterSeconds ?? 1,
+                details,
+                cause: err
+            });
         case 'breaker_open':
             return new ProxyError('UPSTREAM_UNAVAILABLE', 'AEP is failing repeatedly; the proxy paused calls to it (circuit open)', {
                 retryAfterSeconds: retryAfterSeconds ?? 10,
@@ -30,14 +34,26 @@ export function toUpstreamProxyError(err: unknown): ProxyError {
         case 'malformed':
             return new ProxyError('UPSTREAM_ERROR', 'AEP sent an answer the proxy could not read', { details, cause: err });
         case 'too_large':
-            return new ProxyError('UPSTREAM_ERROR', 'AEP sent a larger answer than the proxy accepts (AEP_MAX_RESPONSE_BYTES)', { details, cause: err });
+            return new ProxyError('UPSTREAM_ERROR', 'AEP sent a larger answer than the proxy accepts (AEP_MAX_RESPONSE_BYTES)', {
+                details,
+                cause: err
+            });
         case 'http':
             break;
     }
     const status = err.status ?? 0;
-    if (status === 429) return new ProxyError('RATE_LIMITED', 'AEP is throttling requests; retry shortly', { retryAfterSeconds: retryAfterSeconds ?? 1, details, cause: err });
+    if (status === 429)
+        return new ProxyError('RATE_LIMITED', 'AEP is throttling requests; retry shortly', {
+            retryAfterSeconds: retryAfterSeconds ?? 1,
+            details,
+            cause: err
+        });
     if (status >= 500) return new ProxyError('UPSTREAM_UNAVAILABLE', `AEP answered ${status}`, { retryAfterSeconds, details, cause: err });
-    if (status === 401 || status === 403) return new ProxyError('UPSTREAM_ERROR', `AEP refused the proxy's credentials (${status}); check the AEP_* configuration`, { details, cause: err });
+    if (status === 401 || status === 403)
+        return new ProxyError('UPSTREAM_ERROR', `AEP refused the proxy's credentials (${status}); check the AEP_* configuration`, {
+            details,
+            cause: err
+        });
     return new ProxyError('UPSTREAM_ERROR', `AEP answered ${status}`, { details, cause: err });
 }
 

@@ -34,7 +34,16 @@ const REDACT_PATHS = [
 ];
 
 /** Keys censored one level below any top-level key (what `*.authorization` etc. would cover). */
-const NESTED_SECRET_KEYS = ['authorization', 'x-proxy-key', 'access_token', 'client_secret', 'clientSecret', 'sharedSecret', 'identities', 'entityId'];
+const NESTED_SECRET_KEYS = [
+    'authorization',
+    'x-proxy-key',
+    'access_token',
+    'client_secret',
+    'clientSecret',
+    'sharedSecret',
+    'identities',
+    'entityId'
+];
 const CENSOR = '[redacted]';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -118,9 +127,17 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
                     const s = pino.stdSerializers.err(err as Error);
                     if (typeof s === 'string') return scrubPii(s);
                     if (s === null || typeof s !== 'object') return s;
-                    return censorChild({ ...s, message: scrubPii(String(s.message ?? '')), stack: s.stack ? scrubPii(s.stack) : undefined });
+                    return censorChild({
+                        ...s,
+                        message: scrubPii(String(s.message ?? '')),
+                        stack: s.stack ? scrubPii(s.stack) : undefined
+                    });
                 },
-                req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, url: req.url ? scrubPii(req.url) : req.url, id: req.id })
+                req: (req: { method?: string; url?: string; id?: string }) => ({
+                    method: req.method,
+                    url: req.url ? scrubPii(req.url) : req.url,
+                    id: req.id
+                })
             },
             formatters: { level: (label) => ({ level: label }), log: redactNested },
             timestamp: isoTimeOncePerMs

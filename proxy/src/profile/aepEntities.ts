@@ -18,13 +18,19 @@ const record = z.record(z.string(), z.unknown());
 
 export const RequestedIdentity = z.looseObject({
     entityId: z.string().optional().catch(undefined),
-    entityIdNS: z.looseObject({ code: z.string().optional().catch(undefined) }).optional().catch(undefined)
+    entityIdNS: z
+        .looseObject({ code: z.string().optional().catch(undefined) })
+        .optional()
+        .catch(undefined)
 });
 
 export const ProfileEnvelope = z.looseObject({
     /** The profile's XID. */
     entityId: z.string().min(1).max(4096),
-    mergePolicy: z.looseObject({ id: z.string().optional().catch(undefined) }).optional().catch(undefined),
+    mergePolicy: z
+        .looseObject({ id: z.string().optional().catch(undefined) })
+        .optional()
+        .catch(undefined),
     sources: z.array(z.unknown()).optional().catch(undefined),
     identityGraph: z.array(z.unknown()).optional().catch(undefined),
     entity: record.catch({}),
@@ -45,11 +51,19 @@ export const EventChild = z.looseObject({
 export type EventChild = z.infer<typeof EventChild>;
 
 export const EventsPage = z.looseObject({
-    _page: z.looseObject({ next: z.string().optional().catch(undefined), count: z.number().optional().catch(undefined) }).optional().catch(undefined),
+    _page: z
+        .looseObject({ next: z.string().optional().catch(undefined), count: z.number().optional().catch(undefined) })
+        .optional()
+        .catch(undefined),
     /** Raw children; validated one by one so a single bad event is dropped, not the page. */
     children: z.array(z.unknown()).catch([]),
     _links: z
-        .looseObject({ next: z.looseObject({ href: z.string().optional().catch(undefined) }).optional().catch(undefined) })
+        .looseObject({
+            next: z
+                .looseObject({ href: z.string().optional().catch(undefined) })
+                .optional()
+                .catch(undefined)
+        })
         .optional()
         .catch(undefined)
 });

@@ -65,7 +65,9 @@ export const Person = z.object({
 
 export const ContactPoints = z.object({
     emails: z.array(z.object({ address: text, kind: z.enum(['personal', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.emails),
-    phones: z.array(z.object({ number: label, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.phones),
+    phones: z
+        .array(z.object({ number: label, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() }))
+        .max(CARD_LIMITS.phones),
     /** Sensitive (I1): dropped by Apex for users without the sensitive-fields permission. */
     address: z
         .object({

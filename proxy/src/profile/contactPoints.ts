@@ -52,7 +52,9 @@ export function toContactPoints(xdm: XdmReader): CardModel['contactPoints'] {
 }
 
 function toAddress(xdm: XdmReader): CardModel['contactPoints']['address'] {
-    const street = [xdm.get('homeAddress.street1'), xdm.get('homeAddress.street2')].map((s) => textOrNull(s)).filter((s): s is string => s !== null);
+    const street = [xdm.get('homeAddress.street1'), xdm.get('homeAddress.street2')]
+        .map((s) => textOrNull(s))
+        .filter((s): s is string => s !== null);
     const address = {
         street: street.length > 0 ? clip(street.join(', ')) : null,
         city: textOrNull(xdm.get('homeAddress.city'), L),

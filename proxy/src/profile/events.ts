@@ -115,9 +115,15 @@ function detailOf(category: EventItem['category'], get: (path: string) => unknow
         case 'commerce':
             return productNames(get('productListItems'));
         case 'email':
-            return textOrNull(get('directMarketing.messageID'), CARD_LIMITS.maxLabel) ?? textOrNull(get('directMarketing.subject'), CARD_LIMITS.maxLabel);
+            return (
+                textOrNull(get('directMarketing.messageID'), CARD_LIMITS.maxLabel) ??
+                textOrNull(get('directMarketing.subject'), CARD_LIMITS.maxLabel)
+            );
         case 'web':
-            return textOrNull(get('web.webPageDetails.name'), CARD_LIMITS.maxLabel) ?? textOrNull(get('web.webInteraction.name'), CARD_LIMITS.maxLabel);
+            return (
+                textOrNull(get('web.webPageDetails.name'), CARD_LIMITS.maxLabel) ??
+                textOrNull(get('web.webInteraction.name'), CARD_LIMITS.maxLabel)
+            );
         case 'app':
             return textOrNull(get('application.name'), CARD_LIMITS.maxLabel);
         case 'other':

@@ -30,12 +30,18 @@ export function toPerson(xdm: XdmReader): CardModel['person'] {
 function displayName(xdm: XdmReader): string {
     const full = textOrNull(xdm.get('person.name.fullName'), L);
     if (full) return full;
-    const parts = ['person.name.firstName', 'person.name.middleName', 'person.name.lastName'].map((p) => textOrNull(xdm.get(p), L)).filter((p): p is string => p !== null);
+    const parts = ['person.name.firstName', 'person.name.middleName', 'person.name.lastName']
+        .map((p) => textOrNull(xdm.get(p), L))
+        .filter((p): p is string => p !== null);
     if (parts.length > 0) return clip(parts.join(' '), L);
     return UNNAMED;
 }
 
-export function toCandidateProfile(envelope: ProfileEnvelope, via: { field: string; namespace: string }, denylist: readonly string[]): CandidateProfile {
+export function toCandidateProfile(
+    envelope: ProfileEnvelope,
+    via: { field: string; namespace: string },
+    denylist: readonly string[]
+): CandidateProfile {
     const xdm = createXdmReader(envelope.entity, denylist);
     return {
         profileId: clip(envelope.entityId, 128),

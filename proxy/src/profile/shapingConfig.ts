@@ -52,7 +52,10 @@ const RawShapingConfig = z
             .object({
                 path: path.default('_{tenant}.crm.lifetimeValue'),
                 /** ISO 4217 code used when the profile carries none at currencyPath. */
-                currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD').default('USD'),
+                currency: z
+                    .string()
+                    .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD')
+                    .default('USD'),
                 currencyPath: path.nullable().default(null),
                 valueTierPath: path.nullable().default('_{tenant}.crm.valueTier')
             })
@@ -63,7 +66,13 @@ const RawShapingConfig = z
             .max(20)
             .refine((s) => new Set(s.map((x) => x.key)).size === s.length, 'score keys must be unique')
             .default([
-                { key: 'churn', label: 'Churn risk', path: '_{tenant}.CustomerAI.churn_90d', thresholds: { medium: 40, high: 70 }, invert: false },
+                {
+                    key: 'churn',
+                    label: 'Churn risk',
+                    path: '_{tenant}.CustomerAI.churn_90d',
+                    thresholds: { medium: 40, high: 70 },
+                    invert: false
+                },
                 {
                     key: 'conversion',
                     label: 'Conversion propensity',
@@ -84,7 +93,9 @@ const RawShapingConfig = z
                 /** Where AEP materialises computed attributes (needs withCA=true on the look-up). */
                 path: path.default('_{tenant}.SystemComputedAttributes'),
                 /** Optional labels/kinds per attribute name; unlisted attributes get inferred ones. Listed ones come first. */
-                attributes: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'attribute names are letters, digits, underscores'), AttributeDisplay).default({})
+                attributes: z
+                    .record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'attribute names are letters, digits, underscores'), AttributeDisplay)
+                    .default({})
             })
             .strict()
             .prefault({}),
@@ -102,7 +113,11 @@ const RawShapingConfig = z
         audiences: z
             .object({
                 /** segmentMembership namespaces to show: ups (Platform audiences), aam, custom uploads... */
-                namespaces: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/)).min(1).max(20).default(['ups']),
+                namespaces: z
+                    .array(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/))
+                    .min(1)
+                    .max(20)
+                    .default(['ups']),
                 showExited: z.boolean().default(true)
             })
             .strict()

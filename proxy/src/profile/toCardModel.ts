@@ -76,7 +76,10 @@ export function toCardModel(input: CardInput): CardModel {
             alternatives: input.match.ambiguous ? input.match.alternatives.slice(0, CARD_LIMITS.candidates) : [],
             identitiesTried: input.match.identitiesTried.slice(0, CARD_LIMITS.identitiesTried)
         },
-        mergePolicy: { id: clip(input.mergePolicy.id, 64), name: input.mergePolicy.name === null ? null : clip(input.mergePolicy.name, CARD_LIMITS.maxLabel) || null },
+        mergePolicy: {
+            id: clip(input.mergePolicy.id, 64),
+            name: input.mergePolicy.name === null ? null : clip(input.mergePolicy.name, CARD_LIMITS.maxLabel) || null
+        },
         lastModifiedAt: isoOrNull(envelope.lastModifiedAt),
         freshness: input.freshness,
         truncated: {

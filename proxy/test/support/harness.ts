@@ -68,7 +68,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
             proxy.app.inject({
                 method: 'POST',
                 url: '/v1/profiles/lookup',
-                headers: definedHeaders({ 'content-type': 'application/json', 'x-proxy-key': PROXY_KEY, 'x-agent-id': '0058c00000AgentAAA', ...headers }),
+                headers: definedHeaders({
+                    'content-type': 'application/json',
+                    'x-proxy-key': PROXY_KEY,
+                    'x-agent-id': '0058c00000AgentAAA',
+                    ...headers
+                }),
                 payload: typeof body === 'string' ? body : JSON.stringify(body)
             }),
         close: async () => {
@@ -84,11 +89,19 @@ function definedHeaders(headers: Record<string, string | undefined>): Record<str
 
 /** Demo records from the briefing, as Apex sends them. */
 export const RECORDS = {
-    janeContact: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', Id: '0038c00002JaneDAAR' } },
+    janeContact: {
+        objectApiName: 'Contact',
+        recordId: '0038c00002JaneDAAR',
+        fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', Id: '0038c00002JaneDAAR' }
+    },
     janeByEmail: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Email: 'Jane.Doe@Example.com ' } },
     householdCase: { objectApiName: 'Case', recordId: '5008c00001CsHouAAF', fields: { SuppliedPhone: '(415) 555-0188' } },
     unknownLead: { objectApiName: 'Lead', recordId: '00Q8c00000UnKnwEAF', fields: { Email: 'unknown.person@example.com' } },
-    kenjiLead: { objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: 'kenji.sato@example.com', Phone: '+81 90-1234-5678' } },
+    kenjiLead: {
+        objectApiName: 'Lead',
+        recordId: '00Q8c00000KSatoEAD',
+        fields: { Email: 'kenji.sato@example.com', Phone: '+81 90-1234-5678' }
+    },
     janeCase: {
         objectApiName: 'Case',
         recordId: '5008c00001CsJanAAF',

@@ -17,7 +17,10 @@ export function rsaKeyPair(): Promise<KeyPair> {
  * An RS256 token as a Salesforce External Credential (JWT protocol) sends it. Issuer, audience and
  * lifetime can be overridden to make it wrong; a negative `expiresInSeconds` gives an expired token.
  */
-export async function signJwt(key: KeyPair['privateKey'], claims: { iss?: string; aud?: string; expiresInSeconds?: number } = {}): Promise<string> {
+export async function signJwt(
+    key: KeyPair['privateKey'],
+    claims: { iss?: string; aud?: string; expiresInSeconds?: number } = {}
+): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({})
         .setProtectedHeader({ alg: 'RS256', kid: JWT_KID })

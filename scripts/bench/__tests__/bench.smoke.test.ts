@@ -67,7 +67,15 @@ describe('npm run bench (smoke size)', () => {
     });
 
     it('writes the Markdown report with every section and the goals table', () => {
-        for (const heading of ['## Goals', '## 1. Overhead on a cache miss', '## 2. Cache-hit throughput', '## 3. Coalescing', '## 4. Load shielding', '## 5. Size', '## 6. Scale-out']) {
+        for (const heading of [
+            '## Goals',
+            '## 1. Overhead on a cache miss',
+            '## 2. Cache-hit throughput',
+            '## 3. Coalescing',
+            '## 4. Load shielding',
+            '## 5. Size',
+            '## 6. Scale-out'
+        ]) {
             expect(markdown).toContain(heading);
         }
         expect(markdown).not.toContain('Scenario failed');

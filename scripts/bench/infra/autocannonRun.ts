@@ -4,7 +4,11 @@ import { round } from './stats';
 import type { RequestSpec } from './loadGen';
 
 /** A closed-loop autocannon run of one fixed request; bounded by duration (and autocannon's own timeout). */
-export async function autocannonRun(origin: string, spec: RequestSpec, o: { connections: number; durationSeconds: number }): Promise<ThroughputSummary> {
+export async function autocannonRun(
+    origin: string,
+    spec: RequestSpec,
+    o: { connections: number; durationSeconds: number }
+): Promise<ThroughputSummary> {
     const r = await autocannon({
         url: `${origin}${spec.path}`,
         method: spec.method ?? 'POST',

@@ -1,5 +1,11 @@
 import type { EmulatorConnection } from '../../../proxy/src/config';
-import { connectionFor, generateDataset, startEmulator, type GeneratedDataset, type RunningEmulator } from '../../../proxy/emulator/src/index';
+import {
+    connectionFor,
+    generateDataset,
+    startEmulator,
+    type GeneratedDataset,
+    type RunningEmulator
+} from '../../../proxy/emulator/src/index';
 import { LayeredDataset } from '../../../proxy/emulator/src/store/dataset';
 import { HEAVY_IDENTITIES, heavyProfileDataset } from './heavyProfile';
 import type { RouteCounts } from './upstreamStats';
@@ -34,8 +40,14 @@ export interface BenchDatasetSpec {
 }
 
 export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchEmulator> {
-    const generated: GeneratedDataset = generateDataset({ seed: spec.seed, profiles: spec.profiles, eventsPerProfile: spec.eventsPerProfile });
-    const emulator: RunningEmulator = await startEmulator({ dataset: new LayeredDataset([generated, heavyProfileDataset(spec.heavyEvents, spec.heavyAudiences)]) });
+    const generated: GeneratedDataset = generateDataset({
+        seed: spec.seed,
+        profiles: spec.profiles,
+        eventsPerProfile: spec.eventsPerProfile
+    });
+    const emulator: RunningEmulator = await startEmulator({
+        dataset: new LayeredDataset([generated, heavyProfileDataset(spec.heavyEvents, spec.heavyAudiences)])
+    });
     return {
         connection: connectionFor(emulator),
         async setLatency(ms) {
@@ -48,7 +60,14 @@ export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchE
             const fields = { Email: ids.email, Phone: ids.phone };
             return record === 'lead'
                 ? { record: { objectApiName: 'Lead', recordId: salesforceId('00Q', n), fields }, ...extra }
-                : { record: { objectApiName: 'Contact', recordId: salesforceId('003', n), fields: { Id: salesforceId('003', n), ...fields } }, ...extra };
+                : {
+                      record: {
+                          objectApiName: 'Contact',
+                          recordId: salesforceId('003', n),
+                          fields: { Id: salesforceId('003', n), ...fields }
+                      },
+                      ...extra
+                  };
         },
         identities: (n) => generated.identitiesOf(n),
         heavyLookupBody(extra = {}) {

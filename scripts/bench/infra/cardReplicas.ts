@@ -21,7 +21,13 @@ export function proxyCacheKey(config: ProxyConfig, mergePolicyId: string, catalo
  * template's identity values (email, phone, CRMID) and profile id are replaced by customer n's, so every
  * replica is a distinct string of realistic size and shape.
  */
-export function replicaOf(templateText: string, from: { email: string; phone: string; crmId: string }, to: { email: string; phone: string; crmId: string }, profileId: string, fetchedAtMs: number): string {
+export function replicaOf(
+    templateText: string,
+    from: { email: string; phone: string; crmId: string },
+    to: { email: string; phone: string; crmId: string },
+    profileId: string,
+    fetchedAtMs: number
+): string {
     const o = deserializeOutcome(templateText);
     if (!o || o.kind !== 'card') throw new Error('template is not a cached card');
     const text = JSON.stringify(o.card).split(from.email).join(to.email).split(from.phone).join(to.phone).split(from.crmId).join(to.crmId);

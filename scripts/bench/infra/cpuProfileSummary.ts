@@ -25,7 +25,17 @@ export function summariseProfile(profile: CpuProfile, top = 15): { byPackage: [s
         const url = n.callFrame.url.replace(/^file:\/\//, '');
         const nm = url.lastIndexOf('node_modules/');
         const pkgPath = nm >= 0 ? url.slice(nm + 'node_modules/'.length).split('/') : null;
-        const pkg = pkgPath ? (pkgPath[0]!.startsWith('@') ? `${pkgPath[0]}/${pkgPath[1]}` : pkgPath[0]!) : url.startsWith('node:') ? 'node internals' : url ? url.replace(/^.*?\/(proxy|scripts)\//, '$1/') : n.callFrame.functionName.startsWith('(') ? n.callFrame.functionName : `(${n.callFrame.functionName || 'native'})`;
+        const pkg = pkgPath
+            ? pkgPath[0]!.startsWith('@')
+                ? `${pkgPath[0]}/${pkgPath[1]}`
+                : pkgPath[0]!
+            : url.startsWith('node:')
+              ? 'node internals'
+              : url
+                ? url.replace(/^.*?\/(proxy|scripts)\//, '$1/')
+                : n.callFrame.functionName.startsWith('(')
+                  ? n.callFrame.functionName
+                  : `(${n.callFrame.functionName || 'native'})`;
         byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + t);
         const fn = `${n.callFrame.functionName || '(anonymous)'} ${pkg}:${n.callFrame.lineNumber + 1}`;
         byFn.set(fn, (byFn.get(fn) ?? 0) + t);
@@ -43,7 +53,10 @@ export function summariseProfile(profile: CpuProfile, top = 15): { byPackage: [s
  * file of each is the main thread, the small one tsx's loader thread).
  */
 export function summariseProfileDir(dir: string): string {
-    const parts = ['# CPU profiles of the proxy instances (self time, % of samples)\n', 'Open the `.cpuprofile` files in Chrome DevTools (Performance) for the full call trees.\n'];
+    const parts = [
+        '# CPU profiles of the proxy instances (self time, % of samples)\n',
+        'Open the `.cpuprofile` files in Chrome DevTools (Performance) for the full call trees.\n'
+    ];
     for (const instance of readdirSync(dir).sort()) {
         const sub = join(dir, instance);
         if (!statSync(sub).isDirectory()) continue;

@@ -1,5 +1,14 @@
 import type { Dataset } from '../../../proxy/emulator/src/index';
-import { cartAdd, emailClicked, emailOpened, pageView, productView, purchase, sortByTime, type EventOwner } from '../../../proxy/emulator/src/seed/eventFactory';
+import {
+    cartAdd,
+    emailClicked,
+    emailOpened,
+    pageView,
+    productView,
+    purchase,
+    sortByTime,
+    type EventOwner
+} from '../../../proxy/emulator/src/seed/eventFactory';
 import { buildProfile, type MembershipStatus } from '../../../proxy/emulator/src/seed/profileBuilder';
 import { MemoryDataset, type AudienceRecord, type ExperienceEventRecord } from '../../../proxy/emulator/src/store/dataset';
 import { mulberry32 } from '../../../proxy/emulator/src/prng';
@@ -42,14 +51,28 @@ export function heavyProfileDataset(events: number, audiences: number): Dataset 
         const product = products[i % products.length]!;
         const k = i % 6;
         if (k === 0) list.push(purchase(owner, i, ts, `HORD-${i}`, [product]));
-        else if (k === 1) list.push(pageView(owner, i, ts, { name: 'Support | Billing | Long page title for a heavy profile', path: `/support/billing/${i}`, section: 'support' }));
+        else if (k === 1)
+            list.push(
+                pageView(owner, i, ts, {
+                    name: 'Support | Billing | Long page title for a heavy profile',
+                    path: `/support/billing/${i}`,
+                    section: 'support'
+                })
+            );
         else if (k === 2) list.push(productView(owner, i, ts, product));
         else if (k === 3) list.push(cartAdd(owner, i, ts, product));
         else if (k === 4) list.push(emailOpened(owner, i, ts, `HEAVY-MSG-${i}`));
         else list.push(emailClicked(owner, i, ts, `HEAVY-MSG-${i}`));
     }
     const sorted = sortByTime(list);
-    const memberships = audienceList.map((a, i) => [a.id, (i % 10 === 9 ? 'exited' : 'realized') as MembershipStatus, new Date(AS_OF - (i % 30) * DAY).toISOString().replace('.000Z', 'Z')] as const);
+    const memberships = audienceList.map(
+        (a, i) =>
+            [
+                a.id,
+                (i % 10 === 9 ? 'exited' : 'realized') as MembershipStatus,
+                new Date(AS_OF - (i % 30) * DAY).toISOString().replace('.000Z', 'Z')
+            ] as const
+    );
     const profile = buildProfile({
         key: 'bench-heavy',
         primary: { namespace: 'CRMID', id: HEAVY_IDENTITIES.crmId },
@@ -63,7 +86,15 @@ export function heavyProfileDataset(events: number, audiences: number): Dataset 
             person: { name: { firstName: 'Heavy', lastName: 'Customer', fullName: 'Heavy Customer' } },
             personalEmail: { address: HEAVY_IDENTITIES.email, primary: true, type: 'personal', status: 'active' },
             loyalty: { loyaltyID: ['HL-0000001'], program: 'Acme Rewards', tier: 'platinum', points: 987654, status: 'active' },
-            _acmetelco: { crm: { customerId: HEAVY_IDENTITIES.crmId, accountStatus: 'active', valueTier: 'high', lifetimeValue: 98765.43, currencyCode: 'USD' } }
+            _acmetelco: {
+                crm: {
+                    customerId: HEAVY_IDENTITIES.crmId,
+                    accountStatus: 'active',
+                    valueTier: 'high',
+                    lifetimeValue: 98765.43,
+                    currencyCode: 'USD'
+                }
+            }
         },
         memberships,
         events: sorted,

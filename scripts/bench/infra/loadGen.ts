@@ -42,11 +42,25 @@ export function loadClient(origin: string, opts: { connections: number; timeoutM
                 });
                 const body = await res.body.text();
                 const ra = res.headers['retry-after'];
-                return { startedAt, ms: performance.now() - startedAt, status: res.statusCode, retryAfter: Array.isArray(ra) ? (ra[0] ?? null) : (ra ?? null), body, error: null };
+                return {
+                    startedAt,
+                    ms: performance.now() - startedAt,
+                    status: res.statusCode,
+                    retryAfter: Array.isArray(ra) ? (ra[0] ?? null) : (ra ?? null),
+                    body,
+                    error: null
+                };
             } catch (err) {
                 const code = (err as { code?: string }).code ?? '';
                 const timeout = /TIMEOUT/i.test(code) || /timeout/i.test((err as Error).message);
-                return { startedAt, ms: performance.now() - startedAt, status: 0, retryAfter: null, body: '', error: timeout ? 'timeout' : 'connection' };
+                return {
+                    startedAt,
+                    ms: performance.now() - startedAt,
+                    status: 0,
+                    retryAfter: null,
+                    body: '',
+                    error: timeout ? 'timeout' : 'connection'
+                };
             }
         },
         close: () => pool.close()
@@ -57,7 +71,10 @@ export function loadClient(origin: string, opts: { connections: number; timeoutM
  * Closed loop: `workers` virtual agents, each sending its next request when the previous one answered,
  * until `total` requests were sent or `maxMs` passed.
  */
-export async function closedLoop(client: LoadClient, o: { workers: number; total: number; maxMs: number; next: (i: number) => RequestSpec }): Promise<Sample[]> {
+export async function closedLoop(
+    client: LoadClient,
+    o: { workers: number; total: number; maxMs: number; next: (i: number) => RequestSpec }
+): Promise<Sample[]> {
     const samples: Sample[] = [];
     const deadline = performance.now() + o.maxMs;
     let issued = 0;
@@ -76,7 +93,10 @@ export async function closedLoop(client: LoadClient, o: { workers: number; total
  * clicking independently), bounded by `durationMs` and `maxRequests`; resolves when every request answered
  * or hit the client timeout.
  */
-export async function openLoop(client: LoadClient, o: { ratePerSecond: number; durationMs: number; maxRequests: number; next: (i: number) => RequestSpec }): Promise<Sample[]> {
+export async function openLoop(
+    client: LoadClient,
+    o: { ratePerSecond: number; durationMs: number; maxRequests: number; next: (i: number) => RequestSpec }
+): Promise<Sample[]> {
     const samples: Promise<Sample>[] = [];
     const t0 = performance.now();
     const total = Math.min(o.maxRequests, Math.floor((o.durationMs / 1000) * o.ratePerSecond));

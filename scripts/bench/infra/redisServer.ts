@@ -29,7 +29,22 @@ export async function startRedis(opts: { binary?: string; readyTimeoutMs?: numbe
 }
 
 function launch(binary: string, port: number, readyTimeoutMs: number): Promise<RunningRedis> {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'];
+    const args = [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+        '--protected-mode',
+        'yes',
+        '--loglevel',
+        'notice'
+    ];
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     return new Promise((resolve, reject) => {
         let output = '';

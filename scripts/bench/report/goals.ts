@@ -10,20 +10,58 @@ const goal = (g: Omit<Goal, 'met'>, test: (v: number) => boolean): Goal => ({
 /** Issue 6's goals, evaluated against the measured figures. */
 export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
     const goals: Goal[] = [];
-    const realistic = s.overhead.ok ? s.overhead.runs.find((r) => r.emulatorLatencyMs === realisticLatencyMs && r.record === 'lead') : undefined;
+    const realistic = s.overhead.ok
+        ? s.overhead.runs.find((r) => r.emulatorLatencyMs === realisticLatencyMs && r.record === 'lead')
+        : undefined;
     goals.push(
         goal(
-            { id: 'overhead.criticalPath', scenario: '1 overhead', label: `cold look-up / slowest upstream call (median, emulator ${realisticLatencyMs} ms)`, target: '<= 1.15', value: realistic?.criticalPathRatio.p50 ?? null, unit: 'x' },
+            {
+                id: 'overhead.criticalPath',
+                scenario: '1 overhead',
+                label: `cold look-up / slowest upstream call (median, emulator ${realisticLatencyMs} ms)`,
+                target: '<= 1.15',
+                value: realistic?.criticalPathRatio.p50 ?? null,
+                unit: 'x'
+            },
             (v) => v <= 1.15
         )
     );
     goals.push(
-        goal({ id: 'cacheHit.ratio', scenario: '2 cache hit', label: 'cache-hit throughput / bare node:http', target: '>= 0.7', value: s.cacheHit.ok ? s.cacheHit.throughputRatio : null, unit: 'x' }, (v) => v >= 0.7)
+        goal(
+            {
+                id: 'cacheHit.ratio',
+                scenario: '2 cache hit',
+                label: 'cache-hit throughput / bare node:http',
+                target: '>= 0.7',
+                value: s.cacheHit.ok ? s.cacheHit.throughputRatio : null,
+                unit: 'x'
+            },
+            (v) => v >= 0.7
+        )
     );
-    goals.push(goal({ id: 'cacheHit.p99', scenario: '2 cache hit', label: 'cache-hit p99 latency', target: '< 5 ms', value: s.cacheHit.ok ? s.cacheHit.proxy.latencyMs.p99 : null, unit: 'ms' }, (v) => v < 5));
     goals.push(
         goal(
-            { id: 'coalescing.callsPerProfile', scenario: '3 coalescing', label: 'upstream profile calls per distinct profile (K concurrent agents, one TTL)', target: '= 1', value: s.coalescing.ok ? s.coalescing.profileCallsPerProfile : null, unit: 'calls' },
+            {
+                id: 'cacheHit.p99',
+                scenario: '2 cache hit',
+                label: 'cache-hit p99 latency',
+                target: '< 5 ms',
+                value: s.cacheHit.ok ? s.cacheHit.proxy.latencyMs.p99 : null,
+                unit: 'ms'
+            },
+            (v) => v < 5
+        )
+    );
+    goals.push(
+        goal(
+            {
+                id: 'coalescing.callsPerProfile',
+                scenario: '3 coalescing',
+                label: 'upstream profile calls per distinct profile (K concurrent agents, one TTL)',
+                target: '= 1',
+                value: s.coalescing.ok ? s.coalescing.profileCallsPerProfile : null,
+                unit: 'calls'
+            },
             (v) => v === 1
         )
     );
@@ -32,36 +70,122 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
         const allowed = sh.configuredMaxRps * sh.durationSeconds + sh.configuredBurst;
         goals.push(
             goal(
-                { id: 'shielding.upstreamRate', scenario: '4 shielding', label: `upstream calls vs limit (${sh.configuredMaxRps}/s + burst ${sh.configuredBurst} over ${sh.durationSeconds} s = ${allowed})`, target: '<= 1', value: Math.round((sh.upstream.calls / allowed) * 1000) / 1000, unit: 'x of allowed' },
+                {
+                    id: 'shielding.upstreamRate',
+                    scenario: '4 shielding',
+                    label: `upstream calls vs limit (${sh.configuredMaxRps}/s + burst ${sh.configuredBurst} over ${sh.durationSeconds} s = ${allowed})`,
+                    target: '<= 1',
+                    value: Math.round((sh.upstream.calls / allowed) * 1000) / 1000,
+                    unit: 'x of allowed'
+                },
                 (v) => v <= 1
             )
         );
-        goals.push(goal({ id: 'shielding.timeouts', scenario: '4 shielding', label: 'client timeouts and 504s under 10x load', target: '= 0', value: sh.timeouts, unit: 'requests' }, (v) => v === 0));
         goals.push(
             goal(
-                { id: 'shielding.retryAfter', scenario: '4 shielding', label: '429/503 answers carrying Retry-After', target: '= 100 %', value: sh.rejected === 0 ? 100 : Math.round((sh.rejectedWithRetryAfter / sh.rejected) * 1000) / 10, unit: '%' },
+                {
+                    id: 'shielding.timeouts',
+                    scenario: '4 shielding',
+                    label: 'client timeouts and 504s under 10x load',
+                    target: '= 0',
+                    value: sh.timeouts,
+                    unit: 'requests'
+                },
+                (v) => v === 0
+            )
+        );
+        goals.push(
+            goal(
+                {
+                    id: 'shielding.retryAfter',
+                    scenario: '4 shielding',
+                    label: '429/503 answers carrying Retry-After',
+                    target: '= 100 %',
+                    value: sh.rejected === 0 ? 100 : Math.round((sh.rejectedWithRetryAfter / sh.rejected) * 1000) / 10,
+                    unit: '%'
+                },
                 (v) => v === 100
             )
         );
-        goals.push(goal({ id: 'shielding.fastRejects', scenario: '4 shielding', label: '429/503 latency p99 ("fast")', target: '< 50 ms', value: sh.rejected === 0 ? 0 : sh.latency.rejected.p99, unit: 'ms' }, (v) => v < 50));
+        goals.push(
+            goal(
+                {
+                    id: 'shielding.fastRejects',
+                    scenario: '4 shielding',
+                    label: '429/503 latency p99 ("fast")',
+                    target: '< 50 ms',
+                    value: sh.rejected === 0 ? 0 : sh.latency.rejected.p99,
+                    unit: 'ms'
+                },
+                (v) => v < 50
+            )
+        );
     } else {
-        goals.push(goal({ id: 'shielding.upstreamRate', scenario: '4 shielding', label: 'upstream calls vs limit', target: '<= 1', value: null, unit: 'x of allowed' }, () => false));
+        goals.push(
+            goal(
+                {
+                    id: 'shielding.upstreamRate',
+                    scenario: '4 shielding',
+                    label: 'upstream calls vs limit',
+                    target: '<= 1',
+                    value: null,
+                    unit: 'x of allowed'
+                },
+                () => false
+            )
+        );
     }
     goals.push(
-        goal({ id: 'size.card', scenario: '5 size', label: 'card bytes, profile with 1,000 events and 200 audiences', target: '<= 32768', value: s.size.ok ? s.size.cardBytes : null, unit: 'bytes' }, (v) => v <= 32768)
+        goal(
+            {
+                id: 'size.card',
+                scenario: '5 size',
+                label: 'card bytes, profile with 1,000 events and 200 audiences',
+                target: '<= 32768',
+                value: s.size.ok ? s.size.cardBytes : null,
+                unit: 'bytes'
+            },
+            (v) => v <= 32768
+        )
     );
     goals.push(
         goal(
-            { id: 'scaleOut.coalescing', scenario: '6 scale-out', label: 'two instances + Redis: upstream profile calls per distinct profile', target: '= 1', value: s.scaleOut.ok ? s.scaleOut.coalescing.profileCallsPerProfile : null, unit: 'calls' },
+            {
+                id: 'scaleOut.coalescing',
+                scenario: '6 scale-out',
+                label: 'two instances + Redis: upstream profile calls per distinct profile',
+                target: '= 1',
+                value: s.scaleOut.ok ? s.scaleOut.coalescing.profileCallsPerProfile : null,
+                unit: 'calls'
+            },
             (v) => v === 1
         )
     );
     goals.push(
         goal(
-            { id: 'scaleOut.sharedHits', scenario: '6 scale-out', label: 'upstream calls when instance B serves profiles instance A fetched', target: '= 0', value: s.scaleOut.ok ? s.scaleOut.crossInstanceHits.upstreamCallsOnSecondInstance : null, unit: 'calls' },
+            {
+                id: 'scaleOut.sharedHits',
+                scenario: '6 scale-out',
+                label: 'upstream calls when instance B serves profiles instance A fetched',
+                target: '= 0',
+                value: s.scaleOut.ok ? s.scaleOut.crossInstanceHits.upstreamCallsOnSecondInstance : null,
+                unit: 'calls'
+            },
             (v) => v === 0
         )
     );
-    goals.push(goal({ id: 'scaleOut.p99', scenario: '6 scale-out', label: 'cache-hit p99, both instances under load', target: '< 5 ms', value: s.scaleOut.ok ? s.scaleOut.cacheHit.p99MaxMs : null, unit: 'ms' }, (v) => v < 5));
+    goals.push(
+        goal(
+            {
+                id: 'scaleOut.p99',
+                scenario: '6 scale-out',
+                label: 'cache-hit p99, both instances under load',
+                target: '< 5 ms',
+                value: s.scaleOut.ok ? s.scaleOut.cacheHit.p99MaxMs : null,
+                unit: 'ms'
+            },
+            (v) => v < 5
+        )
+    );
     return goals;
 }

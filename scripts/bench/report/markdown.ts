@@ -28,7 +28,17 @@ const calls = (r: Record<string, number>) =>
     Object.entries(r)
         .map(([k, v]) => `${k}: ${fmt(v)}`)
         .join(', ') || 'none';
-const tp = (name: string, t: ThroughputSummary) => [name, t.connections, t.requestsPerSecond, t.latencyMs.p50, t.latencyMs.p90, t.latencyMs.p99, t.latencyMs.max, t.non2xx, t.errors + t.timeouts];
+const tp = (name: string, t: ThroughputSummary) => [
+    name,
+    t.connections,
+    t.requestsPerSecond,
+    t.latencyMs.p50,
+    t.latencyMs.p90,
+    t.latencyMs.p99,
+    t.latencyMs.max,
+    t.non2xx,
+    t.errors + t.timeouts
+];
 
 function section<T>(title: string, s: Section<T>, body: (v: T) => string): string {
     return `## ${title}\n\n${s.ok ? body(s as T) : `**Scenario failed:** ${s.error}`}\n`;
@@ -40,7 +50,7 @@ export function renderMarkdown(r: BenchReport): string {
     parts.push(`# Proxy benchmark (${m.mode})\n`);
     parts.push(
         `Run ${m.startedAt} for ${fmt(m.durationSeconds, 1)} s on Node ${m.node}, ${m.platform}, ${m.cpus} CPU(s) (${m.cpuModel}), commit ${m.commit ?? 'unknown'}, load average ${m.loadAverage.atStart.join(' / ')} at start and ${m.loadAverage.atEnd.join(' / ')} at the end. ` +
-            'Everything on 127.0.0.1: the AEP emulator in the bench process, each proxy instance and the bare node:http baseline in their own child process, Redis from Debian\'s redis-server. ' +
+            "Everything on 127.0.0.1: the AEP emulator in the bench process, each proxy instance and the bare node:http baseline in their own child process, Redis from Debian's redis-server. " +
             'Goals are figures, not asserts. Regenerate with `npm run bench`.\n'
     );
     parts.push(`## Goals\n\n${goalsTable(r.goals)}\n`);
@@ -50,10 +60,21 @@ export function renderMarkdown(r: BenchReport): string {
             [
                 'Record "lead": Email + Phone, the proxy\'s default mapping; "contact": also the Contact Id, which generated customers do not have as CRMID in AEP (not a goal run). ' +
                     'Distinct generated profiles per look-up (card cache misses) after a warm-up that fills the namespace catalog and audience names. ' +
-                    'For each look-up the bench then sends the very requests the proxy sent (captured in the proxy process from undici\'s diagnostics channel) straight to the emulator, in parallel. ' +
+                    "For each look-up the bench then sends the very requests the proxy sent (captured in the proxy process from undici's diagnostics channel) straight to the emulator, in parallel. " +
                     'Latencies in ms, p50 / p95 / p99.\n',
                 table(
-                    ['emulator latency', 'record', 'look-ups', 'proxy', 'slowest direct call', 'direct parallel round', 'overhead p50 / p95 / p99', 'ratio p50 / p95 / p99', 'sequential upstream rounds', 'upstream calls per look-up'],
+                    [
+                        'emulator latency',
+                        'record',
+                        'look-ups',
+                        'proxy',
+                        'slowest direct call',
+                        'direct parallel round',
+                        'overhead p50 / p95 / p99',
+                        'ratio p50 / p95 / p99',
+                        'sequential upstream rounds',
+                        'upstream calls per look-up'
+                    ],
                     o.runs.map((run) => [
                         `${run.emulatorLatencyMs} ms`,
                         run.record,
@@ -74,7 +95,10 @@ export function renderMarkdown(r: BenchReport): string {
         section('2. Cache-hit throughput', r.cacheHit, (c) =>
             [
                 `autocannon, same POST look-up (one warm profile), response ${fmt(c.responseBytes)} bytes. The baseline is a bare node:http server in its own process answering the same bytes; the fastify row is the proxy's framework with one JSON POST route answering the same bytes (no auth, validation, identity work, logging or metrics). The three servers run in interleaved rounds (req/s over all rounds; p50 averaged; p90, p99 and max of the worst round). Latency in ms.\n`,
-                table(['server', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'], [tp('proxy', c.proxy), tp('fastify, same bytes', c.fastify), tp('bare node:http', c.baseline)]),
+                table(
+                    ['server', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
+                    [tp('proxy', c.proxy), tp('fastify, same bytes', c.fastify), tp('bare node:http', c.baseline)]
+                ),
                 `\nThroughput ratio proxy / baseline: **${fmt(c.throughputRatio, 3)}** (fastify alone / baseline: ${fmt(c.fastifyRatio, 3)}). Upstream calls during the run: ${fmt(c.upstreamCallsDuringRun)}. Proxy RSS: ${rss(c.proxyRss)}.`
             ].join('\n')
         )
@@ -84,8 +108,22 @@ export function renderMarkdown(r: BenchReport): string {
             [
                 `${c.agentsPerProfile} concurrent agents open each of ${c.distinctProfiles} cold customers at once, ${c.waves} wave(s) within one cache TTL (${fmt(c.requests)} requests). Upstream calls from the emulator's per-route stats.\n`,
                 table(
-                    ['profile calls per profile', 'all upstream calls per profile', 'upstream calls by route', 'statuses', 'client latency p50 / p95 / p99 ms'],
-                    [[c.profileCallsPerProfile, c.upstreamCallsPerProfile, calls(c.upstreamCallsByRoute), calls(c.statuses), lat(c.latency)]]
+                    [
+                        'profile calls per profile',
+                        'all upstream calls per profile',
+                        'upstream calls by route',
+                        'statuses',
+                        'client latency p50 / p95 / p99 ms'
+                    ],
+                    [
+                        [
+                            c.profileCallsPerProfile,
+                            c.upstreamCallsPerProfile,
+                            calls(c.upstreamCallsByRoute),
+                            calls(c.statuses),
+                            lat(c.latency)
+                        ]
+                    ]
                 )
             ].join('\n')
         )
@@ -96,13 +134,43 @@ export function renderMarkdown(r: BenchReport): string {
                 `Open-loop arrivals at ${fmt(s.offeredRps)} look-ups/s (10x AEP_MAX_RPS=${s.configuredMaxRps}, burst ${s.configuredBurst}) for ${fmt(s.durationSeconds)} s, emulator latency ${s.emulatorLatencyMs} ms; ` +
                     'half the look-ups are customers cached earlier whose fresh TTL has expired (stale copies exist), half are never-seen customers.\n',
                 table(
-                    ['requests', 'statuses', '200 fresh', '200 stale', '429/503', 'with Retry-After', 'timeouts + 504', 'served p50 / p95 / p99 ms', 'rejected p50 / p95 / p99 ms'],
-                    [[s.requests, calls(s.statuses), s.fresh200, s.stale200, s.rejected, s.rejectedWithRetryAfter, s.timeouts, lat(s.latency.served), lat(s.latency.rejected)]]
+                    [
+                        'requests',
+                        'statuses',
+                        '200 fresh',
+                        '200 stale',
+                        '429/503',
+                        'with Retry-After',
+                        'timeouts + 504',
+                        'served p50 / p95 / p99 ms',
+                        'rejected p50 / p95 / p99 ms'
+                    ],
+                    [
+                        [
+                            s.requests,
+                            calls(s.statuses),
+                            s.fresh200,
+                            s.stale200,
+                            s.rejected,
+                            s.rejectedWithRetryAfter,
+                            s.timeouts,
+                            lat(s.latency.served),
+                            lat(s.latency.rejected)
+                        ]
+                    ]
                 ),
                 '',
                 table(
                     ['upstream calls', 'calls/s (mean)', 'peak calls in any 1 s', 'by route', 'proxy RSS'],
-                    [[s.upstream.calls, s.upstream.callsPerSecond, s.upstream.peakCallsInAnySecond, calls(s.upstream.byRoute), rss(s.proxyRss)]]
+                    [
+                        [
+                            s.upstream.calls,
+                            s.upstream.callsPerSecond,
+                            s.upstream.peakCallsInAnySecond,
+                            calls(s.upstream.byRoute),
+                            rss(s.proxyRss)
+                        ]
+                    ]
                 )
             ].join('\n')
         )
@@ -111,14 +179,56 @@ export function renderMarkdown(r: BenchReport): string {
         section('5. Size', r.size, (s) =>
             [
                 table(
-                    ['input', 'profile + events bytes the proxy read', 'audience definitions read (then cached)', 'full raw profile', 'all raw events', 'card bytes', 'card limit'],
-                    [[`${s.profile.events} events, ${s.profile.audiences} audiences`, s.rawAepBytes.profileAndEventsFetched, s.rawAepBytes.audienceDefinitionsFetched, s.rawAepBytes.fullProfile, s.rawAepBytes.allEvents, s.cardBytes, s.cardLimitBytes]]
+                    [
+                        'input',
+                        'profile + events bytes the proxy read',
+                        'audience definitions read (then cached)',
+                        'full raw profile',
+                        'all raw events',
+                        'card bytes',
+                        'card limit'
+                    ],
+                    [
+                        [
+                            `${s.profile.events} events, ${s.profile.audiences} audiences`,
+                            s.rawAepBytes.profileAndEventsFetched,
+                            s.rawAepBytes.audienceDefinitionsFetched,
+                            s.rawAepBytes.fullProfile,
+                            s.rawAepBytes.allEvents,
+                            s.cardBytes,
+                            s.cardLimitBytes
+                        ]
+                    ]
                 ),
                 '',
                 `Cache fill of one instance (child process, RSS from /proc): ${fmt(s.cacheFill.templateCards)} real cold look-ups give template cards; the bench replicates them through the shared Redis store with each customer's own identity values and profile id (${fmt(s.cacheFill.replicasWritten)} distinct cards), then reads every customer through the proxy's look-up route, which puts each card in the instance's in-process LRU (CACHE_MAX_BYTES=${fmt(mib(s.cacheFill.cacheMaxBytes))} MiB so that none is evicted).\n`,
                 table(
-                    ['profiles', 'reads answered', 'from cache', 'upstream calls during reads', 'read time s', 'resident in the instance (sample)', 'mean card bytes', 'RSS empty MiB', 'RSS filled MiB', 'heap used filled MiB'],
-                    [[s.cacheFill.targetProfiles, s.cacheFill.readsAnswered, s.cacheFill.readsFromCache, s.cacheFill.upstreamCallsDuringReads, s.cacheFill.readSeconds, `${s.cacheFill.residencyMemoryHits} / ${s.cacheFill.residencyChecked}`, s.cacheFill.meanCardBytes, mib(s.cacheFill.rssEmptyBytes), mib(s.cacheFill.rssFilledBytes), mib(s.cacheFill.heapUsedFilledBytes)]]
+                    [
+                        'profiles',
+                        'reads answered',
+                        'from cache',
+                        'upstream calls during reads',
+                        'read time s',
+                        'resident in the instance (sample)',
+                        'mean card bytes',
+                        'RSS empty MiB',
+                        'RSS filled MiB',
+                        'heap used filled MiB'
+                    ],
+                    [
+                        [
+                            s.cacheFill.targetProfiles,
+                            s.cacheFill.readsAnswered,
+                            s.cacheFill.readsFromCache,
+                            s.cacheFill.upstreamCallsDuringReads,
+                            s.cacheFill.readSeconds,
+                            `${s.cacheFill.residencyMemoryHits} / ${s.cacheFill.residencyChecked}`,
+                            s.cacheFill.meanCardBytes,
+                            mib(s.cacheFill.rssEmptyBytes),
+                            mib(s.cacheFill.rssFilledBytes),
+                            mib(s.cacheFill.heapUsedFilledBytes)
+                        ]
+                    ]
                 )
             ].join('\n')
         )
@@ -130,13 +240,25 @@ export function renderMarkdown(r: BenchReport): string {
                 table(
                     ['check', 'figure'],
                     [
-                        [`coalescing: ${s.coalescing.agentsPerProfile} agents per profile split over both instances, ${s.coalescing.distinctProfiles} profiles`, `${fmt(s.coalescing.profileCallsPerProfile)} profile calls per profile (${calls(s.coalescing.upstreamCallsByRoute)}); statuses ${calls(s.coalescing.statuses)}`],
-                        [`shared hits: ${s.crossInstanceHits.profiles} profiles fetched through A, then read through B`, `${fmt(s.crossInstanceHits.upstreamCallsOnSecondInstance)} upstream calls; statuses ${calls(s.crossInstanceHits.statuses)}`],
-                        ['cache hits, both instances loaded at once', `${fmt(s.cacheHit.aggregateRequestsPerSecond)} req/s in total (one instance alone: ${fmt(s.cacheHit.singleInstanceRequestsPerSecond)}), worst p99 ${fmt(s.cacheHit.p99MaxMs)} ms`]
+                        [
+                            `coalescing: ${s.coalescing.agentsPerProfile} agents per profile split over both instances, ${s.coalescing.distinctProfiles} profiles`,
+                            `${fmt(s.coalescing.profileCallsPerProfile)} profile calls per profile (${calls(s.coalescing.upstreamCallsByRoute)}); statuses ${calls(s.coalescing.statuses)}`
+                        ],
+                        [
+                            `shared hits: ${s.crossInstanceHits.profiles} profiles fetched through A, then read through B`,
+                            `${fmt(s.crossInstanceHits.upstreamCallsOnSecondInstance)} upstream calls; statuses ${calls(s.crossInstanceHits.statuses)}`
+                        ],
+                        [
+                            'cache hits, both instances loaded at once',
+                            `${fmt(s.cacheHit.aggregateRequestsPerSecond)} req/s in total (one instance alone: ${fmt(s.cacheHit.singleInstanceRequestsPerSecond)}), worst p99 ${fmt(s.cacheHit.p99MaxMs)} ms`
+                        ]
                     ]
                 ),
                 '',
-                table(['instance', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'], s.cacheHit.perInstance.map((t, i) => tp(String.fromCharCode(65 + i), t)))
+                table(
+                    ['instance', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
+                    s.cacheHit.perInstance.map((t, i) => tp(String.fromCharCode(65 + i), t))
+                )
             ].join('\n')
         )
     );

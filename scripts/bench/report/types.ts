@@ -130,9 +130,20 @@ export interface SizeResult {
 
 export interface ScaleOutResult {
     instances: number;
-    coalescing: { distinctProfiles: number; agentsPerProfile: number; upstreamCallsByRoute: Record<string, number>; profileCallsPerProfile: number; statuses: Record<string, number> };
+    coalescing: {
+        distinctProfiles: number;
+        agentsPerProfile: number;
+        upstreamCallsByRoute: Record<string, number>;
+        profileCallsPerProfile: number;
+        statuses: Record<string, number>;
+    };
     crossInstanceHits: { profiles: number; upstreamCallsOnSecondInstance: number; statuses: Record<string, number> };
-    cacheHit: { perInstance: ThroughputSummary[]; aggregateRequestsPerSecond: number; singleInstanceRequestsPerSecond: number; p99MaxMs: number };
+    cacheHit: {
+        perInstance: ThroughputSummary[];
+        aggregateRequestsPerSecond: number;
+        singleInstanceRequestsPerSecond: number;
+        p99MaxMs: number;
+    };
     redis: { version: string; usedMemoryBytes: number | null };
 }
 

@@ -17,7 +17,9 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
     const o = ctx.opts.cacheHit;
     const spec = lookupSpec(ctx.emulator.lookupBody(profileNumber));
     const baseline = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'baselineServer.ts'), { label: 'baseline' });
-    const framework = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'fastifyBaseline.ts'), { label: 'fastify baseline' }).catch(async (err: unknown) => {
+    const framework = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'fastifyBaseline.ts'), {
+        label: 'fastify baseline'
+    }).catch(async (err: unknown) => {
         await baseline.stop();
         throw err;
     });
@@ -43,7 +45,9 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             const rounds = Math.max(1, o.rounds);
             const run = { connections: o.connections, durationSeconds: o.durationSeconds / rounds };
             const warm = { connections: o.connections, durationSeconds: o.warmupSeconds };
-            ctx.log(`cache hit: warm-up ${o.warmupSeconds} s each, then ${rounds} interleaved round(s) of ${run.durationSeconds} s per server at ${o.connections} connections`);
+            ctx.log(
+                `cache hit: warm-up ${o.warmupSeconds} s each, then ${rounds} interleaved round(s) of ${run.durationSeconds} s per server at ${o.connections} connections`
+            );
             await autocannonRun(baselineOrigin, spec, warm);
             await autocannonRun(frameworkOrigin, spec, warm);
             await autocannonRun(proxy.url, spec, warm);

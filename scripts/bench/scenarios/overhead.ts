@@ -90,24 +90,46 @@ async function measure(
             p95: round(proxySummary.p95 - slowestSummary.p95),
             p99: round(proxySummary.p99 - slowestSummary.p99)
         },
-        criticalPathRatio: { p50: round(percentile(sortedRatios, 50), 3), p95: round(percentile(sortedRatios, 95), 3), p99: round(percentile(sortedRatios, 99), 3) }
+        criticalPathRatio: {
+            p50: round(percentile(sortedRatios, 50), 3),
+            p95: round(percentile(sortedRatios, 95), 3),
+            p99: round(percentile(sortedRatios, 99), 3)
+        }
     };
 }
 
 /** Sends the captured requests at once, as one parallel round; each call is timed to its last body byte. */
-export async function replayInParallel(agent: Agent, captured: readonly CapturedCall[]): Promise<{ slowestMs: number; roundMs: number; bytes: number }> {
+export async function replayInParallel(
+    agent: Agent,
+    captured: readonly CapturedCall[]
+): Promise<{ slowestMs: number; roundMs: number; bytes: number }> {
     if (captured.length === 0) throw new Error('the proxy made no upstream call for a cold look-up (is the card cache really cold?)');
     const t0 = performance.now();
     const timings = await Promise.all(
         captured.map(async (c) => {
             const start = performance.now();
-            const res = await agent.request({ origin: c.origin, path: c.path, method: c.method as 'GET' | 'POST', headers: c.headers, body: c.body ?? undefined, headersTimeout: 15_000, bodyTimeout: 15_000 });
+            const res = await agent.request({
+                origin: c.origin,
+                path: c.path,
+                method: c.method as 'GET' | 'POST',
+                headers: c.headers,
+                body: c.body ?? undefined,
+                headersTimeout: 15_000,
+                bodyTimeout: 15_000
+            });
             const body = Buffer.from(await res.body.arrayBuffer());
-            if (c.status !== null && res.statusCode !== c.status) throw new Error(`direct replay of ${c.method} ${c.path.split('?')[0]} answered ${res.statusCode}, the proxy got ${c.status}`);
+            if (c.status !== null && res.statusCode !== c.status)
+                throw new Error(
+                    `direct replay of ${c.method} ${c.path.split('?')[0]} answered ${res.statusCode}, the proxy got ${c.status}`
+                );
             return { ms: performance.now() - start, bytes: body.length };
         })
     );
-    return { slowestMs: Math.max(...timings.map((t) => t.ms)), roundMs: performance.now() - t0, bytes: timings.reduce((s, t) => s + t.bytes, 0) };
+    return {
+        slowestMs: Math.max(...timings.map((t) => t.ms)),
+        roundMs: performance.now() - t0,
+        bytes: timings.reduce((s, t) => s + t.bytes, 0)
+    };
 }
 
 /**

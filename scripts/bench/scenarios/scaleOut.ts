@@ -12,7 +12,12 @@ import { burst } from './coalescing';
  * Scenario 6: two proxy processes with one Redis (REDIS_URL): cross-instance coalescing, hits on B for
  * cards A fetched, and cache-hit throughput with both instances loaded at once.
  */
-export async function runScaleOut(ctx: BenchContext, redis: RunningRedis, profiles: { next(): number }, singleInstanceRps: number | null): Promise<ScaleOutResult> {
+export async function runScaleOut(
+    ctx: BenchContext,
+    redis: RunningRedis,
+    profiles: { next(): number },
+    singleInstanceRps: number | null
+): Promise<ScaleOutResult> {
     const o = ctx.opts.scaleOut;
     // A fresh key prefix per run: nothing left over from an earlier run can turn a miss into a hit.
     const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: `bench${Date.now()}:`, AEP_MAX_RPS: '100000', CACHE_TTL_SECONDS: '60' };
@@ -43,7 +48,13 @@ export async function runScaleOut(ctx: BenchContext, redis: RunningRedis, profil
 
         return {
             instances: instances.length,
-            coalescing: { distinctProfiles: ids.length, agentsPerProfile: o.agentsPerProfile, upstreamCallsByRoute: co.upstreamCallsByRoute, profileCallsPerProfile: co.profileCallsPerProfile, statuses: co.statuses },
+            coalescing: {
+                distinctProfiles: ids.length,
+                agentsPerProfile: o.agentsPerProfile,
+                upstreamCallsByRoute: co.upstreamCallsByRoute,
+                profileCallsPerProfile: co.profileCallsPerProfile,
+                statuses: co.statuses
+            },
             crossInstanceHits: { profiles: shared.length, upstreamCallsOnSecondInstance: onB, statuses: countBy(viaB) },
             cacheHit: {
                 perInstance,
@@ -62,7 +73,12 @@ export async function runScaleOut(ctx: BenchContext, redis: RunningRedis, profil
 async function readAll(p: ProxyInstance, ids: readonly number[], ctx: BenchContext): Promise<number[]> {
     const client = loadClient(p.url, { connections: 8, timeoutMs: 15_000 });
     try {
-        const samples = await closedLoop(client, { workers: 8, total: ids.length, maxMs: 30_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(ids[i]!)) });
+        const samples = await closedLoop(client, {
+            workers: 8,
+            total: ids.length,
+            maxMs: 30_000,
+            next: (i) => lookupSpec(ctx.emulator.lookupBody(ids[i]!))
+        });
         return samples.map((s) => s.status);
     } finally {
         await client.close();
@@ -87,4 +103,3 @@ async function redisFacts(url: string): Promise<ScaleOutResult['redis']> {
         r.disconnect();
     }
 }
-

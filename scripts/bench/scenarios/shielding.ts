@@ -25,9 +25,17 @@ export async function runShielding(ctx: BenchContext, profiles: { next(): number
         try {
             // Cache the stale pool within the limit: a handful of agents, one look-up at a time.
             const pool = Array.from({ length: o.stalePool }, () => profiles.next());
-            const warm = await closedLoop(client, { workers: 1, total: pool.length, maxMs: 30_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(pool[i]!)) });
+            const warm = await closedLoop(client, {
+                workers: 1,
+                total: pool.length,
+                maxMs: 30_000,
+                next: (i) => lookupSpec(ctx.emulator.lookupBody(pool[i]!))
+            });
             const warmed = warm.filter((s) => s.status === 200).length;
-            if (warmed < pool.length) ctx.note(`shielding: ${warmed} of ${pool.length} stale-pool customers were cached before the overload (others answered ${[...new Set(warm.filter((s) => s.status !== 200).map((s) => s.status))].join(', ')})`);
+            if (warmed < pool.length)
+                ctx.note(
+                    `shielding: ${warmed} of ${pool.length} stale-pool customers were cached before the overload (others answered ${[...new Set(warm.filter((s) => s.status !== 200).map((s) => s.status))].join(', ')})`
+                );
             // Past the fresh TTL (1 s) and a full bucket again.
             await new Promise((r) => setTimeout(r, 1500));
 
@@ -64,7 +72,13 @@ export async function runShielding(ctx: BenchContext, profiles: { next(): number
     });
 }
 
-function summariseOutcome(samples: Sample[], base: Omit<ShieldingResult, 'requests' | 'statuses' | 'fresh200' | 'stale200' | 'rejected' | 'rejectedWithRetryAfter' | 'timeouts' | 'latency'>): ShieldingResult {
+function summariseOutcome(
+    samples: Sample[],
+    base: Omit<
+        ShieldingResult,
+        'requests' | 'statuses' | 'fresh200' | 'stale200' | 'rejected' | 'rejectedWithRetryAfter' | 'timeouts' | 'latency'
+    >
+): ShieldingResult {
     const statuses: Record<string, number> = {};
     let fresh = 0;
     let stale = 0;

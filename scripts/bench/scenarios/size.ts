@@ -81,13 +81,25 @@ function allEventsOf(c: CapturedCall, events: number): CapturedCall {
 }
 
 async function fetchBytes(agent: Agent, c: CapturedCall): Promise<number> {
-    const res = await agent.request({ origin: c.origin, path: c.path, method: c.method as 'GET' | 'POST', headers: c.headers, body: c.body ?? undefined, headersTimeout: 30_000, bodyTimeout: 30_000 });
+    const res = await agent.request({
+        origin: c.origin,
+        path: c.path,
+        method: c.method as 'GET' | 'POST',
+        headers: c.headers,
+        body: c.body ?? undefined,
+        headersTimeout: 30_000,
+        bodyTimeout: 30_000
+    });
     const bytes = (await res.body.arrayBuffer()).byteLength;
     if (res.statusCode >= 300) throw new Error(`raw AEP request answered ${res.statusCode}`);
     return bytes;
 }
 
-async function fillCache(ctx: BenchContext, range: { start: number; count: number }, redis: RunningRedis): Promise<SizeResult['cacheFill']> {
+async function fillCache(
+    ctx: BenchContext,
+    range: { start: number; count: number },
+    redis: RunningRedis
+): Promise<SizeResult['cacheFill']> {
     const o = ctx.opts.size;
     const prefix = `benchfill${Date.now()}:`;
     // Room for every card: the bench measures RSS with the whole set cached, not the eviction policy.
@@ -115,17 +127,29 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                 // 1. Real cards: cold look-ups, which the proxy also writes to Redis.
                 const templates = Math.min(o.fillTemplates, range.count);
                 ctx.log(`size: ${templates} template cards by cold look-ups`);
-                const cold = await closedLoop(client, { workers: o.fillWorkers, total: templates, maxMs: 60_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i)) });
+                const cold = await closedLoop(client, {
+                    workers: o.fillWorkers,
+                    total: templates,
+                    maxMs: 60_000,
+                    next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i))
+                });
                 const bad = cold.filter((c) => c.status !== 200);
-                if (bad.length > 0 || cold.length < templates) throw new Error(`template look-ups: ${cold.length - bad.length} of ${templates} answered 200 (${bad[0]?.body.slice(0, 160) ?? 'time bound'})`);
+                if (bad.length > 0 || cold.length < templates)
+                    throw new Error(
+                        `template look-ups: ${cold.length - bad.length} of ${templates} answered 200 (${bad[0]?.body.slice(0, 160) ?? 'time bound'})`
+                    );
                 const mergePolicyId = (JSON.parse(cold[0]!.body) as { mergePolicy: { id: string } }).mergePolicy.id;
-                const keyOf = (n: number) => `${prefix}${redisCardKey(proxyCacheKey(config, mergePolicyId, catalog, ctx.emulator.lookupBody(n)))}`;
+                const keyOf = (n: number) =>
+                    `${prefix}${redisCardKey(proxyCacheKey(config, mergePolicyId, catalog, ctx.emulator.lookupBody(n)))}`;
 
                 // 2. The proxy's key derivation, checked against what the proxy itself stored.
                 const templateTexts: string[] = [];
                 for (let t = 0; t < templates; t++) {
                     const text = await store.get(keyOf(range.start + t));
-                    if (text === null) throw new Error('the cache key computed with the proxy\'s modules is not the one the proxy wrote to Redis; the fill would not be read back');
+                    if (text === null)
+                        throw new Error(
+                            "the cache key computed with the proxy's modules is not the one the proxy wrote to Redis; the fill would not be read back"
+                        );
                     templateTexts.push(text);
                 }
 
@@ -137,7 +161,13 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                     const batch = store.pipeline();
                     for (let i = n; i < Math.min(range.count, n + 500); i++) {
                         const t = i % templates;
-                        const value = replicaOf(templateTexts[t]!, ctx.emulator.identities(range.start + t), ctx.emulator.identities(range.start + i), `BENCHREPLICA${String(i).padStart(10, '0')}`, now);
+                        const value = replicaOf(
+                            templateTexts[t]!,
+                            ctx.emulator.identities(range.start + t),
+                            ctx.emulator.identities(range.start + i),
+                            `BENCHREPLICA${String(i).padStart(10, '0')}`,
+                            now
+                        );
                         batch.set(keyOf(range.start + i), value, 'PX', 3_600_000);
                         written++;
                     }
@@ -148,7 +178,12 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                 ctx.log(`size: reading ${range.count} customers through the proxy (at most ${o.fillMaxSeconds} s)`);
                 const before = ctx.emulator.stats();
                 const t0 = performance.now();
-                const reads = await closedLoop(client, { workers: o.fillWorkers, total: range.count, maxMs: o.fillMaxSeconds * 1000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i)) });
+                const reads = await closedLoop(client, {
+                    workers: o.fillWorkers,
+                    total: range.count,
+                    maxMs: o.fillMaxSeconds * 1000,
+                    next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + i))
+                });
                 const readSeconds = (performance.now() - t0) / 1000;
                 const upstream = totalCalls(diffCounts(ctx.emulator.stats(), before), ['ims']);
                 let answered = 0;
@@ -160,7 +195,10 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
                     bytes += Buffer.byteLength(r.body);
                     if (r.body.includes('"fromCache":true')) fromCache++;
                 }
-                if (answered < range.count) ctx.note(`size: ${answered} of ${range.count} customers were read into the cache within the ${o.fillMaxSeconds} s bound (${round(reads.length / readSeconds, 0)} reads/s)`);
+                if (answered < range.count)
+                    ctx.note(
+                        `size: ${answered} of ${range.count} customers were read into the cache within the ${o.fillMaxSeconds} s bound (${round(reads.length / readSeconds, 0)} reads/s)`
+                    );
                 // Residency: an even sample read once more must be answered from the instance's own memory
                 // (proxy_card_cache_total{result="hit"}), not from Redis (shared_hit).
                 const resident = await residentSample(ctx, client, proxy.url, range, Math.min(o.residencySample, answered));
@@ -191,11 +229,22 @@ async function fillCache(ctx: BenchContext, range: { start: number; count: numbe
 
 const FILL_CACHE_MAX_BYTES = 4 * 1024 ** 3;
 
-async function residentSample(ctx: BenchContext, client: LoadClient, url: string, range: { start: number; count: number }, n: number): Promise<{ residencyChecked: number; residencyMemoryHits: number }> {
+async function residentSample(
+    ctx: BenchContext,
+    client: LoadClient,
+    url: string,
+    range: { start: number; count: number },
+    n: number
+): Promise<{ residencyChecked: number; residencyMemoryHits: number }> {
     if (n === 0) return { residencyChecked: 0, residencyMemoryHits: 0 };
     const step = range.count / n;
     const before = await cacheResults(url);
-    const reads = await closedLoop(client, { workers: 8, total: n, maxMs: 30_000, next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + Math.floor(i * step))) });
+    const reads = await closedLoop(client, {
+        workers: 8,
+        total: n,
+        maxMs: 30_000,
+        next: (i) => lookupSpec(ctx.emulator.lookupBody(range.start + Math.floor(i * step)))
+    });
     const after = await cacheResults(url);
     return { residencyChecked: reads.length, residencyMemoryHits: (after.hit ?? 0) - (before.hit ?? 0) };
 }

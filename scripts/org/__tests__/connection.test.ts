@@ -23,7 +23,12 @@ beforeAll(async () => {
     writeFileSync(keyFile, pair.privateKey.export({ type: 'pkcs1', format: 'pem' }));
     org = await startFakeOrg({
         jwt: { clientId: 'CONSUMER_KEY', username: 'ci@example.com', publicKey, audience: 'https://login.salesforce.com' },
-        password: { clientId: 'CONSUMER_KEY', clientSecret: CLIENT_SECRET, username: 'dev@example.com', password: PASSWORD + SECURITY_TOKEN }
+        password: {
+            clientId: 'CONSUMER_KEY',
+            clientSecret: CLIENT_SECRET,
+            username: 'dev@example.com',
+            password: PASSWORD + SECURITY_TOKEN
+        }
     });
 });
 
@@ -61,7 +66,9 @@ describe('parseOrgEnv', () => {
     });
 
     it('names what is present when credentials are incomplete', () => {
-        expect(configError({ SF_USERNAME: 'dev@example.com', SF_CLIENT_ID: 'abc' })).toMatch(/Incomplete Salesforce credentials \(found SF_USERNAME, SF_CLIENT_ID/);
+        expect(configError({ SF_USERNAME: 'dev@example.com', SF_CLIENT_ID: 'abc' })).toMatch(
+            /Incomplete Salesforce credentials \(found SF_USERNAME, SF_CLIENT_ID/
+        );
     });
 
     it('names every missing variable of the chosen flow and never echoes secret values', () => {
@@ -85,7 +92,10 @@ describe('parseOrgEnv', () => {
     });
 
     it('picks the JWT flow with the default login URL', () => {
-        expect(parseOrgEnv({ SF_JWT_KEY_FILE: '/k', SF_CLIENT_ID: 'c', SF_USERNAME: 'u' })).toMatchObject({ mode: 'jwt', SF_LOGIN_URL: 'https://login.salesforce.com' });
+        expect(parseOrgEnv({ SF_JWT_KEY_FILE: '/k', SF_CLIENT_ID: 'c', SF_USERNAME: 'u' })).toMatchObject({
+            mode: 'jwt',
+            SF_LOGIN_URL: 'https://login.salesforce.com'
+        });
     });
 });
 
@@ -113,7 +123,12 @@ describe('createConnection against the fake org', () => {
     });
 
     it('gets a token with the OAuth JWT bearer flow (signed assertion checked by the fake)', async () => {
-        const conn = await createConnection({ SF_LOGIN_URL: org.instanceUrl, SF_CLIENT_ID: 'CONSUMER_KEY', SF_USERNAME: 'ci@example.com', SF_JWT_KEY_FILE: keyFile });
+        const conn = await createConnection({
+            SF_LOGIN_URL: org.instanceUrl,
+            SF_CLIENT_ID: 'CONSUMER_KEY',
+            SF_USERNAME: 'ci@example.com',
+            SF_JWT_KEY_FILE: keyFile
+        });
         expect(conn.instanceUrl).toBe(org.instanceUrl);
         const result = await conn.query('SELECT Id FROM Account');
         expect(result.totalSize).toBe(0);
@@ -125,14 +140,21 @@ describe('createConnection against the fake org', () => {
     });
 
     it('reports a rejected JWT assertion clearly', async () => {
-        const attempt = createConnection({ SF_LOGIN_URL: org.instanceUrl, SF_CLIENT_ID: 'WRONG_KEY', SF_USERNAME: 'ci@example.com', SF_JWT_KEY_FILE: keyFile });
+        const attempt = createConnection({
+            SF_LOGIN_URL: org.instanceUrl,
+            SF_CLIENT_ID: 'WRONG_KEY',
+            SF_USERNAME: 'ci@example.com',
+            SF_JWT_KEY_FILE: keyFile
+        });
         await expect(attempt).rejects.toThrow(OrgAuthError);
         await expect(attempt).rejects.toThrow(/JWT bearer login at http:\/\/127\.0\.0\.1:\d+ failed: invalid_grant: invalid assertion/);
     });
 
     it('fails clearly on a missing or non-RSA key file', async () => {
         const base = { SF_LOGIN_URL: org.instanceUrl, SF_CLIENT_ID: 'CONSUMER_KEY', SF_USERNAME: 'ci@example.com' };
-        await expect(createConnection({ ...base, SF_JWT_KEY_FILE: join(dir, 'missing.key') })).rejects.toThrow(/SF_JWT_KEY_FILE cannot be read \(ENOENT\)/);
+        await expect(createConnection({ ...base, SF_JWT_KEY_FILE: join(dir, 'missing.key') })).rejects.toThrow(
+            /SF_JWT_KEY_FILE cannot be read \(ENOENT\)/
+        );
         const junk = join(dir, 'junk.key');
         writeFileSync(junk, 'not a key');
         await expect(createConnection({ ...base, SF_JWT_KEY_FILE: junk })).rejects.toThrow(/not an RSA private key/);

@@ -33,7 +33,12 @@ const OBJECTS: Record<string, ObjectDef> = {
         relations: { Account: 'AccountId' },
         api: 'data'
     },
-    Lead: { prefix: '00Q', fields: ['FirstName', 'LastName', 'Company', 'Email', 'Phone', 'MobilePhone', 'Description'], required: ['LastName', 'Company'], api: 'data' },
+    Lead: {
+        prefix: '00Q',
+        fields: ['FirstName', 'LastName', 'Company', 'Email', 'Phone', 'MobilePhone', 'Description'],
+        required: ['LastName', 'Company'],
+        api: 'data'
+    },
     Case: {
         prefix: '500',
         fields: ['Subject', 'Status', 'Origin', 'SuppliedEmail', 'SuppliedPhone', 'ContactId', 'Description'],
@@ -46,7 +51,12 @@ const OBJECTS: Record<string, ObjectDef> = {
     PermissionSet: { prefix: '0PS', fields: ['Name', 'Label'], api: 'data' },
     CustomPermission: { prefix: '0CP', fields: ['DeveloperName'], api: 'data' },
     NamedCredential: { prefix: '0XA', fields: ['DeveloperName', 'Endpoint'], api: 'data' },
-    PermissionSetAssignment: { prefix: '0Pa', fields: ['AssigneeId', 'PermissionSetId'], relations: { PermissionSet: 'PermissionSetId' }, api: 'data' }
+    PermissionSetAssignment: {
+        prefix: '0Pa',
+        fields: ['AssigneeId', 'PermissionSetId'],
+        relations: { PermissionSet: 'PermissionSetId' },
+        api: 'data'
+    }
 };
 
 /** Objects describeGlobal lists beyond the ones above (no data behind them). */
@@ -77,7 +87,13 @@ export interface FakeOrg {
     /** SOQL received on /query and /tooling/query, in order. */
     queries: { api: 'data' | 'tooling'; soql: string }[];
     /** POST/PATCH on sobjects, in order. */
-    writes: { method: 'POST' | 'PATCH'; sobject: string; id?: string; body: Record<string, unknown>; headers: RecordedRequest['headers'] }[];
+    writes: {
+        method: 'POST' | 'PATCH';
+        sobject: string;
+        id?: string;
+        body: Record<string, unknown>;
+        headers: RecordedRequest['headers'];
+    }[];
     apiVersions: Set<string>;
     insert(sobject: string, fields: Record<string, unknown>): string;
     update(sobject: string, id: string, fields: Record<string, unknown>): void;
@@ -143,7 +159,8 @@ function parseSoql(soql: string): ParsedQuery {
         i++;
     };
     const expectPunct = (p: string) => {
-        if (t[i]?.kind !== 'punct' || t[i]!.text !== p) throw new SfError(400, 'MALFORMED_QUERY', `expected "${p}" near "${t[i]?.text ?? 'end'}"`);
+        if (t[i]?.kind !== 'punct' || t[i]!.text !== p)
+            throw new SfError(400, 'MALFORMED_QUERY', `expected "${p}" near "${t[i]?.text ?? 'end'}"`);
         i++;
     };
     const path = () => {
@@ -246,7 +263,8 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
     const checkFields = (sobject: string, fields: Record<string, unknown>) => {
         const d = def(sobject);
         for (const field of Object.keys(fields)) {
-            if (!d.fields.includes(field)) throw new SfError(400, 'INVALID_FIELD', `No such column '${field}' on sobject of type ${sobject}`);
+            if (!d.fields.includes(field))
+                throw new SfError(400, 'INVALID_FIELD', `No such column '${field}' on sobject of type ${sobject}`);
             const relation = Object.entries(d.relations ?? {}).find(([, lookup]) => lookup === field);
             const value = fields[field];
             if (relation && value !== null && value !== undefined) {
@@ -262,7 +280,8 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         const d = def(sobject);
         checkFields(sobject, fields);
         for (const req of d.required ?? []) {
-            if (typeof fields[req] !== 'string' || fields[req] === '') throw new SfError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${req}]`);
+            if (typeof fields[req] !== 'string' || fields[req] === '')
+                throw new SfError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${req}]`);
         }
         const id = newId(d.prefix);
         store.get(sobject)!.set(id, { ...fields, Id: id, CreatedDate: new Date(Date.UTC(2026, 0, 1, 0, 0, counter)).toISOString() });
@@ -308,7 +327,9 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
                 out[parts[0]!] = null;
                 continue;
             }
-            const nested = (out[parts[0]!] as Record<string, unknown> | undefined) ?? { attributes: { type: target.sobject, url: `/services/data/v66.0/sobjects/${target.sobject}/${target.row.Id}` } };
+            const nested = (out[parts[0]!] as Record<string, unknown> | undefined) ?? {
+                attributes: { type: target.sobject, url: `/services/data/v66.0/sobjects/${target.sobject}/${target.row.Id}` }
+            };
             nested[parts.slice(1).join('.')] = resolve(target.sobject, target.row, parts.slice(1).join('.'));
             out[parts[0]!] = nested;
         }
@@ -323,12 +344,18 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         let rows = [...store.get(q.from)!.values()].filter((row) =>
             q.where.every((cond) => {
                 const value = resolve(q.from, row, cond.path);
-                return cond.values.some((v) => (cond.path === 'Id' || cond.path.endsWith('Id') ? sameId(String(value), v) : String(value ?? '').toLowerCase() === v.toLowerCase()));
+                return cond.values.some((v) =>
+                    cond.path === 'Id' || cond.path.endsWith('Id')
+                        ? sameId(String(value), v)
+                        : String(value ?? '').toLowerCase() === v.toLowerCase()
+                );
             })
         );
         if (q.orderBy) {
             const key = q.orderBy.path;
-            rows.sort((a, b) => String(resolve(q.from, a, key)).localeCompare(String(resolve(q.from, b, key))) * (q.orderBy!.desc ? -1 : 1));
+            rows.sort(
+                (a, b) => String(resolve(q.from, a, key)).localeCompare(String(resolve(q.from, b, key))) * (q.orderBy!.desc ? -1 : 1)
+            );
         }
         if (q.limit !== undefined) rows = rows.slice(0, q.limit);
         const records = rows.map((row) => shape(q.from, row, q.fields));
@@ -352,19 +379,28 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         const fail = (error: string, description: string) => ({ status: 400, body: { error, error_description: description } });
         if (grant === 'password' && opts.password) {
             const p = opts.password;
-            if (form.get('client_id') !== p.clientId || form.get('client_secret') !== p.clientSecret) return fail('invalid_client_id', 'client identifier invalid');
-            if (form.get('username') !== p.username || form.get('password') !== p.password) return fail('invalid_grant', 'authentication failure');
+            if (form.get('client_id') !== p.clientId || form.get('client_secret') !== p.clientSecret)
+                return fail('invalid_client_id', 'client identifier invalid');
+            if (form.get('username') !== p.username || form.get('password') !== p.password)
+                return fail('invalid_grant', 'authentication failure');
             return { status: 200, body: tokenResponse() };
         }
         if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && opts.jwt) {
             const j = opts.jwt;
             try {
-                const { payload } = await jwtVerify(form.get('assertion') ?? '', j.publicKey, { algorithms: ['RS256'], issuer: j.clientId, audience: j.audience });
-                if (payload.sub !== j.username) return fail('invalid_grant', 'user hasn\'t approved this consumer');
+                const { payload } = await jwtVerify(form.get('assertion') ?? '', j.publicKey, {
+                    algorithms: ['RS256'],
+                    issuer: j.clientId,
+                    audience: j.audience
+                });
+                if (payload.sub !== j.username) return fail('invalid_grant', "user hasn't approved this consumer");
                 if (!payload.exp || payload.exp - Date.now() / 1000 > 300) return fail('invalid_grant', 'expiration too far in the future');
             } catch (error) {
                 const code = (error as { code?: string }).code;
-                return fail('invalid_grant', code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'invalid assertion: claim validation failed' : 'invalid assertion');
+                return fail(
+                    'invalid_grant',
+                    code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'invalid assertion: claim validation failed' : 'invalid assertion'
+                );
             }
             return { status: 200, body: tokenResponse() };
         }
@@ -386,7 +422,14 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         if (idMatch && method === 'GET') {
             return {
                 status: 200,
-                body: { id: `${baseUrl}/id/${orgId}/${userId}`, user_id: userId, organization_id: orgId, username: 'agent@example.com', display_name: 'Demo Agent', user_type: 'STANDARD' }
+                body: {
+                    id: `${baseUrl}/id/${orgId}/${userId}`,
+                    user_id: userId,
+                    organization_id: orgId,
+                    username: 'agent@example.com',
+                    display_name: 'Demo Agent',
+                    user_type: 'STANDARD'
+                }
             };
         }
 
@@ -395,9 +438,11 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         apiVersions.add(data[1]!);
         const rest = (data[2] ?? '/').replace(/\/+$/, '') || '/';
 
-        if (rest === '/' && method === 'GET') return { status: 200, body: { identity: `${baseUrl}/id/${orgId}/${userId}`, query: `/services/data/v${data[1]}/query` } };
+        if (rest === '/' && method === 'GET')
+            return { status: 200, body: { identity: `${baseUrl}/id/${orgId}/${userId}`, query: `/services/data/v${data[1]}/query` } };
         if (rest === '/query' && method === 'GET') return { status: 200, body: runQuery('data', url.searchParams.get('q') ?? '') };
-        if (rest === '/tooling/query' && method === 'GET') return { status: 200, body: runQuery('tooling', url.searchParams.get('q') ?? '') };
+        if (rest === '/tooling/query' && method === 'GET')
+            return { status: 200, body: runQuery('tooling', url.searchParams.get('q') ?? '') };
         if (rest === '/sobjects' && method === 'GET') {
             const sobjects = [...Object.entries(OBJECTS).map(([name, d]) => ({ name, keyPrefix: d.prefix })), ...DESCRIBE_ONLY];
             return { status: 200, body: { encoding: 'UTF-8', maxBatchSize: 200, sobjects } };
@@ -435,7 +480,8 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
             requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body });
             handle(req, body)
                 .catch((error: unknown) => {
-                    if (error instanceof SfError) return { status: error.status, body: [{ message: error.message, errorCode: error.errorCode }] };
+                    if (error instanceof SfError)
+                        return { status: error.status, body: [{ message: error.message, errorCode: error.errorCode }] };
                     return { status: 500, body: [{ message: String(error), errorCode: 'UNKNOWN_EXCEPTION' }] };
                 })
                 .then(({ status, body: out }) => {

@@ -18,7 +18,13 @@ beforeAll(async () => {
     jane = org.insert('Contact', { FirstName: 'Jane', LastName: 'Doe', Email: 'jane.doe@example.com', Phone: '(415) 555-0123' });
     janeCase = org.insert('Case', { Subject: 'Order', ContactId: jane, SuppliedEmail: null });
     householdCase = org.insert('Case', { Subject: 'Household', SuppliedPhone: '(415) 555-0188' });
-    kenji = org.insert('Lead', { FirstName: 'Kenji', LastName: 'Sato', Company: 'Sato Trading', Email: 'kenji.sato@example.com', Phone: '+81 90-1234-5678' });
+    kenji = org.insert('Lead', {
+        FirstName: 'Kenji',
+        LastName: 'Sato',
+        Company: 'Sato Trading',
+        Email: 'kenji.sato@example.com',
+        Phone: '+81 90-1234-5678'
+    });
 });
 
 afterAll(() => org.close());
@@ -29,7 +35,7 @@ beforeEach(() => {
 
 describe('soqlString', () => {
     it('escapes quotes, backslashes and control characters', () => {
-        expect(soqlString("O'Brien \\ \"x\"\n")).toBe("'O\\'Brien \\\\ \\\"x\\\"\\n'");
+        expect(soqlString('O\'Brien \\ "x"\n')).toBe("'O\\'Brien \\\\ \\\"x\\\"\\n'");
     });
 });
 
@@ -37,7 +43,9 @@ describe('readIdentityFields', () => {
     it('reads a Contact with the Apex default fields and returns a valid LookupRequest record', async () => {
         const record = await readIdentityFields(conn, jane);
 
-        expect(org.queries).toEqual([{ api: 'data', soql: `SELECT Email, Phone, MobilePhone, Id FROM Contact WHERE Id = '${jane}' LIMIT 1` }]);
+        expect(org.queries).toEqual([
+            { api: 'data', soql: `SELECT Email, Phone, MobilePhone, Id FROM Contact WHERE Id = '${jane}' LIMIT 1` }
+        ]);
         expect(record).toEqual({
             objectApiName: 'Contact',
             recordId: jane,
@@ -83,18 +91,30 @@ describe('readIdentityFields', () => {
         expect(record).toEqual({
             objectApiName: 'Case',
             recordId: householdCase,
-            fields: { SuppliedEmail: null, SuppliedPhone: '(415) 555-0188', 'Contact.Email': null, 'Contact.Phone': null, 'Contact.MobilePhone': null, 'Contact.Id': null }
+            fields: {
+                SuppliedEmail: null,
+                SuppliedPhone: '(415) 555-0188',
+                'Contact.Email': null,
+                'Contact.Phone': null,
+                'Contact.MobilePhone': null,
+                'Contact.Id': null
+            }
         });
     });
 
-    it.each([["003' OR Name != '"], ['0038c00002JaneD\\'], [''], ['0038c00002JaneDAARX']])('rejects %j before any query is sent', async (bad) => {
-        await expect(readIdentityFields(conn, bad)).rejects.toThrow(/recordId must be a 15 or 18 character Salesforce Id/);
-        expect(org.queries).toHaveLength(0);
-        expect(() => identityQuery('Contact', bad)).toThrow(RecordReadError);
-    });
+    it.each([["003' OR Name != '"], ['0038c00002JaneD\\'], [''], ['0038c00002JaneDAARX']])(
+        'rejects %j before any query is sent',
+        async (bad) => {
+            await expect(readIdentityFields(conn, bad)).rejects.toThrow(/recordId must be a 15 or 18 character Salesforce Id/);
+            expect(org.queries).toHaveLength(0);
+            expect(() => identityQuery('Contact', bad)).toThrow(RecordReadError);
+        }
+    );
 
     it('falls back to describeGlobal for other key prefixes and names unsupported objects', async () => {
-        await expect(readIdentityFields(conn, '0068c00000OpptyAAA')).rejects.toThrow('Record 0068c00000OpptyAAA is a Opportunity; the profile card reads Contact, Lead and Case records');
+        await expect(readIdentityFields(conn, '0068c00000OpptyAAA')).rejects.toThrow(
+            'Record 0068c00000OpptyAAA is a Opportunity; the profile card reads Contact, Lead and Case records'
+        );
         await expect(readIdentityFields(conn, 'a018c00000CustmAAA')).rejects.toThrow(/is a Invoice__c/);
         await expect(readIdentityFields(conn, 'zzz8c00000NopeXAAA')).rejects.toThrow('No object in this org has the key prefix zzz');
         expect(org.requests.some((r) => /\/sobjects$/.test(r.path.split('?')[0]!))).toBe(true);
@@ -102,7 +122,9 @@ describe('readIdentityFields', () => {
 
     it('reports a record that is missing or not shared', async () => {
         await expect(readIdentityFields(conn, '0038c00000MissingAA')).rejects.toThrow(/recordId must be/);
-        await expect(readIdentityFields(conn, '0038c00000Missi')).rejects.toThrow('Contact 0038c00000Missi was not found or is not shared with the API user');
+        await expect(readIdentityFields(conn, '0038c00000Missi')).rejects.toThrow(
+            'Contact 0038c00000Missi was not found or is not shared with the API user'
+        );
     });
 
     it('refuses values the proxy would reject, without echoing them', async () => {

@@ -55,10 +55,21 @@ describe('seedDemoOrg', () => {
 
         const id = (key: string) => first.steps.find((s) => s.key === key)!.id!;
         const [jane] = byEmail('Contact', 'jane.doe@example.com');
-        expect(jane).toMatchObject({ FirstName: 'Jane', LastName: 'Doe', Phone: '(415) 555-0123', AccountId: id('account-demo-customers') });
+        expect(jane).toMatchObject({
+            FirstName: 'Jane',
+            LastName: 'Doe',
+            Phone: '(415) 555-0123',
+            AccountId: id('account-demo-customers')
+        });
         expect(String(jane!.Description)).toContain(demoMarker('contact-jane-doe'));
         expect(org.rows('Case').find((c) => c.Id === id('case-jane-doe'))).toMatchObject({ ContactId: id('contact-jane-doe') });
-        expect(org.rows('Contact').filter((c) => c.Phone === '(415) 555-0188').map((c) => c.FirstName).sort()).toEqual(['Alex', 'Sam']);
+        expect(
+            org
+                .rows('Contact')
+                .filter((c) => c.Phone === '(415) 555-0188')
+                .map((c) => c.FirstName)
+                .sort()
+        ).toEqual(['Alex', 'Sam']);
 
         // The seeded records read back as the proxy expects them.
         expect(await readIdentityFields(conn, id('case-household-phone'))).toMatchObject({
@@ -68,7 +79,9 @@ describe('seedDemoOrg', () => {
         expect((await readIdentityFields(conn, id('case-unknown-email'))).fields.SuppliedEmail).toBe('unknown.person@example.com');
 
         const text = formatSeedReport(first);
-        expect(text).toContain(`the emulator's CRMID 0038c00002JaneDAAR is the preview's Contact Id. In this org the Contact Id is ${id('contact-jane-doe')}`);
+        expect(text).toContain(
+            `the emulator's CRMID 0038c00002JaneDAAR is the preview's Contact Id. In this org the Contact Id is ${id('contact-jane-doe')}`
+        );
         expect(text).toContain('AEP CRMID CUST-7781203 is a customer number');
 
         org.writes.length = 0;
@@ -86,14 +99,23 @@ describe('seedDemoOrg', () => {
 
         const report = await seedDemoOrg(conn);
 
-        expect(report.steps.filter((s) => s.action !== 'unchanged')).toEqual([expect.objectContaining({ key: 'contact-jane-doe', action: 'update', id: janeId, fields: ['Phone'] })]);
-        expect(org.writes).toEqual([expect.objectContaining({ method: 'PATCH', sobject: 'Contact', id: janeId, body: { Phone: '(415) 555-0123' } })]);
+        expect(report.steps.filter((s) => s.action !== 'unchanged')).toEqual([
+            expect.objectContaining({ key: 'contact-jane-doe', action: 'update', id: janeId, fields: ['Phone'] })
+        ]);
+        expect(org.writes).toEqual([
+            expect.objectContaining({ method: 'PATCH', sobject: 'Contact', id: janeId, body: { Phone: '(415) 555-0123' } })
+        ]);
         // Fields the seeder does not own stay as the org has them.
         expect(org.rows('Contact').find((c) => c.Id === janeId)!.MobilePhone).toBe('+1 415 000 0000');
     });
 
     it('leaves a real record that shares a demo email alone and creates the demo record beside it', async () => {
-        const realId = org.insert('Lead', { LastName: 'Sato', Company: 'Real Customer Inc', Email: 'kenji.sato@example.com', Description: 'a real lead' });
+        const realId = org.insert('Lead', {
+            LastName: 'Sato',
+            Company: 'Real Customer Inc',
+            Email: 'kenji.sato@example.com',
+            Description: 'a real lead'
+        });
 
         const report = await seedDemoOrg(conn);
 
@@ -106,7 +128,9 @@ describe('seedDemoOrg', () => {
 
     it('stops with a clear message when Salesforce rejects a save', async () => {
         const broken = DEMO_RECORDS.map((r) => (r.key === 'lead-kenji-sato' ? { ...r, fields: { ...r.fields, Company: '' } } : r));
-        await expect(seedDemoOrg(conn, { records: broken })).rejects.toThrow('Creating Lead lead-kenji-sato failed: REQUIRED_FIELD_MISSING: Required fields are missing: [Company]');
+        await expect(seedDemoOrg(conn, { records: broken })).rejects.toThrow(
+            'Creating Lead lead-kenji-sato failed: REQUIRED_FIELD_MISSING: Required fields are missing: [Company]'
+        );
     });
 });
 
@@ -115,9 +139,14 @@ describe('npm run org:seed (CLI)', () => {
     const run = (args: string[], env: Record<string, string>) => {
         const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SF_')));
         return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-            execFile(TSX, [join(ROOT, 'scripts/org/seedDemoOrg.ts'), ...args], { env: { ...clean, ...env }, timeout: 60000 }, (error, stdout, stderr) => {
-                resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-            });
+            execFile(
+                TSX,
+                [join(ROOT, 'scripts/org/seedDemoOrg.ts'), ...args],
+                { env: { ...clean, ...env }, timeout: 60000 },
+                (error, stdout, stderr) => {
+                    resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+                }
+            );
         });
     };
 

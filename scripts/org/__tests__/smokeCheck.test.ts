@@ -51,16 +51,24 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
         expect(report.ok).toBe(true);
         expect(step(report, 'API user').detail).toBe(`${org.userId} (sent as X-Agent-Id)`);
         expect(step(report, 'Apex class').detail).toBe(`CustomerProfileController (${apexClassId}, Active)`);
-        expect(step(report, 'Identity fields').detail).toMatch(/^Contact contact-jane-doe \(003\w{15}\): 3 of 4 identity fields set \(Email, Phone, MobilePhone, Id\)$/);
+        expect(step(report, 'Identity fields').detail).toMatch(
+            /^Contact contact-jane-doe \(003\w{15}\): 3 of 4 identity fields set \(Email, Phone, MobilePhone, Id\)$/
+        );
         expect(step(report, 'Proxy look-up').detail).toMatch(/^CardModel valid: profile \S+, matched Email as /);
-        expect(step(report, 'Assignment')).toMatchObject({ status: 'info', detail: expect.stringContaining('is not assigned to the API user') });
+        expect(step(report, 'Assignment')).toMatchObject({
+            status: 'info',
+            detail: expect.stringContaining('is not assigned to the API user')
+        });
         expect(formatSmokeReport(report)).toMatch(/Smoke check passed \(\d+ checks\)\.$/);
 
         // The metadata queries went to the right APIs.
         expect(org.queries).toEqual(
             expect.arrayContaining([
                 { api: 'tooling', soql: "SELECT Id, Name, Status FROM ApexClass WHERE Name = 'CustomerProfileController'" },
-                { api: 'tooling', soql: "SELECT Id, DeveloperName FROM LightningComponentBundle WHERE DeveloperName = 'customerProfileCard'" },
+                {
+                    api: 'tooling',
+                    soql: "SELECT Id, DeveloperName FROM LightningComponentBundle WHERE DeveloperName = 'customerProfileCard'"
+                },
                 { api: 'data', soql: "SELECT Id, DeveloperName FROM NamedCredential WHERE DeveloperName = 'AEP_Profile_Proxy'" }
             ])
         );
@@ -70,10 +78,16 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
 
     it('expects AMBIGUOUS_PROFILE for the household case and PROFILE_NOT_FOUND for the unknown email', async () => {
         const household = await runSmokeCheck(conn, { ...options(), demoKey: 'case-household-phone' });
-        expect(step(household, 'Proxy look-up')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/^HTTP 409 AMBIGUOUS_PROFILE as expected for this demo record: 2 candidate profiles/) });
+        expect(step(household, 'Proxy look-up')).toMatchObject({
+            status: 'pass',
+            detail: expect.stringMatching(/^HTTP 409 AMBIGUOUS_PROFILE as expected for this demo record: 2 candidate profiles/)
+        });
 
         const unknown = await runSmokeCheck(conn, { ...options(), demoKey: 'case-unknown-email' });
-        expect(step(unknown, 'Proxy look-up')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/^HTTP 404 PROFILE_NOT_FOUND as expected for this demo record: 1 identities tried/) });
+        expect(step(unknown, 'Proxy look-up')).toMatchObject({
+            status: 'pass',
+            detail: expect.stringMatching(/^HTTP 404 PROFILE_NOT_FOUND as expected for this demo record: 1 identities tried/)
+        });
     });
 
     it('fails clearly when the Apex class is missing', async () => {
@@ -93,13 +107,19 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
 
     it('fails with the proxy code and a hint when the shared secret is wrong', async () => {
         const report = await runSmokeCheck(conn, { ...options(), proxySharedSecret: 'not-the-right-secret-0000' });
-        expect(step(report, 'Proxy look-up')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^HTTP 401 UNAUTHORIZED: .*PROXY_SHARED_SECRET must equal/) });
+        expect(step(report, 'Proxy look-up')).toMatchObject({
+            status: 'fail',
+            detail: expect.stringMatching(/^HTTP 401 UNAUTHORIZED: .*PROXY_SHARED_SECRET must equal/)
+        });
         expect(formatSmokeReport(report)).not.toContain('not-the-right-secret');
     });
 
     it('fails when the demo record was never seeded, and when the proxy is unreachable', async () => {
         const missing = await runSmokeCheck(conn, { ...options(), recordId: '0038c00000NoSuc' });
-        expect(step(missing, 'Identity fields')).toMatchObject({ status: 'fail', detail: 'Contact 0038c00000NoSuc was not found or is not shared with the API user' });
+        expect(step(missing, 'Identity fields')).toMatchObject({
+            status: 'fail',
+            detail: 'Contact 0038c00000NoSuc was not found or is not shared with the API user'
+        });
 
         const closedPort = await new Promise<number>((resolve) => {
             const s = createServer().listen(0, '127.0.0.1', () => {
@@ -108,11 +128,17 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
             });
         });
         const offline = await runSmokeCheck(conn, { ...options(), proxyUrl: `http://127.0.0.1:${closedPort}` });
-        expect(step(offline, 'Proxy look-up')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^cannot reach the proxy at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/) });
+        expect(step(offline, 'Proxy look-up')).toMatchObject({
+            status: 'fail',
+            detail: expect.stringMatching(/^cannot reach the proxy at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/)
+        });
 
         for (const contact of org.rows('Contact')) org.remove('Contact', contact.Id);
         const unseeded = await runSmokeCheck(conn, options());
-        expect(step(unseeded, 'Identity fields')).toMatchObject({ status: 'fail', detail: 'demo record contact-jane-doe not found in this org: run npm run org:seed first' });
+        expect(step(unseeded, 'Identity fields')).toMatchObject({
+            status: 'fail',
+            detail: 'demo record contact-jane-doe not found in this org: run npm run org:seed first'
+        });
         expect(unseeded.steps.some((s) => s.name === 'Proxy look-up')).toBe(false);
     });
 });
@@ -121,12 +147,22 @@ describe('npm run org:smoke (CLI)', () => {
     const run = (args: string[], env: Record<string, string>) => {
         const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SF_') && !k.startsWith('PROXY_')));
         return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-            execFile(TSX, [join(ROOT, 'scripts/org/smokeCheck.ts'), ...args], { env: { ...clean, ...env }, timeout: 60000 }, (error, stdout, stderr) => {
-                resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-            });
+            execFile(
+                TSX,
+                [join(ROOT, 'scripts/org/smokeCheck.ts'), ...args],
+                { env: { ...clean, ...env }, timeout: 60000 },
+                (error, stdout, stderr) => {
+                    resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+                }
+            );
         });
     };
-    const env = () => ({ SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken, PROXY_URL: proxy.url, PROXY_SHARED_SECRET: proxy.sharedSecret });
+    const env = () => ({
+        SF_INSTANCE_URL: org.instanceUrl,
+        SF_ACCESS_TOKEN: org.accessToken,
+        PROXY_URL: proxy.url,
+        PROXY_SHARED_SECRET: proxy.sharedSecret
+    });
 
     it('exits 0 when everything is in place and 1 when the class is missing', async () => {
         const ok = await run([], env());

@@ -23,7 +23,13 @@ const crm = LocalCrm.fromFile();
 beforeAll(async () => {
     emulator = await startEmulator();
     const config = loadConfig(
-        { PROXY_SHARED_SECRET: SECRET, PROXY_PORT: '0', PROXY_LOG_LEVEL: 'silent', AEP_RETRY_MAX_ATTEMPTS: '1', AEP_BREAKER_FAILURES: '100' },
+        {
+            PROXY_SHARED_SECRET: SECRET,
+            PROXY_PORT: '0',
+            PROXY_LOG_LEVEL: 'silent',
+            AEP_RETRY_MAX_ATTEMPTS: '1',
+            AEP_BREAKER_FAILURES: '100'
+        },
         {
             emulator: connectionFor(emulator)
         }
@@ -75,7 +81,11 @@ describe('LocalCrm identity fields (the fields the Apex reads)', () => {
             recordId: JANE,
             fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', MobilePhone: null, Id: JANE }
         });
-        expect(crm.readIdentityFields('00Q8c00000KSatoEAD')?.fields).toEqual({ Email: 'kenji.sato@example.com', Phone: '+81 90-1234-5678', MobilePhone: null });
+        expect(crm.readIdentityFields('00Q8c00000KSatoEAD')?.fields).toEqual({
+            Email: 'kenji.sato@example.com',
+            Phone: '+81 90-1234-5678',
+            MobilePhone: null
+        });
         expect(crm.readIdentityFields('5008c00001CsJanAAF')?.fields).toEqual({
             SuppliedEmail: null,
             SuppliedPhone: null,
@@ -93,7 +103,10 @@ describe('LocalCrm identity fields (the fields the Apex reads)', () => {
     });
 
     it('lists every demo record of the briefing for the console page', () => {
-        const ids = crm.views().map((v) => v.id).sort();
+        const ids = crm
+            .views()
+            .map((v) => v.id)
+            .sort();
         expect(ids).toEqual(
             [
                 '0038c00002JaneDAAR',
@@ -165,23 +178,45 @@ describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
     });
 
     it('answers NO_IDENTITY without a callout when the record has no identity values', async () => {
-        const bare = new LocalCrm([{ Id: '00Q8c00000NoIdnEAF', objectApiName: 'Lead', fields: { LastName: 'Blank', Email: null, Phone: ' ', MobilePhone: null } }]);
+        const bare = new LocalCrm([
+            { Id: '00Q8c00000NoIdnEAF', objectApiName: 'Lead', fields: { LastName: 'Blank', Email: null, Phone: ' ', MobilePhone: null } }
+        ]);
         // An unreachable proxy proves no callout is made.
-        const env = await lookup(relay({ source: localRecordSource(bare), proxyUrl: 'http://127.0.0.1:9' }), { recordId: '00Q8c00000NoIdnEAF' });
-        expect(env).toEqual({ status: 'NO_IDENTITY', card: null, candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false });
+        const env = await lookup(relay({ source: localRecordSource(bare), proxyUrl: 'http://127.0.0.1:9' }), {
+            recordId: '00Q8c00000NoIdnEAF'
+        });
+        expect(env).toEqual({
+            status: 'NO_IDENTITY',
+            card: null,
+            candidates: [],
+            identitiesTried: [],
+            sensitiveFieldsHidden: false,
+            fromSalesforceCache: false
+        });
     });
 
     it('rejects bad input and unreadable records with the Apex codes', async () => {
         await expect(failure(relay().startLookup({ recordId: 'not-an-id' }))).resolves.toMatchObject({ code: 'INVALID_REQUEST' });
-        await expect(failure(relay().startLookup({ recordId: JANE, profileId: 'x y' }))).resolves.toMatchObject({ code: 'INVALID_REQUEST' });
-        await expect(failure(relay().startLookup({ recordId: '0038c00002NobdyAAA' }))).resolves.toMatchObject({ code: 'NO_ACCESS', retryAfterSeconds: null });
+        await expect(failure(relay().startLookup({ recordId: JANE, profileId: 'x y' }))).resolves.toMatchObject({
+            code: 'INVALID_REQUEST'
+        });
+        await expect(failure(relay().startLookup({ recordId: '0038c00002NobdyAAA' }))).resolves.toMatchObject({
+            code: 'NO_ACCESS',
+            retryAfterSeconds: null
+        });
     });
 
     it("maps a rejected credential, a wrong endpoint and an unreachable proxy like the Apex's Named Credential errors", async () => {
-        await expect(failure(relay({ sharedSecret: 'wrong-secret-wrong-secret' }).startLookup({ recordId: JANE }))).resolves.toMatchObject({ code: 'UNAUTHORIZED' });
+        await expect(failure(relay({ sharedSecret: 'wrong-secret-wrong-secret' }).startLookup({ recordId: JANE }))).resolves.toMatchObject({
+            code: 'UNAUTHORIZED'
+        });
         // A Named Credential pointing at some other service: a 404 that is not the proxy's PROFILE_NOT_FOUND.
-        await expect(failure(relay({ proxyUrl: emulator.platformUrl }).startLookup({ recordId: JANE }))).resolves.toMatchObject({ code: 'CONFIGURATION' });
-        await expect(failure(relay({ proxyUrl: 'http://127.0.0.1:9' }).startLookup({ recordId: JANE }))).resolves.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+        await expect(failure(relay({ proxyUrl: emulator.platformUrl }).startLookup({ recordId: JANE }))).resolves.toMatchObject({
+            code: 'CONFIGURATION'
+        });
+        await expect(failure(relay({ proxyUrl: 'http://127.0.0.1:9' }).startLookup({ recordId: JANE }))).resolves.toMatchObject({
+            code: 'UPSTREAM_UNAVAILABLE'
+        });
     });
 
     it('reports UPSTREAM_UNAVAILABLE when AEP fails for a record never loaded', async () => {

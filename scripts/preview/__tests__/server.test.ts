@@ -35,7 +35,11 @@ afterAll(async () => {
 });
 
 async function apex(body: string): Promise<{ status: number; json: Record<string, unknown> }> {
-    const response = await fetch(`${server.url}/preview/apex/CustomerProfileController/startLookup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const response = await fetch(`${server.url}/preview/apex/CustomerProfileController/startLookup`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body
+    });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -63,7 +67,10 @@ describe('preview server', () => {
     });
 
     it('lists the CRM records for the console page', async () => {
-        const body = (await (await fetch(`${server.url}/preview/api/records`)).json()) as { source: string; records: { id: string; objectApiName: string }[] };
+        const body = (await (await fetch(`${server.url}/preview/api/records`)).json()) as {
+            source: string;
+            records: { id: string; objectApiName: string }[];
+        };
         expect(body.source).toBe('local');
         expect(body.records).toHaveLength(9);
         expect(new Set(body.records.map((r) => r.objectApiName))).toEqual(new Set(['Case', 'Contact', 'Lead']));
@@ -75,7 +82,11 @@ describe('preview server', () => {
         expect(noAccess.json.state).toBe('ERROR');
         const error = noAccess.json.error as { message: string; exceptionType: string };
         expect(error.exceptionType).toBe('System.AuraHandledException');
-        expect(JSON.parse(error.message)).toEqual({ code: 'NO_ACCESS', message: 'You do not have access to this record.', retryAfterSeconds: null });
+        expect(JSON.parse(error.message)).toEqual({
+            code: 'NO_ACCESS',
+            message: 'You do not have access to this record.',
+            retryAfterSeconds: null
+        });
 
         const unreachable = await apex(JSON.stringify({ recordId: '0038c00002JaneDAAR', profileId: null, refresh: false }));
         expect(JSON.parse((unreachable.json.error as { message: string }).message).code).toBe('UPSTREAM_UNAVAILABLE');
@@ -85,7 +96,10 @@ describe('preview server', () => {
         expect((await apex('{not json')).status).toBe(400);
         expect((await apex('[1]')).status).toBe(400);
         expect((await apex(JSON.stringify({ recordId: 'x'.repeat(20000) }))).status).toBe(400);
-        const unknown = await fetch(`${server.url}/preview/apex/CustomerProfileController/deleteEverything`, { method: 'POST', body: '{}' });
+        const unknown = await fetch(`${server.url}/preview/apex/CustomerProfileController/deleteEverything`, {
+            method: 'POST',
+            body: '{}'
+        });
         expect(unknown.status).toBe(404);
         await unknown.arrayBuffer();
         const get = await fetch(`${server.url}/preview/apex/CustomerProfileController/startLookup`);

@@ -9,7 +9,10 @@ import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
  * org with the package deployed.
  */
 
-export const SETTINGS_FILE = path.resolve(__dirname, '../../../force-app/main/default/customMetadata/Customer_Profile_Setting.Default.md-meta.xml');
+export const SETTINGS_FILE = path.resolve(
+    __dirname,
+    '../../../force-app/main/default/customMetadata/Customer_Profile_Setting.Default.md-meta.xml'
+);
 
 export interface ApexSettings {
     maxEvents: number;

@@ -117,7 +117,10 @@ export class CustomerProfileRelay {
         if (status === 200) {
             const card = CardModel.safeParse(answer.json);
             if (!card.success) throw new RelayError('INTERNAL', 'The profile service sent an answer that is not a profile card.');
-            return envelope('OK', { card: sensitiveHidden ? withoutSensitiveFields(card.data) : card.data, sensitiveFieldsHidden: sensitiveHidden });
+            return envelope('OK', {
+                card: sensitiveHidden ? withoutSensitiveFields(card.data) : card.data,
+                sensitiveFieldsHidden: sensitiveHidden
+            });
         }
         const parsed = ProxyErrorBody.safeParse(answer.json);
         const error = parsed.success ? parsed.data.error : { code: undefined, requestId: undefined, details: undefined };
@@ -130,7 +133,10 @@ export class CustomerProfileRelay {
         switch (status) {
             case 404:
                 if (error.code === 'PROFILE_NOT_FOUND') {
-                    return envelope('NOT_FOUND', { identitiesTried: list(IdentityTried, details.identitiesTried), sensitiveFieldsHidden: sensitiveHidden });
+                    return envelope('NOT_FOUND', {
+                        identitiesTried: list(IdentityTried, details.identitiesTried),
+                        sensitiveFieldsHidden: sensitiveHidden
+                    });
                 }
                 // ROUTE_NOT_FOUND, or a 404 without the proxy's code: the Named Credential URL does not point at the lookup route.
                 throw new RelayError('CONFIGURATION', `The profile service address is not configured correctly${reference}`);
@@ -144,12 +150,23 @@ export class CustomerProfileRelay {
                 return envelope('NO_IDENTITY', { sensitiveFieldsHidden: sensitiveHidden });
             case 401:
             case 403:
-                throw new RelayError('UNAUTHORIZED', `The profile service rejected the credentials of this org; ask your administrator to check the Named Credential${reference}`);
+                throw new RelayError(
+                    'UNAUTHORIZED',
+                    `The profile service rejected the credentials of this org; ask your administrator to check the Named Credential${reference}`
+                );
             case 429:
-                throw new RelayError('RATE_LIMITED', `Too many profile look-ups right now; try again shortly${reference}`, retryAfterSeconds(answer.retryAfter));
+                throw new RelayError(
+                    'RATE_LIMITED',
+                    `Too many profile look-ups right now; try again shortly${reference}`,
+                    retryAfterSeconds(answer.retryAfter)
+                );
             case 502:
             case 503:
-                throw new RelayError('UPSTREAM_UNAVAILABLE', `Adobe Experience Platform is not available right now${reference}`, retryAfterSeconds(answer.retryAfter));
+                throw new RelayError(
+                    'UPSTREAM_UNAVAILABLE',
+                    `Adobe Experience Platform is not available right now${reference}`,
+                    retryAfterSeconds(answer.retryAfter)
+                );
             case 504:
                 throw new RelayError('UPSTREAM_TIMEOUT', `Adobe Experience Platform did not answer in time${reference}`);
             case 400:

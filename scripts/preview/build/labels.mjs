@@ -43,7 +43,10 @@ export function readLabels(sourceDir) {
     if (!fs.existsSync(translationsDir)) {
         return labels;
     }
-    for (const file of fs.readdirSync(translationsDir).filter((f) => f.endsWith('.translation-meta.xml')).sort()) {
+    for (const file of fs
+        .readdirSync(translationsDir)
+        .filter((f) => f.endsWith('.translation-meta.xml'))
+        .sort()) {
         const language = file.replace(/\.translation-meta\.xml$/, '');
         for (const entry of parseXml(path.join(translationsDir, file)).Translations?.customLabels ?? []) {
             const name = text(entry.name).trim();

@@ -74,7 +74,9 @@ export default function platformModules({ sourceDir, platformDir, apexMethods })
                 case 'apexContinuation': {
                     const [className, methodName] = name.split('.');
                     if (!apexMethods.includes(`${className}.${methodName}`)) {
-                        this.error(`@salesforce/${kind}/${name}: the preview's Apex stand-in has no such method (known: ${apexMethods.join(', ')})`);
+                        this.error(
+                            `@salesforce/${kind}/${name}: the preview's Apex stand-in has no such method (known: ${apexMethods.join(', ')})`
+                        );
                     }
                     return `import { invokeApex } from ${apexClient};\nexport default function ${methodName}(params) {\n    return invokeApex(${JSON.stringify(className)}, ${JSON.stringify(methodName)}, params);\n}\n`;
                 }

@@ -26,7 +26,12 @@ function shippedIdentityFields(): { object: string; path: string; order: number;
             const record = readXml(path.join(dir, f)).CustomMetadata as Record<string, unknown>;
             const values = asArray(record.values as Record<string, unknown>[]);
             const v = Object.fromEntries(values.map((x) => [text(x.field), text(x.value)]));
-            return { object: String(v.Object__c), path: String(v.Field_Path__c), order: Number(v.Sort_Order__c), active: v.Active__c === 'true' };
+            return {
+                object: String(v.Object__c),
+                path: String(v.Field_Path__c),
+                order: Number(v.Sort_Order__c),
+                active: v.Active__c === 'true'
+            };
         });
 }
 

@@ -14,7 +14,8 @@ export interface IssuedToken {
     readonly expiresAt: number;
 }
 
-export type TokenCheck = { ok: true; token: IssuedToken } | { ok: false; reason: 'malformed' | 'signature' | 'unknown' | 'expired' | 'revoked' };
+export type TokenCheck =
+    { ok: true; token: IssuedToken } | { ok: false; reason: 'malformed' | 'signature' | 'unknown' | 'expired' | 'revoked' };
 
 export class TokenIssuer {
     private readonly key = randomBytes(32);

@@ -126,7 +126,11 @@ function compare(a: string | number | boolean, b: string | number | boolean, op:
 export function eventPage(dataset: Dataset, profiles: readonly ProfileRecord[], query: EventQuery): EventPage | AdobeError {
     const all = profiles
         .flatMap((profile) => dataset.eventsOf(profile).map((event) => ({ event, owner: profile.xid })))
-        .filter(({ event }) => (query.startTime === undefined || event.timestamp >= query.startTime) && (query.endTime === undefined || event.timestamp < query.endTime))
+        .filter(
+            ({ event }) =>
+                (query.startTime === undefined || event.timestamp >= query.startTime) &&
+                (query.endTime === undefined || event.timestamp < query.endTime)
+        )
         .filter(({ event }) => query.filters.every((f) => matches(event, f)))
         .sort((a, b) => a.event.timestamp - b.event.timestamp || a.event._id.localeCompare(b.event._id));
     if (query.descending) all.reverse();

@@ -29,7 +29,11 @@ export function resolveIdentity(dataset: Dataset, query: IdentityQuery): Resolut
         if (!ns) {
             return {
                 kind: 'error',
-                error: profileError(400, `UPS-ACC-1000400: Invalid identity namespace '${query.namespace}'.`, `Status Code - 400 : The namespace code ${query.namespace} does not exist`)
+                error: profileError(
+                    400,
+                    `UPS-ACC-1000400: Invalid identity namespace '${query.namespace}'.`,
+                    `Status Code - 400 : The namespace code ${query.namespace} does not exist`
+                )
             };
         }
         const profiles = dataset.findByIdentity(ns.code, query.entityId);
@@ -94,7 +98,11 @@ export function parseFields(raw: string | readonly string[] | undefined): readon
     if (raw === undefined) return undefined;
     const list = typeof raw === 'string' ? raw.split(',') : raw.flatMap((f) => f.split(','));
     if (list.some((f) => f === '' || /\s/.test(f))) {
-        return profileError(400, 'UPS-ACC-1000401: Invalid fields parameter: use comma-separated XDM paths without spaces.', `Status Code - 400 : fields=${list.join(',')}`);
+        return profileError(
+            400,
+            'UPS-ACC-1000401: Invalid fields parameter: use comma-separated XDM paths without spaces.',
+            `Status Code - 400 : fields=${list.join(',')}`
+        );
     }
     return list;
 }
@@ -104,7 +112,11 @@ export function parseBooleanParam(name: string, raw: string | undefined): boolea
     const lowered = raw.toLowerCase();
     if (lowered === 'true') return true;
     if (lowered === 'false') return false;
-    return profileError(400, `UPS-ACC-1000402: Invalid value '${raw}' for parameter ${name}; expected true or false.`, 'Status Code - 400 : Bad request');
+    return profileError(
+        400,
+        `UPS-ACC-1000402: Invalid value '${raw}' for parameter ${name}; expected true or false.`,
+        'Status Code - 400 : Bad request'
+    );
 }
 
 export function isAdobeError(value: unknown): value is AdobeError {

@@ -17,13 +17,20 @@ const Settings = z
     .strict();
 
 /** Test/ops controls; not part of Adobe's API. Bodies are JSON; errors are plain `{error}` objects. */
-export function registerAdminRoutes(app: FastifyInstance, deps: { faults: Faults; stats: StatsRecorder; tokens: TokenIssuer; rateLimiter: RateLimiter }): void {
+export function registerAdminRoutes(
+    app: FastifyInstance,
+    deps: { faults: Faults; stats: StatsRecorder; tokens: TokenIssuer; rateLimiter: RateLimiter }
+): void {
     app.get(`${ADMIN_PREFIX}/faults`, async () => ({ faults: deps.faults.list() }));
 
     app.post(`${ADMIN_PREFIX}/faults`, async (request, reply) => {
         const parsed = readJsonBody(request.body);
         const result = parsed.ok ? FaultRequest.safeParse(parsed.value) : undefined;
-        if (!result?.success) return reply.code(400).send({ error: 'invalid fault rule', issues: result?.error.issues ?? [{ message: parsed.ok ? 'invalid' : parsed.reason }] });
+        if (!result?.success)
+            return reply.code(400).send({
+                error: 'invalid fault rule',
+                issues: result?.error.issues ?? [{ message: parsed.ok ? 'invalid' : parsed.reason }]
+            });
         const rules = 'rules' in result.data ? result.data.rules : [result.data];
         const ids = rules.map((rule) => deps.faults.set(rule));
         return reply.code(201).send({ ids, faults: deps.faults.list() });

@@ -12,7 +12,12 @@ const MAX_BULK_IDS = 100;
 function definitionFields(audience: AudienceRecord, caller: CallerContext, mergePolicyId: string): Record<string, unknown> {
     return {
         imsOrgId: caller.org.imsOrgId,
-        sandbox: { sandboxId: caller.sandbox.sandboxId, sandboxName: caller.sandbox.name, type: caller.sandbox.type, default: caller.sandbox.default },
+        sandbox: {
+            sandboxId: caller.sandbox.sandboxId,
+            sandboxName: caller.sandbox.name,
+            type: caller.sandbox.type,
+            default: caller.sandbox.default
+        },
         name: audience.name,
         description: audience.description,
         expression: { type: 'PQL', format: 'pql/text', value: audience.pql },
@@ -80,7 +85,10 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
         if (!audience) {
             return sendAdobeError(reply, upapiError(404, 'UPAPI-113430-404', notFoundMessage(request.params.id), newRequestId()));
         }
-        return reply.code(200).type('application/json').send(audienceBody(audience, caller, policyOf(caller)));
+        return reply
+            .code(200)
+            .type('application/json')
+            .send(audienceBody(audience, caller, policyOf(caller)));
     });
 
     app.post('/data/core/ups/audiences/bulk-get', { config: POST_CONFIG }, async (request, reply) => {
@@ -88,14 +96,23 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
         const parsed = readJsonBody(request.body);
         const ids = parsed.ok ? idsOf(parsed.value) : undefined;
         if (!parsed.ok || ids === undefined) {
-            return sendAdobeError(reply, upapiError(400, 'UPAPI-113001-400', 'The request body is invalid. Expected {"ids":[{"id":"..."}]}.', newRequestId()));
+            return sendAdobeError(
+                reply,
+                upapiError(400, 'UPAPI-113001-400', 'The request body is invalid. Expected {"ids":[{"id":"..."}]}.', newRequestId())
+            );
         }
         if (ids.length === 0 || ids.length > MAX_BULK_IDS) {
-            return sendAdobeError(reply, upapiError(400, 'UPAPI-113015-400', 'The number of requested IDs is invalid. Cannot be 0 or exceed 100.', newRequestId()));
+            return sendAdobeError(
+                reply,
+                upapiError(400, 'UPAPI-113015-400', 'The number of requested IDs is invalid. Cannot be 0 or exceed 100.', newRequestId())
+            );
         }
         const missing = ids.filter((id) => !services.dataset.audienceById(id));
         if (missing.length === ids.length) {
-            return sendAdobeError(reply, upapiError(404, 'UPAPI-113000-404', `The entity ${missing.join(',')} is not found.`, newRequestId()));
+            return sendAdobeError(
+                reply,
+                upapiError(404, 'UPAPI-113000-404', `The entity ${missing.join(',')} is not found.`, newRequestId())
+            );
         }
         const results: Record<string, unknown> = {};
         for (const id of ids) {
@@ -111,9 +128,15 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
         const caller = requireCaller(request.caller);
         const audience = services.dataset.audienceById(request.params.id);
         if (!audience) {
-            return sendAdobeError(reply, upapiError(404, 'UPAPI-113430-404', `The segment definition ${request.params.id} is not found.`, newRequestId()));
+            return sendAdobeError(
+                reply,
+                upapiError(404, 'UPAPI-113430-404', `The segment definition ${request.params.id} is not found.`, newRequestId())
+            );
         }
-        return reply.code(200).type('application/json').send(segmentDefinitionBody(audience, caller, policyOf(caller)));
+        return reply
+            .code(200)
+            .type('application/json')
+            .send(segmentDefinitionBody(audience, caller, policyOf(caller)));
     });
 }
 

@@ -18,13 +18,24 @@ export function registerEntityRoutes(app: FastifyInstance, services: EmulatorSer
         const caller = requireCaller(request.caller);
         const query = request.query as Query;
         const schemaName = one(query, 'schema.name');
-        if (!schemaName) return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000405: Missing required parameter schema.name.', 'Status Code - 400 : Bad request'));
+        if (!schemaName)
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000405: Missing required parameter schema.name.', 'Status Code - 400 : Bad request')
+            );
         if (schemaName === EVENT_SCHEMA) return lookUpEvents(reply, services, caller, query);
         if (schemaName !== PROFILE_SCHEMA) {
-            return sendAdobeError(reply, profileError(400, `UPS-ACC-1000406: Unsupported schema.name '${schemaName}'.`, 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(400, `UPS-ACC-1000406: Unsupported schema.name '${schemaName}'.`, 'Status Code - 400 : Bad request')
+            );
         }
         const entityId = one(query, 'entityId');
-        if (!entityId) return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000407: Missing required parameter entityId.', 'Status Code - 400 : Bad request'));
+        if (!entityId)
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000407: Missing required parameter entityId.', 'Status Code - 400 : Bad request')
+            );
         const fields = parseFields(one(query, 'fields'));
         if (isAdobeError(fields)) return sendAdobeError(reply, fields);
         const withCA = parseBooleanParam('withCA', one(query, 'withCA'));
@@ -60,10 +71,21 @@ function lookUpEvents(reply: FastifyReply, services: EmulatorServices, caller: C
     if (!caller.org.eventLookup.enabled) return sendAdobeError(reply, eventLookupRefused(caller));
     const relatedSchema = one(query, 'relatedSchema.name');
     if (relatedSchema !== PROFILE_SCHEMA) {
-        return sendAdobeError(reply, profileError(400, `UPS-ACC-1000408: relatedSchema.name must be '${PROFILE_SCHEMA}' for ExperienceEvent lookups.`, 'Status Code - 400 : Bad request'));
+        return sendAdobeError(
+            reply,
+            profileError(
+                400,
+                `UPS-ACC-1000408: relatedSchema.name must be '${PROFILE_SCHEMA}' for ExperienceEvent lookups.`,
+                'Status Code - 400 : Bad request'
+            )
+        );
     }
     const relatedEntityId = one(query, 'relatedEntityId');
-    if (!relatedEntityId) return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000409: Missing required parameter relatedEntityId.', 'Status Code - 400 : Bad request'));
+    if (!relatedEntityId)
+        return sendAdobeError(
+            reply,
+            profileError(400, 'UPS-ACC-1000409: Missing required parameter relatedEntityId.', 'Status Code - 400 : Bad request')
+        );
     const fields = parseFields(one(query, 'fields'));
     if (isAdobeError(fields)) return sendAdobeError(reply, fields);
     // Real next links probably carry `offsets=` (aepp parses it); the docs show `start=`. Accept both.
@@ -79,7 +101,10 @@ function lookUpEvents(reply: FastifyReply, services: EmulatorServices, caller: C
     });
     if (isAdobeError(parsed)) return sendAdobeError(reply, parsed);
     const namespace = one(query, 'relatedEntityIdNS');
-    const resolution = resolveIdentity(services.dataset, { entityId: relatedEntityId, namespace: namespace === '' ? undefined : namespace });
+    const resolution = resolveIdentity(services.dataset, {
+        entityId: relatedEntityId,
+        namespace: namespace === '' ? undefined : namespace
+    });
     if (resolution.kind === 'error') return sendAdobeError(reply, resolution.error);
     if (resolution.kind === 'none') return sendAdobeError(reply, profileNotFound(newRequestId()));
     const page = eventPage(services.dataset, resolution.profiles, parsed);

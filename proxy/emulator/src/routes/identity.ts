@@ -36,31 +36,45 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
         if (!id) return sendAdobeError(reply, identityErrors.invalidInput('The id parameter is required.'));
         if (!ns) {
             const given = one(query, 'namespace') ?? one(query, 'nsid') ?? '';
-            return sendAdobeError(reply, identityErrors.invalidInput(`The provided namespace=${given} and id=${id} is invalid. Please provide a valid namespace code or nsid.`));
+            return sendAdobeError(
+                reply,
+                identityErrors.invalidInput(
+                    `The provided namespace=${given} and id=${id} is invalid. Please provide a valid namespace code or nsid.`
+                )
+            );
         }
-        return reply.code(200).type('application/json').send({ xid: deriveXid(ns.code, id) });
+        return reply
+            .code(200)
+            .type('application/json')
+            .send({ xid: deriveXid(ns.code, id) });
     });
 
     app.get('/data/core/identity/cluster/members', { config: CONFIG }, async (request, reply) => {
         const query = request.query as Query;
         const graphType = one(query, 'graph-type');
-        if (graphType !== undefined && !GRAPH_TYPES.includes(graphType)) return sendAdobeError(reply, clusterInvalid(`Unsupported graph-type ${graphType}.`));
+        if (graphType !== undefined && !GRAPH_TYPES.includes(graphType))
+            return sendAdobeError(reply, clusterInvalid(`Unsupported graph-type ${graphType}.`));
         const xid = one(query, 'xid');
         const id = one(query, 'id');
         const ns = namespaceOf(query);
         if (!xid && (!id || !ns)) return sendAdobeError(reply, clusterInvalid('Provide xid, or id with nsid/namespace.'));
         const byNsid = one(query, 'nsid') ?? one(query, 'nsId');
         const result = xid ? clusterByXid(services, xid) : clusterByIdentity(services, ns!, id!, byNsid !== undefined);
-        return reply.code(200).type('application/json').send(clusterResponse([result]));
+        return reply
+            .code(200)
+            .type('application/json')
+            .send(clusterResponse([result]));
     });
 
     /** Batch form (docs: `{"xids":[...]}` or `{"compositeXids":[{nsid,id}]}`; the spec wraps the object in an array). */
     app.post('/data/core/identity/clusters/members', { config: POST_CONFIG }, async (request, reply) => {
         const parsed = readJsonBody(request.body);
         const raw = parsed.ok ? (Array.isArray(parsed.value) && parsed.value.length === 1 ? parsed.value[0] : parsed.value) : undefined;
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return sendAdobeError(reply, clusterInvalid('The request body must be a JSON object.'));
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            return sendAdobeError(reply, clusterInvalid('The request body must be a JSON object.'));
         const body = raw as { xids?: unknown; compositeXids?: unknown; compositeXidsWithNamespace?: unknown; 'graph-type'?: unknown };
-        if (body['graph-type'] !== undefined && !GRAPH_TYPES.includes(String(body['graph-type']))) return sendAdobeError(reply, clusterInvalid(`Unsupported graph-type ${String(body['graph-type'])}.`));
+        if (body['graph-type'] !== undefined && !GRAPH_TYPES.includes(String(body['graph-type'])))
+            return sendAdobeError(reply, clusterInvalid(`Unsupported graph-type ${String(body['graph-type'])}.`));
         // Precedence as documented: xids, then compositeXids, then compositeXidsWithNamespace.
         const list = (body.xids ?? body.compositeXids ?? body.compositeXidsWithNamespace) as unknown;
         if (!Array.isArray(list) || list.length === 0 || list.length > MAX_GRAPH_IDS) {
@@ -74,7 +88,8 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
                 continue;
             }
             const { nsid, namespace, id } = (item ?? {}) as { nsid?: unknown; namespace?: unknown; id?: unknown };
-            const ns = nsid !== undefined ? namespaceById(Number(nsid)) : typeof namespace === 'string' ? namespaceByCode(namespace) : undefined;
+            const ns =
+                nsid !== undefined ? namespaceById(Number(nsid)) : typeof namespace === 'string' ? namespaceByCode(namespace) : undefined;
             if (typeof id !== 'string') return sendAdobeError(reply, clusterInvalid('Each composite xid needs an id.'));
             if (!ns) {
                 results.push({ unprocessed: nsid !== undefined ? { nsid: String(nsid), id } : { namespace: String(namespace), id } });
@@ -90,21 +105,36 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
         if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
             return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - request body is not valid JSON.'));
         }
-        const body = parsed.value as { composite_xids?: unknown; xids?: unknown; projection_type?: unknown; require_edge_meta_data?: unknown };
+        const body = parsed.value as {
+            composite_xids?: unknown;
+            xids?: unknown;
+            projection_type?: unknown;
+            require_edge_meta_data?: unknown;
+        };
         if (body.projection_type !== 'set' && body.projection_type !== 'graph') {
-            return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - projection types available are [graph|set].'));
+            return sendAdobeError(
+                reply,
+                identityErrors.graphInvalid('Graph Request Invalid - projection types available are [graph|set].')
+            );
         }
         const projection = body.projection_type;
         const edgeMeta = body.require_edge_meta_data === true;
         if ((body.composite_xids === undefined) === (body.xids === undefined)) {
-            return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - provide exactly one of composite_xids or xids.'));
+            return sendAdobeError(
+                reply,
+                identityErrors.graphInvalid('Graph Request Invalid - provide exactly one of composite_xids or xids.')
+            );
         }
         const list = (body.composite_xids ?? body.xids) as unknown;
         if (!Array.isArray(list) || list.length < 1 || list.length > MAX_GRAPH_IDS) {
-            return sendAdobeError(reply, identityErrors.graphInvalid(`Graph Request Invalid - between 1 and ${MAX_GRAPH_IDS} identities are required.`));
+            return sendAdobeError(
+                reply,
+                identityErrors.graphInvalid(`Graph Request Invalid - between 1 and ${MAX_GRAPH_IDS} identities are required.`)
+            );
         }
         if (body.xids !== undefined) {
-            if (list.some((x) => typeof x !== 'string')) return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - xids must be strings.'));
+            if (list.some((x) => typeof x !== 'string'))
+                return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - xids must be strings.'));
             const graphs: unknown[] = [];
             const unprocessed: string[] = [];
             for (const xid of list as string[]) {
@@ -112,7 +142,10 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
                 if (members.length === 0) unprocessed.push(xid);
                 else graphs.push(graphOf({ xid }, members, projection, edgeMeta, (m) => ({ xid: deriveXid(m.namespace, m.id) })));
             }
-            return reply.code(200).type(GRAPH_MEDIA_TYPE).send({ version: '2.0', graphs, unprocessed_xids: unprocessed, algo_type: 'STITCH_ALL' });
+            return reply
+                .code(200)
+                .type(GRAPH_MEDIA_TYPE)
+                .send({ version: '2.0', graphs, unprocessed_xids: unprocessed, algo_type: 'STITCH_ALL' });
         }
         const graphs: unknown[] = [];
         const unprocessed: unknown[] = [];
@@ -120,17 +153,24 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
             const { ns, nsid, id } = (item ?? {}) as { ns?: unknown; nsid?: unknown; id?: unknown };
             const namespace = typeof ns === 'string' ? namespaceByCode(ns) : typeof nsid === 'number' ? namespaceById(nsid) : undefined;
             if (typeof id !== 'string' || (ns === undefined && nsid === undefined)) {
-                return sendAdobeError(reply, identityErrors.graphInvalid('Graph Request Invalid - each composite_xid needs id and ns or nsid.'));
+                return sendAdobeError(
+                    reply,
+                    identityErrors.graphInvalid('Graph Request Invalid - each composite_xid needs id and ns or nsid.')
+                );
             }
             const members = namespace ? membersOf(services.dataset.findByIdentity(namespace.code, id)) : [];
             if (!namespace || members.length === 0) {
                 unprocessed.push(item);
                 continue;
             }
-            const format = (m: IdentityRef) => (typeof nsid === 'number' ? { nsid: namespaceByCode(m.namespace)?.id ?? 0, id: m.id } : { ns: m.namespace, id: m.id });
+            const format = (m: IdentityRef) =>
+                typeof nsid === 'number' ? { nsid: namespaceByCode(m.namespace)?.id ?? 0, id: m.id } : { ns: m.namespace, id: m.id };
             graphs.push(graphOf({ composite_xid: item }, members, projection, edgeMeta, format));
         }
-        return reply.code(200).type(GRAPH_MEDIA_TYPE).send({ version: '2.0', graphs, unprocessed_composite_xids: unprocessed, algo_type: 'STITCH_ALL' });
+        return reply
+            .code(200)
+            .type(GRAPH_MEDIA_TYPE)
+            .send({ version: '2.0', graphs, unprocessed_composite_xids: unprocessed, algo_type: 'STITCH_ALL' });
     });
 }
 
@@ -156,7 +196,9 @@ function clusterByIdentity(services: EmulatorServices, ns: IdentityNamespace, id
     return {
         cluster: {
             compositeXid,
-            members: members.map((m) => (byNsid ? { nsid: String(namespaceByCode(m.namespace)?.id ?? ''), id: m.id } : { namespace: m.namespace, id: m.id }))
+            members: members.map((m) =>
+                byNsid ? { nsid: String(namespaceByCode(m.namespace)?.id ?? ''), id: m.id } : { namespace: m.namespace, id: m.id }
+            )
         }
     };
 }
@@ -202,10 +244,15 @@ function graphOf<T extends object>(
     if (projection === 'set') return { ...head, members: members.map(format) };
     const [hub, ...rest] = members;
     const isXid = 'xid' in head;
-    const vertices = members.map((m, i) => ({ ...(isXid ? { xid: (format(m) as { xid: string }).xid } : { composite_xid: format(m) }), last_updated_ts: GRAPH_EDGE_TS - i * 3600000 }));
+    const vertices = members.map((m, i) => ({
+        ...(isXid ? { xid: (format(m) as { xid: string }).xid } : { composite_xid: format(m) }),
+        last_updated_ts: GRAPH_EDGE_TS - i * 3600000
+    }));
     const edges = rest.map((m, i) => {
         const pair = [format(hub!), format(m)];
-        const edge: Record<string, unknown> = isXid ? { xid_pair: pair.map((p) => (p as { xid: string }).xid) } : { composite_xid_pair: pair };
+        const edge: Record<string, unknown> = isXid
+            ? { xid_pair: pair.map((p) => (p as { xid: string }).xid) }
+            : { composite_xid_pair: pair };
         edge.first_established_ts = GRAPH_EDGE_TS - (i + 1) * 86400000;
         edge.last_established_ts = GRAPH_EDGE_TS - i * 3600000;
         if (edgeMeta) {

@@ -10,7 +10,10 @@ const CONFIG: RouteConfig = { group: 'ims', sandbox: 'none' };
  */
 export function registerImsRoutes(app: FastifyInstance, services: EmulatorServices): void {
     app.post('/ims/token/v3', { config: CONFIG }, async (request, reply) => {
-        const contentType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        const contentType = String(request.headers['content-type'] ?? '')
+            .split(';')[0]!
+            .trim()
+            .toLowerCase();
         if (contentType !== 'application/x-www-form-urlencoded') {
             return sendAdobeError(reply, imsError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded'));
         }
@@ -33,9 +36,15 @@ export function registerImsRoutes(app: FastifyInstance, services: EmulatorServic
         const scopes = scope.split(',');
         const notAllowed = scopes.filter((s) => !org.allowedScopes.includes(s));
         if (scopes.some((s) => s.trim() !== s || s === '') || notAllowed.length > 0) {
-            return sendAdobeError(reply, imsError('invalid_scope', 'The metascopes in the request are not a subset of the metascopes in the binding.'));
+            return sendAdobeError(
+                reply,
+                imsError('invalid_scope', 'The metascopes in the request are not a subset of the metascopes in the binding.')
+            );
         }
         const { accessToken, expiresIn } = services.tokens.issue(org.clientId, org.imsOrgId, scopes);
-        return reply.code(200).type('application/json;charset=utf-8').send({ access_token: accessToken, token_type: 'bearer', expires_in: expiresIn });
+        return reply
+            .code(200)
+            .type('application/json;charset=utf-8')
+            .send({ access_token: accessToken, token_type: 'bearer', expires_in: expiresIn });
     });
 }

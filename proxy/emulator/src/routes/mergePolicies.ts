@@ -22,7 +22,11 @@ export function registerMergePolicyRoutes(app: FastifyInstance, _services: Emula
         if (schemaName !== undefined) policies = policies.filter((p) => p.schema.name === schemaName);
         const def = one(query, 'default');
         if (def !== undefined) {
-            if (def !== 'true' && def !== 'false') return sendAdobeError(reply, profileError(400, `Invalid value '${def}' for parameter default.`, 'Status Code - 400 : Bad request'));
+            if (def !== 'true' && def !== 'false')
+                return sendAdobeError(
+                    reply,
+                    profileError(400, `Invalid value '${def}' for parameter default.`, 'Status Code - 400 : Bad request')
+                );
             policies = policies.filter((p) => p.default === (def === 'true'));
         }
         const graphType = one(query, 'identityGraph.type');
@@ -30,14 +34,20 @@ export function registerMergePolicyRoutes(app: FastifyInstance, _services: Emula
         const mergeType = one(query, 'attributeMerge.type');
         if (mergeType !== undefined) policies = policies.filter((p) => p.attributeMerge.type === mergeType);
         const orderBy = one(query, 'orderby') ?? one(query, 'orderBy');
-        if (orderBy === 'name' || orderBy === '+name' || orderBy === ' name') policies = [...policies].sort((a, b) => a.name.localeCompare(b.name));
+        if (orderBy === 'name' || orderBy === '+name' || orderBy === ' name')
+            policies = [...policies].sort((a, b) => a.name.localeCompare(b.name));
         else if (orderBy === '-name') policies = [...policies].sort((a, b) => b.name.localeCompare(a.name));
         const limitRaw = one(query, 'limit');
         const limit = limitRaw === undefined ? DEFAULT_LIMIT : Number(limitRaw);
-        if (!Number.isInteger(limit) || limit < 1) return sendAdobeError(reply, profileError(400, `Invalid value '${limitRaw ?? ''}' for parameter limit.`, 'Status Code - 400 : Bad request'));
+        if (!Number.isInteger(limit) || limit < 1)
+            return sendAdobeError(
+                reply,
+                profileError(400, `Invalid value '${limitRaw ?? ''}' for parameter limit.`, 'Status Code - 400 : Bad request')
+            );
         const startRaw = one(query, 'start');
         const start = startRaw ? decodeStart(startRaw) : 0;
-        if (start === undefined) return sendAdobeError(reply, profileError(400, `Invalid start token '${startRaw ?? ''}'.`, 'Status Code - 400 : Bad request'));
+        if (start === undefined)
+            return sendAdobeError(reply, profileError(400, `Invalid start token '${startRaw ?? ''}'.`, 'Status Code - 400 : Bad request'));
         const page = policies.slice(start, start + limit);
         const nextStart = start + limit < policies.length ? encodeStart(start + limit) : '';
         return reply
@@ -46,7 +56,14 @@ export function registerMergePolicyRoutes(app: FastifyInstance, _services: Emula
             .send({
                 _page: { totalCount: policies.length, pageSize: page.length, count: page.length, next: nextStart },
                 children: page,
-                _links: { next: { href: nextStart === '' ? '' : `@/mergePolicies?start=${encodeURIComponent(nextStart)}&orderBy=${orderBy ?? ''}&limit=${limit}` } }
+                _links: {
+                    next: {
+                        href:
+                            nextStart === ''
+                                ? ''
+                                : `@/mergePolicies?start=${encodeURIComponent(nextStart)}&orderBy=${orderBy ?? ''}&limit=${limit}`
+                    }
+                }
             });
     });
 
@@ -54,7 +71,11 @@ export function registerMergePolicyRoutes(app: FastifyInstance, _services: Emula
         const caller = requireCaller(request.caller);
         const policy = mergePoliciesFor(caller.org, caller.sandbox).find((p) => p.id === request.params.id);
         // The spec documents a bare 404; the body follows the Profile service's error shape.
-        if (!policy) return sendAdobeError(reply, profileError(404, `UPS-MRG-1000404: Merge policy ${request.params.id} not found.`, 'Status Code - 404 : Not found'));
+        if (!policy)
+            return sendAdobeError(
+                reply,
+                profileError(404, `UPS-MRG-1000404: Merge policy ${request.params.id} not found.`, 'Status Code - 404 : Not found')
+            );
         return reply.code(200).type('application/json').send(policy);
     });
 
@@ -63,14 +84,22 @@ export function registerMergePolicyRoutes(app: FastifyInstance, _services: Emula
         const parsed = readJsonBody(request.body);
         const ids = parsed.ok ? (parsed.value as { ids?: unknown } | null)?.ids : undefined;
         if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof (i as { id?: unknown } | null)?.id !== 'string')) {
-            return sendAdobeError(reply, profileError(400, 'The request body must be {"ids":[{"id":"..."}]} with at least one id.', 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(
+                    400,
+                    'The request body must be {"ids":[{"id":"..."}]} with at least one id.',
+                    'Status Code - 400 : Bad request'
+                )
+            );
         }
         const policies = mergePoliciesFor(caller.org, caller.sandbox);
         const results: Record<string, unknown> = {};
         for (const { id } of ids as Array<{ id: string }>) {
             const policy = policies.find((p) => p.id === id);
             // No documented shape for a missing id in bulk-get; the Profile service's error body is used.
-            results[id] = policy ?? profileError(404, `UPS-MRG-1000404: Merge policy ${id} not found.`, 'Status Code - 404 : Not found').body;
+            results[id] =
+                policy ?? profileError(404, `UPS-MRG-1000404: Merge policy ${id} not found.`, 'Status Code - 404 : Not found').body;
         }
         return reply.code(207).type('application/json').send({ results });
     });

@@ -29,14 +29,25 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
     app.post('/data/core/ups/access/entities', { config: CONFIG }, async (request, reply) => {
         const caller = requireCaller(request.caller);
         const parsed = readJsonBody(request.body);
-        if (!parsed.ok) return sendAdobeError(reply, profileError(400, `UPS-ACC-1000410: Malformed JSON body: ${parsed.reason}`, 'Status Code - 400 : Bad request'));
+        if (!parsed.ok)
+            return sendAdobeError(
+                reply,
+                profileError(400, `UPS-ACC-1000410: Malformed JSON body: ${parsed.reason}`, 'Status Code - 400 : Bad request')
+            );
         const body = parsed.value;
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-            return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000411: The request body must be a JSON object.', 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000411: The request body must be a JSON object.', 'Status Code - 400 : Bad request')
+            );
         }
         const b = body as Record<string, unknown>;
         const schemaName = (b.schema as { name?: unknown } | undefined)?.name;
-        if (typeof schemaName !== 'string') return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000405: Missing required property schema.name.', 'Status Code - 400 : Bad request'));
+        if (typeof schemaName !== 'string')
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000405: Missing required property schema.name.', 'Status Code - 400 : Bad request')
+            );
         if (schemaName === '_xdm.context.experienceevent') {
             if (!caller.org.eventLookup.enabled) return sendAdobeError(reply, eventLookupRefused(caller));
             const events = lookUpEventsForMany(services, b);
@@ -44,21 +55,34 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
             return reply.code(events.status).type('application/json').send(events.body);
         }
         if (schemaName !== '_xdm.context.profile') {
-            return sendAdobeError(reply, profileError(400, `UPS-ACC-1000406: Unsupported schema.name '${schemaName}'.`, 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(400, `UPS-ACC-1000406: Unsupported schema.name '${schemaName}'.`, 'Status Code - 400 : Bad request')
+            );
         }
         const identities = validateIdentities(b.identities);
-        if (typeof identities === 'string') return sendAdobeError(reply, profileError(400, `UPS-ACC-1000413: ${identities}`, 'Status Code - 400 : Bad request'));
+        if (typeof identities === 'string')
+            return sendAdobeError(reply, profileError(400, `UPS-ACC-1000413: ${identities}`, 'Status Code - 400 : Bad request'));
         if (b.fields !== undefined && (!Array.isArray(b.fields) || b.fields.some((f) => typeof f !== 'string'))) {
-            return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000401: fields must be an array of XDM paths.', 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000401: fields must be an array of XDM paths.', 'Status Code - 400 : Bad request')
+            );
         }
         const fields = parseFields(b.fields as string[] | undefined);
         if (isAdobeError(fields)) return sendAdobeError(reply, fields);
         if (b.withCA !== undefined && typeof b.withCA !== 'boolean') {
-            return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000402: withCA must be a boolean.', 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000402: withCA must be a boolean.', 'Status Code - 400 : Bad request')
+            );
         }
         // mergePolicyId: documented in the docs' property table, absent from the spec schema: accepted, not required.
         if (b.mergePolicyId !== undefined && typeof b.mergePolicyId !== 'string') {
-            return sendAdobeError(reply, profileError(400, 'UPS-ACC-1000414: mergePolicyId must be a string.', 'Status Code - 400 : Bad request'));
+            return sendAdobeError(
+                reply,
+                profileError(400, 'UPS-ACC-1000414: mergePolicyId must be a string.', 'Status Code - 400 : Bad request')
+            );
         }
         const policy = resolveMergePolicy(caller.org, caller.sandbox, b.mergePolicyId as string | undefined);
         if (!isMergePolicy(policy)) return sendAdobeError(reply, policy);
@@ -74,7 +98,13 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
                 continue;
             }
             if (resolution.kind === 'none') {
-                result[xid] ??= { entityId: xid, sources: [''], entity: {}, lastModifiedAt: '1970-01-01T00:00:00Z', requestedIdentity: requested };
+                result[xid] ??= {
+                    entityId: xid,
+                    sources: [''],
+                    entity: {},
+                    lastModifiedAt: '1970-01-01T00:00:00Z',
+                    requestedIdentity: requested
+                };
                 continue;
             }
             for (const profile of resolution.profiles) {

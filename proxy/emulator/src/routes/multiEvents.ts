@@ -24,7 +24,8 @@ const bad = (message: string): AdobeError => profileError(400, `UPS-ACC-1000415:
 
 export function lookUpEventsForMany(services: EmulatorServices, body: Record<string, unknown>): MultiEventResult | AdobeError {
     const relatedSchema = (body.relatedSchema as { name?: unknown } | undefined)?.name;
-    if (relatedSchema !== '_xdm.context.profile') return bad("relatedSchema.name must be '_xdm.context.profile' for ExperienceEvent lookups.");
+    if (relatedSchema !== '_xdm.context.profile')
+        return bad("relatedSchema.name must be '_xdm.context.profile' for ExperienceEvent lookups.");
     const identities = relatedIdentities(body.identities);
     if (typeof identities === 'string') return bad(identities);
     const fields = body.fields;
@@ -54,10 +55,16 @@ export function lookUpEventsForMany(services: EmulatorServices, body: Record<str
             failures.push({ xid, error: resolution.error.body });
             continue;
         }
-        const page = resolution.kind === 'none' ? { children: [], start: '', next: '' } : eventPage(services.dataset, resolution.profiles, query);
+        const page =
+            resolution.kind === 'none' ? { children: [], start: '', next: '' } : eventPage(services.dataset, resolution.profiles, query);
         if (isAdobeError(page)) return page;
         results[xid] = {
-            _page: { orderby: query.descending ? '-timestamp' : 'timestamp', start: page.start, count: page.children.length, next: page.next },
+            _page: {
+                orderby: query.descending ? '-timestamp' : 'timestamp',
+                start: page.start,
+                count: page.children.length,
+                next: page.next
+            },
             children: page.children,
             _links: {
                 next:
@@ -81,7 +88,11 @@ function relatedIdentities(raw: unknown): RelatedIdentity[] | string {
         const ns = (relatedEntityIdNS ?? entityIdNS) as { code?: unknown } | undefined;
         if (ns !== undefined && (typeof ns?.code !== 'string' || ns.code === '')) return 'relatedEntityIdNS must be an object with a code.';
         if (start !== undefined && typeof start !== 'string') return 'start must be a string cursor.';
-        out.push({ relatedEntityId, ...(ns ? { relatedEntityIdNS: { code: ns.code as string } } : {}), ...(typeof start === 'string' ? { start } : {}) });
+        out.push({
+            relatedEntityId,
+            ...(ns ? { relatedEntityIdNS: { code: ns.code as string } } : {}),
+            ...(typeof start === 'string' ? { start } : {})
+        });
     }
     return out;
 }

@@ -20,16 +20,86 @@ export const AUDIENCE = {
 const CREATED = 1714000000000;
 
 export const SEED_AUDIENCES: readonly AudienceRecord[] = Object.freeze([
-    aud(AUDIENCE.highChurnRisk, 'High churn risk – mobile postpaid', 'Customer AI churn score of 70 or more on a postpaid mobile plan', '_acmetelco.CustomerAI.churn_90d.score >= 70', 'batch', ['core/C1']),
-    aud(AUDIENCE.goldLoyalty, 'Gold loyalty members', 'Active Acme Rewards members in the gold tier', 'loyalty.tier = "gold" and loyalty.status = "active"', 'batch', []),
-    aud(AUDIENCE.cartAbandoners, 'Cart abandoners – last 7 days', 'Added to cart without a purchase in the last 7 days', 'chain(xEvent, timestamp, [A: WHAT(eventType = "commerce.productListAdds") WHEN(<= 7 days before now), B: WHAT(eventType = "commerce.purchases") WHEN(after A)])', 'continuous', ['core/C1']),
-    aud(AUDIENCE.highValue, 'High-value customers (LTV over 10k)', 'Customers whose lifetime value exceeds 10,000 USD', '_acmetelco.crm.lifetimeValue > 10000', 'batch', []),
-    aud(AUDIENCE.emailEngaged, 'Email engaged – last 30 days', 'Opened or clicked a marketing email in the last 30 days', 'xEvent[eventType in ["directMarketing.emailOpened", "directMarketing.emailClicked"] and timestamp occurs <= 30 days before now].count() > 0', 'continuous', ['core/C1']),
-    aud(AUDIENCE.upsellAccessories, 'Upsell – premium accessories', 'Customer AI upsell propensity of 60 or more', '_acmetelco.CustomerAI.upsell_90d.score >= 60', 'batch', ['core/C1']),
-    aud(AUDIENCE.household, 'Household accounts', 'Profiles that share a household phone line', 'mobilePhone.number exists and _acmetelco.crm.householdId exists', 'batch', []),
-    aud(AUDIENCE.leadHighConversion, 'Leads – high conversion propensity', 'Prospects with a Customer AI conversion score of 65 or more', '_acmetelco.CustomerAI.conversion_30d.score >= 65', 'batch', ['core/C1']),
-    aud(AUDIENCE.springUpgrade, 'Spring upgrade campaign – targeted', 'Targeted by the spring device-upgrade campaign', 'xEvent[eventType = "directMarketing.emailSent" and directMarketing.messageID = "MSG-SPRING-UPGRADE-01"].count() > 0', 'batch', []),
-    aud(AUDIENCE.plansBrowsers, 'Plan page browsers – this session', 'Viewed a plans page in the current web session', 'xEvent[web.webPageDetails.siteSection = "plans"].count() > 0', 'synchronous', [])
+    aud(
+        AUDIENCE.highChurnRisk,
+        'High churn risk – mobile postpaid',
+        'Customer AI churn score of 70 or more on a postpaid mobile plan',
+        '_acmetelco.CustomerAI.churn_90d.score >= 70',
+        'batch',
+        ['core/C1']
+    ),
+    aud(
+        AUDIENCE.goldLoyalty,
+        'Gold loyalty members',
+        'Active Acme Rewards members in the gold tier',
+        'loyalty.tier = "gold" and loyalty.status = "active"',
+        'batch',
+        []
+    ),
+    aud(
+        AUDIENCE.cartAbandoners,
+        'Cart abandoners – last 7 days',
+        'Added to cart without a purchase in the last 7 days',
+        'chain(xEvent, timestamp, [A: WHAT(eventType = "commerce.productListAdds") WHEN(<= 7 days before now), B: WHAT(eventType = "commerce.purchases") WHEN(after A)])',
+        'continuous',
+        ['core/C1']
+    ),
+    aud(
+        AUDIENCE.highValue,
+        'High-value customers (LTV over 10k)',
+        'Customers whose lifetime value exceeds 10,000 USD',
+        '_acmetelco.crm.lifetimeValue > 10000',
+        'batch',
+        []
+    ),
+    aud(
+        AUDIENCE.emailEngaged,
+        'Email engaged – last 30 days',
+        'Opened or clicked a marketing email in the last 30 days',
+        'xEvent[eventType in ["directMarketing.emailOpened", "directMarketing.emailClicked"] and timestamp occurs <= 30 days before now].count() > 0',
+        'continuous',
+        ['core/C1']
+    ),
+    aud(
+        AUDIENCE.upsellAccessories,
+        'Upsell – premium accessories',
+        'Customer AI upsell propensity of 60 or more',
+        '_acmetelco.CustomerAI.upsell_90d.score >= 60',
+        'batch',
+        ['core/C1']
+    ),
+    aud(
+        AUDIENCE.household,
+        'Household accounts',
+        'Profiles that share a household phone line',
+        'mobilePhone.number exists and _acmetelco.crm.householdId exists',
+        'batch',
+        []
+    ),
+    aud(
+        AUDIENCE.leadHighConversion,
+        'Leads – high conversion propensity',
+        'Prospects with a Customer AI conversion score of 65 or more',
+        '_acmetelco.CustomerAI.conversion_30d.score >= 65',
+        'batch',
+        ['core/C1']
+    ),
+    aud(
+        AUDIENCE.springUpgrade,
+        'Spring upgrade campaign – targeted',
+        'Targeted by the spring device-upgrade campaign',
+        'xEvent[eventType = "directMarketing.emailSent" and directMarketing.messageID = "MSG-SPRING-UPGRADE-01"].count() > 0',
+        'batch',
+        []
+    ),
+    aud(
+        AUDIENCE.plansBrowsers,
+        'Plan page browsers – this session',
+        'Viewed a plans page in the current web session',
+        'xEvent[web.webPageDetails.siteSection = "plans"].count() > 0',
+        'synchronous',
+        []
+    )
 ]);
 
 function aud(
@@ -41,5 +111,14 @@ function aud(
     labels: string[]
 ): AudienceRecord {
     const offset = parseInt(id.slice(0, 6), 16) % 5000000;
-    return Object.freeze({ id, name, description, pql, evaluation, labels, createdAt: CREATED + offset * 1000, updatedAt: CREATED + offset * 1000 + 86400000 });
+    return Object.freeze({
+        id,
+        name,
+        description,
+        pql,
+        evaluation,
+        labels,
+        createdAt: CREATED + offset * 1000,
+        updatedAt: CREATED + offset * 1000 + 86400000
+    });
 }

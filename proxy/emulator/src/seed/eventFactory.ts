@@ -48,7 +48,13 @@ function emailIdentity(owner: EventOwner, n: number): XdmObject {
 
 const WEB_CHANNEL = { _id: 'https://ns.adobe.com/xdm/channels/web', _type: 'https://ns.adobe.com/xdm/channel-types/web' };
 
-export function purchase(owner: EventOwner, n: number, timestamp: number, orderId: string, products: readonly Product[]): ExperienceEventRecord {
+export function purchase(
+    owner: EventOwner,
+    n: number,
+    timestamp: number,
+    orderId: string,
+    products: readonly Product[]
+): ExperienceEventRecord {
     const total = round2(products.reduce((sum, p) => sum + p.priceTotal, 0));
     return wrap(owner, n, timestamp, {
         eventType: 'commerce.purchases',
@@ -60,32 +66,59 @@ export function purchase(owner: EventOwner, n: number, timestamp: number, orderI
                 currencyCode: 'USD',
                 priceTotal: total,
                 taxAmount: round2(total * 0.0825),
-                payments: [{ paymentType: 'credit_card', paymentAmount: total, currencyCode: 'USD', transactionID: `TX-${orderId.slice(-6)}` }]
+                payments: [
+                    { paymentType: 'credit_card', paymentAmount: total, currencyCode: 'USD', transactionID: `TX-${orderId.slice(-6)}` }
+                ]
             }
         },
-        productListItems: products.map((p) => ({ SKU: p.SKU, name: p.name, quantity: p.quantity ?? 1, priceTotal: p.priceTotal, currencyCode: 'USD' })),
+        productListItems: products.map((p) => ({
+            SKU: p.SKU,
+            name: p.name,
+            quantity: p.quantity ?? 1,
+            priceTotal: p.priceTotal,
+            currencyCode: 'USD'
+        })),
         channel: WEB_CHANNEL,
         web: { webPageDetails: { name: 'Order Confirmation', URL: 'https://shop.acmetelco.example/checkout/confirm' } }
     });
 }
 
-export function pageView(owner: EventOwner, n: number, timestamp: number, page: { name: string; path: string; section: string }): ExperienceEventRecord {
+export function pageView(
+    owner: EventOwner,
+    n: number,
+    timestamp: number,
+    page: { name: string; path: string; section: string }
+): ExperienceEventRecord {
     return wrap(owner, n, timestamp, {
         eventType: 'web.webpagedetails.pageViews',
         identityMap: { ECID: [{ id: ecidOf(owner, n), authenticatedState: 'ambiguous', primary: true }] },
         web: {
-            webPageDetails: { name: page.name, URL: `https://www.acmetelco.example${page.path}`, siteSection: page.section, pageViews: { value: 1 } },
-            webReferrer: { URL: n % 3 === 0 ? 'https://www.google.com/' : 'https://www.acmetelco.example/', type: n % 3 === 0 ? 'search_engine' : 'internal' }
+            webPageDetails: {
+                name: page.name,
+                URL: `https://www.acmetelco.example${page.path}`,
+                siteSection: page.section,
+                pageViews: { value: 1 }
+            },
+            webReferrer: {
+                URL: n % 3 === 0 ? 'https://www.google.com/' : 'https://www.acmetelco.example/',
+                type: n % 3 === 0 ? 'search_engine' : 'internal'
+            }
         },
         environment: {
             type: 'browser',
             browserDetails: {
-                userAgent: n % 2 === 0 ? 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1' : 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36',
+                userAgent:
+                    n % 2 === 0
+                        ? 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1'
+                        : 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36',
                 viewportWidth: n % 2 === 0 ? 390 : 1440,
                 viewportHeight: n % 2 === 0 ? 844 : 900
             }
         },
-        device: n % 2 === 0 ? { type: 'mobile', screenWidth: 1170, screenHeight: 2532 } : { type: 'desktop', screenWidth: 2880, screenHeight: 1800 },
+        device:
+            n % 2 === 0
+                ? { type: 'mobile', screenWidth: 1170, screenHeight: 2532 }
+                : { type: 'desktop', screenWidth: 2880, screenHeight: 1800 },
         placeContext: { localTime: localTime(timestamp), localTimezoneOffset: 420 },
         implementationDetails: { name: 'https://ns.adobe.com/experience/alloy', version: '2.19.2', environment: 'browser' }
     });

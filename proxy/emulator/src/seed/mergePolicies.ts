@@ -26,7 +26,14 @@ interface PolicySeed {
 
 const POLICIES_BY_SANDBOX: Record<string, PolicySeed[]> = {
     'primary/prod': [
-        { id: DEFAULT_MERGE_POLICY_ID, name: 'Default Timebased', identityGraph: 'pdg', attributeMerge: { type: 'timestampOrdered' }, isActiveOnEdge: true, updateEpoch: 1700000000 },
+        {
+            id: DEFAULT_MERGE_POLICY_ID,
+            name: 'Default Timebased',
+            identityGraph: 'pdg',
+            attributeMerge: { type: 'timestampOrdered' },
+            isActiveOnEdge: true,
+            updateEpoch: 1700000000
+        },
         {
             id: '9d3e6f1a-2b4c-4d5e-8f7a-0b1c2d3e4f5a',
             name: 'CRM first (dataset precedence)',
@@ -35,13 +42,34 @@ const POLICIES_BY_SANDBOX: Record<string, PolicySeed[]> = {
             isActiveOnEdge: false,
             updateEpoch: 1712000000
         },
-        { id: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', name: 'No identity stitching', identityGraph: 'none', attributeMerge: { type: 'timestampOrdered' }, isActiveOnEdge: false, updateEpoch: 1715000000 }
+        {
+            id: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
+            name: 'No identity stitching',
+            identityGraph: 'none',
+            attributeMerge: { type: 'timestampOrdered' },
+            isActiveOnEdge: false,
+            updateEpoch: 1715000000
+        }
     ],
     'primary/dev': [
-        { id: DEV_MERGE_POLICY_ID, name: 'Dev Timebased (not default)', identityGraph: 'pdg', attributeMerge: { type: 'timestampOrdered' }, isActiveOnEdge: false, updateEpoch: 1716000000 }
+        {
+            id: DEV_MERGE_POLICY_ID,
+            name: 'Dev Timebased (not default)',
+            identityGraph: 'pdg',
+            attributeMerge: { type: 'timestampOrdered' },
+            isActiveOnEdge: false,
+            updateEpoch: 1716000000
+        }
     ],
     'prime/prod': [
-        { id: PRIME_MERGE_POLICY_ID, name: 'Default Timebased', identityGraph: 'pdg', attributeMerge: { type: 'timestampOrdered' }, isActiveOnEdge: true, updateEpoch: 1701000000 }
+        {
+            id: PRIME_MERGE_POLICY_ID,
+            name: 'Default Timebased',
+            identityGraph: 'pdg',
+            attributeMerge: { type: 'timestampOrdered' },
+            isActiveOnEdge: true,
+            updateEpoch: 1701000000
+        }
     ]
 };
 

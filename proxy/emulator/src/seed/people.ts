@@ -120,7 +120,11 @@ function janeSeed(): PersonSeed {
         ],
         tenant: TENANT,
         entity: {
-            person: { name: { firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe', courtesyTitle: 'Ms.' }, birthDate: '1985-07-22', gender: 'female' },
+            person: {
+                name: { firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe', courtesyTitle: 'Ms.' },
+                birthDate: '1985-07-22',
+                gender: 'female'
+            },
             personalEmail: { address: s.email, primary: true, type: 'personal', status: 'active' },
             mobilePhone: { number: s.phone, countryCode: '1', primary: true, status: 'active' },
             homeAddress: {
@@ -148,7 +152,12 @@ function janeSeed(): PersonSeed {
                 collect: { val: 'y' },
                 share: { val: 'n' },
                 personalize: { content: { val: 'y' } },
-                marketing: { preferred: 'email', email: { val: 'y' }, sms: { val: 'y' }, call: { val: 'n', reason: 'do not call list', time: '2025-03-04T10:00:00Z' } }
+                marketing: {
+                    preferred: 'email',
+                    email: { val: 'y' },
+                    sms: { val: 'y' },
+                    call: { val: 'n', reason: 'do not call list', time: '2025-03-04T10:00:00Z' }
+                }
             },
             [TENANT]: {
                 crm: {
@@ -217,7 +226,11 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
               pageView(owner, n++, at(11), PAGES.billing),
               emailOpened(owner, n++, at(40), 'MSG-FIBER-HH-01')
           ]
-        : [pageView(owner, n++, at(1), PAGES.plansUnlimited), pageView(owner, n++, at(1) + 4 * 60000, PAGES.phones), productView(owner, n++, at(1) + 9 * 60000, P.phone16)];
+        : [
+              pageView(owner, n++, at(1), PAGES.plansUnlimited),
+              pageView(owner, n++, at(1) + 4 * 60000, PAGES.phones),
+              productView(owner, n++, at(1) + 9 * 60000, P.phone16)
+          ];
     return {
         key: who,
         primary: id('CRMID', s.crmId),
@@ -226,7 +239,11 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
         entity: {
             person: isSam
                 ? { name: { firstName: 'Sam', lastName: 'Rivera', fullName: 'Sam Rivera' }, birthDate: '1979-02-14', gender: 'male' }
-                : { name: { firstName: 'Alex', lastName: 'Rivera', fullName: 'Alex Rivera' }, birthDate: '2004-09-30', gender: 'not_specified' },
+                : {
+                      name: { firstName: 'Alex', lastName: 'Rivera', fullName: 'Alex Rivera' },
+                      birthDate: '2004-09-30',
+                      gender: 'not_specified'
+                  },
             personalEmail: { address: s.email, primary: true, type: 'personal', status: 'active' },
             mobilePhone: { number: s.phone, countryCode: '1', primary: true, status: 'active', label: 'household line' },
             homeAddress: {
@@ -238,8 +255,23 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
                 countryCode: 'US',
                 primary: true
             },
-            ...(isSam ? { loyalty: { loyaltyID: ['LY-204771'], program: 'Acme Rewards', tier: 'silver', points: 5120, status: 'active', joinDate: '2020-01-11T00:00:00Z' } } : {}),
-            consents: { collect: { val: 'y' }, share: { val: 'n' }, marketing: { preferred: isSam ? 'email' : 'sms', email: { val: isSam ? 'y' : 'n' }, sms: { val: 'y' } } },
+            ...(isSam
+                ? {
+                      loyalty: {
+                          loyaltyID: ['LY-204771'],
+                          program: 'Acme Rewards',
+                          tier: 'silver',
+                          points: 5120,
+                          status: 'active',
+                          joinDate: '2020-01-11T00:00:00Z'
+                      }
+                  }
+                : {}),
+            consents: {
+                collect: { val: 'y' },
+                share: { val: 'n' },
+                marketing: { preferred: isSam ? 'email' : 'sms', email: { val: isSam ? 'y' : 'n' }, sms: { val: 'y' } }
+            },
             [TENANT]: {
                 crm: {
                     customerId: s.crmId,
@@ -282,7 +314,11 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
 /** The telecom fixture of aep-fixtures.md section 3 (dates moved next to the other seed data). */
 function mariaSeed(): PersonSeed {
     const s = SEED_IDENTITIES.maria;
-    const owner: EventOwner = { key: 'maria', email: s.email, ecids: ['30582187346122018822931245610009876543', '71620419283746501928374650192837465012'] };
+    const owner: EventOwner = {
+        key: 'maria',
+        email: s.email,
+        ecids: ['30582187346122018822931245610009876543', '71620419283746501928374650192837465012']
+    };
     let n = 0;
     const events = [
         purchase(owner, n++, at(18), 'ORD-2026-1102-88311', [P.earbudsPro, P.clearCase]),
@@ -299,7 +335,14 @@ function mariaSeed(): PersonSeed {
     return {
         key: 'maria',
         primary: id('CRMID', s.crmId),
-        identities: [id('CRMID', s.crmId), id('Email', s.email), id('Phone', s.phone), id('loyaltyId', s.loyaltyId), id('ECID', owner.ecids[0]!), id('ECID', owner.ecids[1]!)],
+        identities: [
+            id('CRMID', s.crmId),
+            id('Email', s.email),
+            id('Phone', s.phone),
+            id('loyaltyId', s.loyaltyId),
+            id('ECID', owner.ecids[0]!),
+            id('ECID', owner.ecids[1]!)
+        ],
         tenant: TENANT,
         entity: {
             person: { name: { firstName: 'Maria', lastName: 'Lopez', fullName: 'Maria Lopez' }, birthDate: '1988-11-02', gender: 'female' },
@@ -330,7 +373,11 @@ function mariaSeed(): PersonSeed {
                 collect: { val: 'y' },
                 share: { val: 'n' },
                 personalize: { content: { val: 'y' } },
-                marketing: { preferred: 'email', email: { val: 'y' }, sms: { val: 'n', reason: 'customer request', time: '2024-02-01T09:30:00Z' } }
+                marketing: {
+                    preferred: 'email',
+                    email: { val: 'y' },
+                    sms: { val: 'n', reason: 'customer request', time: '2024-02-01T09:30:00Z' }
+                }
             },
             telecomSubscription: {
                 primaryPartyID: s.crmId,
@@ -362,7 +409,14 @@ function mariaSeed(): PersonSeed {
                         downloadSpeed: 1000,
                         uploadSpeed: 1000,
                         selfSetup: true,
-                        subscriptionDetails: { ID: 'SUB-I-20931', planName: 'Fiber 1G', status: 'active', startDate: '2021-08-15', billingPeriod: 'month', paymentStatus: 'overdue' }
+                        subscriptionDetails: {
+                            ID: 'SUB-I-20931',
+                            planName: 'Fiber 1G',
+                            status: 'active',
+                            startDate: '2021-08-15',
+                            billingPeriod: 'month',
+                            paymentStatus: 'overdue'
+                        }
                     }
                 ]
             },

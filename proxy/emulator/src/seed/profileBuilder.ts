@@ -56,7 +56,9 @@ export function identityMapOf(identities: readonly IdentityRef[], primary?: Iden
 
 export function buildProfile(seed: PersonSeed): ProfileRecord {
     const lastEvent = seed.events.at(-1);
-    const lastModified = new Date(Math.max(seed.asOf - 3600000, lastEvent ? lastEvent.timestamp + 7000 : 0)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const lastModified = new Date(Math.max(seed.asOf - 3600000, lastEvent ? lastEvent.timestamp + 7000 : 0))
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
     const tenantBlock = { ...((seed.entity[seed.tenant] as XdmObject | undefined) ?? {}) };
     tenantBlock.SystemComputedAttributes = computedAttributes(seed.events, seed.asOf, seed.computedAttributes);
     if (seed.customerAI) tenantBlock.CustomerAI = seed.customerAI;

@@ -6,12 +6,18 @@ const CATALOG = createNamespaceCatalog(['ECID', 'Email', 'Phone', 'CRMID', 'loya
 const MAPPING = parseFieldMapping(undefined);
 
 describe('buildCandidates', () => {
-    it('turns Jane Doe\'s Contact into normalised candidates in priority order', () => {
+    it("turns Jane Doe's Contact into normalised candidates in priority order", () => {
         const { candidates, skipped } = buildCandidates(
             {
                 objectApiName: 'Contact',
                 recordId: '0038c00002JaneDAAR',
-                fields: { Id: '0038c00002JaneD', Email: ' Jane.Doe@Example.com ', Phone: '(415) 555-0123', MobilePhone: null, Loyalty_Id__c: 'LY-100234' }
+                fields: {
+                    Id: '0038c00002JaneD',
+                    Email: ' Jane.Doe@Example.com ',
+                    Phone: '(415) 555-0123',
+                    MobilePhone: null,
+                    Loyalty_Id__c: 'LY-100234'
+                }
             },
             MAPPING,
             CATALOG
@@ -27,7 +33,11 @@ describe('buildCandidates', () => {
 
     it('keeps one candidate per namespace and value, from the first field', () => {
         const { candidates } = buildCandidates(
-            { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { MobilePhone: '+1 415.555.0123', Phone: '(415) 555-0123' } },
+            {
+                objectApiName: 'Contact',
+                recordId: '0038c00002JaneDAAR',
+                fields: { MobilePhone: '+1 415.555.0123', Phone: '(415) 555-0123' }
+            },
             MAPPING,
             CATALOG
         );
@@ -35,12 +45,16 @@ describe('buildCandidates', () => {
         expect(candidates[0]).toMatchObject({ field: 'MobilePhone', value: '+14155550123' });
     });
 
-    it('reads a Case\'s contact before its supplied values and matches field names case-insensitively', () => {
+    it("reads a Case's contact before its supplied values and matches field names case-insensitively", () => {
         const { candidates } = buildCandidates(
             {
                 objectApiName: 'Case',
                 recordId: '5008c00001CsJanAAF',
-                fields: { SuppliedEmail: 'someone@else.example', 'contact.email': 'jane.doe@example.com', 'Contact.Id': '0038c00002JaneDAAR' }
+                fields: {
+                    SuppliedEmail: 'someone@else.example',
+                    'contact.email': 'jane.doe@example.com',
+                    'Contact.Id': '0038c00002JaneDAAR'
+                }
             },
             MAPPING,
             CATALOG
@@ -54,7 +68,11 @@ describe('buildCandidates', () => {
 
     it('skips values that do not normalise, with the reason and a masked value', () => {
         const { candidates, skipped } = buildCandidates(
-            { objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: 'kenji.sato at example.com', Phone: '1-800-FLOWERS', MobilePhone: '   ' } },
+            {
+                objectApiName: 'Lead',
+                recordId: '00Q8c00000KSatoEAD',
+                fields: { Email: 'kenji.sato at example.com', Phone: '1-800-FLOWERS', MobilePhone: '   ' }
+            },
             MAPPING,
             CATALOG
         );
@@ -69,19 +87,32 @@ describe('buildCandidates', () => {
     it('skips namespaces the org does not have and uses the catalog spelling', () => {
         const catalog = createNamespaceCatalog(['email', 'PHONE']);
         const { candidates, skipped } = buildCandidates(
-            { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: { Id: '0038c00002JaneDAAR', Email: 'jane.doe@example.com', Phone: '4155550123' } },
+            {
+                objectApiName: 'Contact',
+                recordId: '0038c00002JaneDAAR',
+                fields: { Id: '0038c00002JaneDAAR', Email: 'jane.doe@example.com', Phone: '4155550123' }
+            },
             MAPPING,
             catalog
         );
         expect(candidates.map((c) => c.namespace)).toEqual(['email', 'PHONE']);
         expect(skipped).toEqual([
-            expect.objectContaining({ field: 'Id', namespace: 'CRMID', outcome: 'skipped', reason: 'namespace CRMID is not in the Identity Service catalog' })
+            expect.objectContaining({
+                field: 'Id',
+                namespace: 'CRMID',
+                outcome: 'skipped',
+                reason: 'namespace CRMID is not in the Identity Service catalog'
+            })
         ]);
     });
 
     it('adds hashed variants with their own masked value when configured', () => {
         const mapping = parseFieldMapping({ hashedEmailNamespace: 'email_lc_sha256' });
-        const { candidates } = buildCandidates({ objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: 'Kenji.Sato@Example.com' } }, mapping, CATALOG);
+        const { candidates } = buildCandidates(
+            { objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: 'Kenji.Sato@Example.com' } },
+            mapping,
+            CATALOG
+        );
         const hash = sha256Hex('kenji.sato@example.com');
         expect(candidates.map((c) => [c.namespace, c.value, c.maskedValue])).toEqual([
             ['Email', 'kenji.sato@example.com', 'k•••@example.com'],
@@ -91,17 +122,28 @@ describe('buildCandidates', () => {
 
     it('caps the candidates and says which were left out', () => {
         const objects = {
-            Contact: Array.from({ length: 12 }, (_, i) => ({ field: `Alt_Email_${i}__c`, namespace: 'Email', normaliser: 'email' as const, priority: 20 }))
+            Contact: Array.from({ length: 12 }, (_, i) => ({
+                field: `Alt_Email_${i}__c`,
+                namespace: 'Email',
+                normaliser: 'email' as const,
+                priority: 20
+            }))
         };
         const fields = Object.fromEntries(objects.Contact.map((e, i) => [e.field, `person${i}@example.com`]));
-        const { candidates, skipped } = buildCandidates({ objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields }, parseFieldMapping({ objects }), CATALOG);
+        const { candidates, skipped } = buildCandidates(
+            { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields },
+            parseFieldMapping({ objects }),
+            CATALOG
+        );
         expect(candidates).toHaveLength(MAX_CANDIDATES);
         expect(skipped).toHaveLength(12 - MAX_CANDIDATES);
         expect(skipped.every((s) => s.reason === 'TOO_MANY_IDENTITIES')).toBe(true);
     });
 
     it('returns nothing for a record without identity values', () => {
-        expect(buildCandidates({ objectApiName: 'Account', recordId: '0018c00002AcmeXAAR', fields: { Name: 'Acme' } }, MAPPING, CATALOG)).toEqual({
+        expect(
+            buildCandidates({ objectApiName: 'Account', recordId: '0018c00002AcmeXAAR', fields: { Name: 'Acme' } }, MAPPING, CATALOG)
+        ).toEqual({
             candidates: [],
             skipped: []
         });

@@ -10,7 +10,10 @@ const jane: LookupRequest['record'] = {
     recordId: '0038c00002JaneDAAR',
     fields: { Id: '0038c00002JaneD', Email: ' Jane.Doe@Example.com ', Phone: '(415) 555-0123', MobilePhone: null }
 };
-const summary = (b: { candidates: readonly { field: string; namespace: string; value: string }[]; skipped: readonly { field: string; reason: string }[] }) => ({
+const summary = (b: {
+    candidates: readonly { field: string; namespace: string; value: string }[];
+    skipped: readonly { field: string; reason: string }[];
+}) => ({
     candidates: b.candidates.map((c) => [c.field, c.namespace, c.value]),
     skipped: b.skipped.map((s) => [s.field, s.reason])
 });
@@ -42,7 +45,11 @@ describe('CandidateMemo', () => {
     it('does not reuse candidates built with another field mapping', () => {
         const memo = new CandidateMemo();
         const catalog = createNamespaceCatalog(ALL);
-        const lead: LookupRequest['record'] = { objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: 'kenji.sato@example.com', Phone: '090-1234-5678' } };
+        const lead: LookupRequest['record'] = {
+            objectApiName: 'Lead',
+            recordId: '00Q8c00000KSatoEAD',
+            fields: { Email: 'kenji.sato@example.com', Phone: '090-1234-5678' }
+        };
         const us = memo.build(lead, MAPPING, catalog);
         expect(us.candidates.map((c) => c.namespace)).toEqual(['Email']);
         expect(us.skipped).toHaveLength(1);
@@ -78,7 +85,11 @@ describe('CandidateMemo', () => {
     it('stays within its entry bound', () => {
         const memo = new CandidateMemo({ maxEntries: 2, maxBytes: 1024 * 1024 });
         const catalog = createNamespaceCatalog(ALL);
-        const record = (n: number): LookupRequest['record'] => ({ objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: `person${n}@example.com` } });
+        const record = (n: number): LookupRequest['record'] => ({
+            objectApiName: 'Lead',
+            recordId: '00Q8c00000KSatoEAD',
+            fields: { Email: `person${n}@example.com` }
+        });
         const first = memo.build(record(1), MAPPING, catalog);
         memo.build(record(2), MAPPING, catalog);
         memo.build(record(3), MAPPING, catalog);

@@ -18,12 +18,23 @@ const PHONE = cand('SuppliedPhone', 'Phone', '+14155550188', 40);
 
 const found = (candidate: IdentityCandidate, ...profiles: (typeof JANE)[]): CandidateOutcome => ({ candidate, outcome: 'found', profiles });
 const none = (candidate: IdentityCandidate): CandidateOutcome => ({ candidate, outcome: 'not_found' });
-const failed = (candidate: IdentityCandidate, error: unknown = new Error('timeout')): CandidateOutcome => ({ candidate, outcome: 'error', error });
+const failed = (candidate: IdentityCandidate, error: unknown = new Error('timeout')): CandidateOutcome => ({
+    candidate,
+    outcome: 'error',
+    error
+});
 
 describe('decideMatch', () => {
     it('picks the highest-priority identity that found one profile', () => {
         const d = decideMatch({ outcomes: [found(EMAIL, JANE), found(CRMID, JANE)] });
-        expect(d).toMatchObject({ kind: 'match', candidate: CRMID, selectedBy: 'priority', ambiguous: false, ambiguityReason: null, alternatives: [] });
+        expect(d).toMatchObject({
+            kind: 'match',
+            candidate: CRMID,
+            selectedBy: 'priority',
+            ambiguous: false,
+            ambiguityReason: null,
+            alternatives: []
+        });
         expect(d.kind === 'match' && d.profile.entityId).toBe(JANE.entityId);
         expect(d.identitiesTried.map((t) => `${t.field}:${t.outcome}`)).toEqual(['Id:matched', 'Email:matched']);
     });
@@ -39,10 +50,28 @@ describe('decideMatch', () => {
         expect(d.kind).toBe('ambiguous');
         if (d.kind !== 'ambiguous') return;
         expect(d.candidates).toEqual([
-            { profileId: SAM.entityId, displayName: 'Sam Rivera', field: 'SuppliedPhone', namespace: 'Phone', city: 'Oakland', loyaltyTier: null, lastModifiedAt: '2024-05-05T21:14:05Z' },
-            { profileId: ALEX.entityId, displayName: 'Alex Rivera', field: 'SuppliedPhone', namespace: 'Phone', city: 'Oakland', loyaltyTier: 'silver', lastModifiedAt: '2024-05-05T21:14:05Z' }
+            {
+                profileId: SAM.entityId,
+                displayName: 'Sam Rivera',
+                field: 'SuppliedPhone',
+                namespace: 'Phone',
+                city: 'Oakland',
+                loyaltyTier: null,
+                lastModifiedAt: '2024-05-05T21:14:05Z'
+            },
+            {
+                profileId: ALEX.entityId,
+                displayName: 'Alex Rivera',
+                field: 'SuppliedPhone',
+                namespace: 'Phone',
+                city: 'Oakland',
+                loyaltyTier: 'silver',
+                lastModifiedAt: '2024-05-05T21:14:05Z'
+            }
         ]);
-        expect(d.identitiesTried).toEqual([{ field: 'SuppliedPhone', namespace: 'Phone', maskedValue: 'masked:SuppliedPhone', outcome: 'ambiguous' }]);
+        expect(d.identitiesTried).toEqual([
+            { field: 'SuppliedPhone', namespace: 'Phone', maskedValue: 'masked:SuppliedPhone', outcome: 'ambiguous' }
+        ]);
     });
 
     it('lets a unique higher-priority identity settle a shared phone without flagging the household', () => {
@@ -56,9 +85,15 @@ describe('decideMatch', () => {
         expect(d.kind === 'match' && d.alternatives.map((a) => a.profileId)).toEqual([SAM.entityId, ALEX.entityId]);
     });
 
-    it('returns the agent\'s pick when it is one the record reaches', () => {
+    it("returns the agent's pick when it is one the record reaches", () => {
         const d = decideMatch({ outcomes: [found(PHONE, SAM, ALEX)], profileId: ALEX.entityId });
-        expect(d).toMatchObject({ kind: 'match', selectedBy: 'agent', candidate: PHONE, ambiguous: true, ambiguityReason: 'SHARED_IDENTITY' });
+        expect(d).toMatchObject({
+            kind: 'match',
+            selectedBy: 'agent',
+            candidate: PHONE,
+            ambiguous: true,
+            ambiguityReason: 'SHARED_IDENTITY'
+        });
         expect(d.kind === 'match' && d.profile.entityId).toBe(ALEX.entityId);
         expect(d.kind === 'match' && d.alternatives.map((a) => a.displayName)).toEqual(['Sam Rivera']);
     });
@@ -96,7 +131,10 @@ describe('decideMatch', () => {
     });
 
     it('answers not_found when every look-up answered nothing', () => {
-        const d = decideMatch({ outcomes: [none(EMAIL)], skipped: [{ field: 'Phone', namespace: 'Phone', maskedValue: '•••', outcome: 'skipped' }] });
+        const d = decideMatch({
+            outcomes: [none(EMAIL)],
+            skipped: [{ field: 'Phone', namespace: 'Phone', maskedValue: '•••', outcome: 'skipped' }]
+        });
         expect(d).toEqual({
             kind: 'not_found',
             identitiesTried: [
@@ -107,8 +145,14 @@ describe('decideMatch', () => {
     });
 
     it('answers no_identity when nothing could be tried, and strips skip reasons from the contract', () => {
-        const d = decideMatch({ outcomes: [], skipped: [{ field: 'Email', namespace: 'Email', maskedValue: '•••', outcome: 'skipped', reason: 'x' } as never] });
-        expect(d).toEqual({ kind: 'no_identity', identitiesTried: [{ field: 'Email', namespace: 'Email', maskedValue: '•••', outcome: 'skipped' }] });
+        const d = decideMatch({
+            outcomes: [],
+            skipped: [{ field: 'Email', namespace: 'Email', maskedValue: '•••', outcome: 'skipped', reason: 'x' } as never]
+        });
+        expect(d).toEqual({
+            kind: 'no_identity',
+            identitiesTried: [{ field: 'Email', namespace: 'Email', maskedValue: '•••', outcome: 'skipped' }]
+        });
     });
 
     it('treats empty placeholders and duplicate XIDs as what they are', () => {
@@ -157,7 +201,9 @@ describe('groupMultiEntityResponse', () => {
     it('turns a 207 partial failure into errors for unanswered candidates', () => {
         const body = [{ xid: 'BVrqzwVuzbXrLfmnaG3rXrLf3KJg', error: { message: 'Too many related identities', statusCode: '422' } }];
         const outcomes = groupMultiEntityResponse(body, [EMAIL]);
-        expect(outcomes).toEqual([{ candidate: EMAIL, outcome: 'error', error: { message: 'Too many related identities', statusCode: '422' } }]);
+        expect(outcomes).toEqual([
+            { candidate: EMAIL, outcome: 'error', error: { message: 'Too many related identities', statusCode: '422' } }
+        ]);
     });
 
     it('survives junk bodies', () => {

@@ -22,7 +22,15 @@ describe('parseFieldMapping', () => {
 
     it('maps a Case through its Contact first, then the supplied values', () => {
         const fields = entriesFor(parseFieldMapping(undefined), 'Case').map((e) => e.field);
-        expect(fields).toEqual(['Contact.Id', 'Contact.Email', 'SuppliedEmail', 'Contact.Loyalty_Id__c', 'Contact.MobilePhone', 'Contact.Phone', 'SuppliedPhone']);
+        expect(fields).toEqual([
+            'Contact.Id',
+            'Contact.Email',
+            'SuppliedEmail',
+            'Contact.Loyalty_Id__c',
+            'Contact.MobilePhone',
+            'Contact.Phone',
+            'SuppliedPhone'
+        ]);
     });
 
     it('adds hashed variants right after their plain field when switched on', () => {
@@ -39,7 +47,9 @@ describe('parseFieldMapping', () => {
     });
 
     it('lets an admin replace one object and keep the other defaults', () => {
-        const mapping = parseFieldMapping({ objects: { Lead: [{ field: 'Email', namespace: 'Email', normaliser: 'email', priority: 5 }] } });
+        const mapping = parseFieldMapping({
+            objects: { Lead: [{ field: 'Email', namespace: 'Email', normaliser: 'email', priority: 5 }] }
+        });
         expect(entriesFor(mapping, 'Lead')).toHaveLength(1);
         expect(entriesFor(mapping, 'Contact')).toEqual(DEFAULT_FIELD_MAPPING.objects.Contact);
     });
@@ -71,7 +81,9 @@ describe('namespace catalog', () => {
         const catalog = createNamespaceCatalog(['Email', 'Phone', 'ECID']);
         const missing = missingNamespaces(parseFieldMapping({ hashedEmailNamespace: 'Email_LC_SHA256' }), catalog);
         expect(new Set(missing.map((m) => m.namespace))).toEqual(new Set(['CRMID', 'loyaltyId', 'Email_LC_SHA256']));
-        expect(describeMissingNamespaces(missing)).toMatch(/^namespaces not in the Identity Service catalog.*CRMID \(Contact\.Id, Case\.Contact\.Id, Account\.PersonContactId\)/);
+        expect(describeMissingNamespaces(missing)).toMatch(
+            /^namespaces not in the Identity Service catalog.*CRMID \(Contact\.Id, Case\.Contact\.Id, Account\.PersonContactId\)/
+        );
         expect(missingNamespaces(DEFAULT_FIELD_MAPPING, SEED_CATALOG)).toEqual([]);
         expect(describeMissingNamespaces([])).toBeNull();
     });

@@ -29,7 +29,12 @@ describe('proxy logger', () => {
         const line = lines[0]!;
         expect(line.headers).toEqual({ authorization: '[redacted]', 'x-proxy-key': '[redacted]', accept: 'application/json' });
         expect(line.record).toEqual({ objectApiName: 'Contact', fields: '[redacted]' });
-        expect(line).toMatchObject({ identities: '[redacted]', entityId: '[redacted]', maskedValue: '[redacted]', access_token: '[redacted]' });
+        expect(line).toMatchObject({
+            identities: '[redacted]',
+            entityId: '[redacted]',
+            maskedValue: '[redacted]',
+            access_token: '[redacted]'
+        });
     });
 
     it('censors secrets and identity values one level down under any key, without touching the caller objects', () => {
@@ -48,7 +53,9 @@ describe('proxy logger', () => {
 
     it('scrubs emails and phone numbers from error messages and censors secret properties of errors', () => {
         const { logger, lines } = capture();
-        const err = Object.assign(new Error('no profile for jane.doe@example.com or +1 415 555 0123 (at ?entityId=abc &limit=1)'), { sharedSecret: 'xyz' });
+        const err = Object.assign(new Error('no profile for jane.doe@example.com or +1 415 555 0123 (at ?entityId=abc &limit=1)'), {
+            sharedSecret: 'xyz'
+        });
         logger.error({ err }, 'failed');
         const logged = lines[0]!.err as Record<string, unknown>;
         expect(logged.message).toBe('no profile for [email] or [number] (at ?entityId=[id] &limit=1)');
@@ -57,7 +64,14 @@ describe('proxy logger', () => {
     });
 
     it('passes a line of plain facts (the audit line) through unchanged', () => {
-        const facts = { audit: true, agentId: '0058c00000AgentAAA', objectType: 'Contact', recordId: '0038c00002JaneDAAR', outcome: 'OK', matchedNamespace: 'Email' };
+        const facts = {
+            audit: true,
+            agentId: '0058c00000AgentAAA',
+            objectType: 'Contact',
+            recordId: '0038c00002JaneDAAR',
+            outcome: 'OK',
+            matchedNamespace: 'Email'
+        };
         expect(redactNested(facts)).toBe(facts);
         const { logger, lines } = capture();
         logger.child({ requestId: 'r-1' }).info(facts, 'profile look-up');

@@ -33,7 +33,10 @@ function hugeProfile(text: string) {
     const ups = Object.fromEntries(
         Array.from({ length: 200 }, (_, i) => [
             `${String(i).padStart(8, '0')}-2b1d-4c3e-9f8a-7b6c5d4e3f21`,
-            { status: i % 3 === 0 ? 'exited' : 'realized', lastQualificationTime: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString() }
+            {
+                status: i % 3 === 0 ? 'exited' : 'realized',
+                lastQualificationTime: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString()
+            }
         ])
     );
     return {
@@ -53,13 +56,19 @@ function hugeProfile(text: string) {
             },
             _acmetelco: {
                 crm: { lifetimeValue: '12480.50', valueTier: text },
-                SystemComputedAttributes: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`attribute${i}`, { value: i % 2 ? text : i }])),
+                SystemComputedAttributes: Object.fromEntries(
+                    Array.from({ length: 300 }, (_, i) => [`attribute${i}`, { value: i % 2 ? text : i }])
+                ),
                 CustomerAI: {
                     churn_90d: {
                         score: 72,
                         propensityType: text,
                         scoringDate: text,
-                        influentialFactors: Array.from({ length: 1000 }, (_, i) => ({ code: `${i}${text}`, value: text, importance: ['low', 'medium', 'high', 'bogus'][i % 4] }))
+                        influentialFactors: Array.from({ length: 1000 }, (_, i) => ({
+                            code: `${i}${text}`,
+                            value: text,
+                            importance: ['low', 'medium', 'high', 'bogus'][i % 4]
+                        }))
                     },
                     conversion_30d: { score: 33, influentialFactors: 'not a list' }
                 }
@@ -76,7 +85,12 @@ function thousandEvents(text: string): unknown[] {
         timestamp: Date.UTC(2024, 4, 1) + i * 60_000,
         entity: {
             _id: `evt-${i}-${text}`,
-            eventType: ['commerce.purchases', 'web.webpagedetails.pageViews', 'directMarketing.emailOpened', 'decisioning.propositionDisplay'][i % 4],
+            eventType: [
+                'commerce.purchases',
+                'web.webpagedetails.pageViews',
+                'directMarketing.emailOpened',
+                'decisioning.propositionDisplay'
+            ][i % 4],
             timestamp: new Date(Date.UTC(2024, 4, 1) + i * 60_000).toISOString(),
             commerce: { order: { purchaseID: text, priceTotal: i, currencyCode: 'usd' } },
             productListItems: Array.from({ length: 50 }, () => ({ name: text })),
@@ -91,7 +105,9 @@ describe('size bound', () => {
         ['ASCII', HUGE],
         ['three-byte characters and quotes', WIDE]
     ])('shapes 1,000 events, 200 audiences and huge %s strings into at most CARD_MAX_BYTES', (_label, text) => {
-        const names = new Map(Array.from({ length: 200 }, (_, i) => [`${String(i).padStart(8, '0')}-2b1d-4c3e-9f8a-7b6c5d4e3f21`, { name: text }]));
+        const names = new Map(
+            Array.from({ length: 200 }, (_, i) => [`${String(i).padStart(8, '0')}-2b1d-4c3e-9f8a-7b6c5d4e3f21`, { name: text }])
+        );
         const card = toCardModel(baseInput(hugeProfile(text), { status: 'available', children: thousandEvents(text) }, names));
         expect(CardModel.safeParse(card).success).toBe(true);
         expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
@@ -119,13 +135,40 @@ describe('size bound', () => {
 
     it.each([
         ['an empty entity', {}],
-        ['wrong types everywhere', { person: 'x', personalEmail: [1], loyalty: { points: 'many', tier: {} }, segmentMembership: { ups: [1, 2] }, identityMap: { email: 'x', phone: [null, 5, { id: 7 }] }, _acmetelco: 7 }],
+        [
+            'wrong types everywhere',
+            {
+                person: 'x',
+                personalEmail: [1],
+                loyalty: { points: 'many', tier: {} },
+                segmentMembership: { ups: [1, 2] },
+                identityMap: { email: 'x', phone: [null, 5, { id: 7 }] },
+                _acmetelco: 7
+            }
+        ],
         ['nulls', { person: null, homeAddress: null, segmentMembership: null, identityMap: null, consents: null }],
         ['deep junk', JSON.parse(`${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`)],
-        ['bad numbers and dates', { loyalty: { points: Number.NaN, joinDate: 'yesterday' }, person: { birthDate: '1988-13-45' }, _acmetelco: { CustomerAI: { churn_90d: { score: 150 } }, crm: { lifetimeValue: Infinity } } }]
+        [
+            'bad numbers and dates',
+            {
+                loyalty: { points: Number.NaN, joinDate: 'yesterday' },
+                person: { birthDate: '1988-13-45' },
+                _acmetelco: { CustomerAI: { churn_90d: { score: 150 } }, crm: { lifetimeValue: Infinity } }
+            }
+        ]
     ])('never throws on %s', (_label, entity) => {
-        const events = [null, 1, 'x', { entity: null }, { entity: { eventType: 5 } }, { entity: { eventType: 'web.x', timestamp: 'soon', _id: 'a' } }, { timestamp: -5, entity: { eventType: 'web.x', _id: 'b' } }];
-        const card = toCardModel(baseInput({ entityId: 'A28iJunkXid', entity }, { status: 'available', children: events, pages: [null, { children: 'no' }, 5] }));
+        const events = [
+            null,
+            1,
+            'x',
+            { entity: null },
+            { entity: { eventType: 5 } },
+            { entity: { eventType: 'web.x', timestamp: 'soon', _id: 'a' } },
+            { timestamp: -5, entity: { eventType: 'web.x', _id: 'b' } }
+        ];
+        const card = toCardModel(
+            baseInput({ entityId: 'A28iJunkXid', entity }, { status: 'available', children: events, pages: [null, { children: 'no' }, 5] })
+        );
         expect(card.person.displayName).toBe('Unnamed customer');
         expect(card.scores).toEqual([]);
         expect(card.events.items).toEqual([]);

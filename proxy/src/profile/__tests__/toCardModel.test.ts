@@ -41,16 +41,39 @@ describe('toCardModel on Maria Lopez (aep-fixtures.md section 3)', () => {
 
     it('shapes person, contact points and loyalty', () => {
         expect(card.profileId).toBe('A28xQm3kPz0Lr8sVb2NwYt1c');
-        expect(card.person).toEqual({ displayName: 'Maria Lopez', firstName: 'Maria', lastName: 'Lopez', courtesyTitle: null, birthDate: '1988-11-02', gender: 'female' });
+        expect(card.person).toEqual({
+            displayName: 'Maria Lopez',
+            firstName: 'Maria',
+            lastName: 'Lopez',
+            courtesyTitle: null,
+            birthDate: '1988-11-02',
+            gender: 'female'
+        });
         expect(card.contactPoints).toEqual({
             emails: [{ address: 'maria.lopez@example.com', kind: 'personal', primary: true }],
             phones: [{ number: '+14155550142', kind: 'mobile', primary: true }],
-            address: { street: '2450 Mission St, Apt 5B', city: 'San Francisco', stateProvince: 'CA', postalCode: '94110', country: 'United States' },
+            address: {
+                street: '2450 Mission St, Apt 5B',
+                city: 'San Francisco',
+                stateProvince: 'CA',
+                postalCode: '94110',
+                country: 'United States'
+            },
             marketingConsent: { email: 'y', sms: 'n' },
             preferredChannel: 'email'
         });
-        expect(card.loyalty).toEqual({ program: 'Acme Rewards', tier: 'gold', points: 18250, status: 'active', memberSince: '2019-06-14T00:00:00Z' });
-        expect(card.lifetimeValue).toEqual({ value: { amount: 8420.55, currency: 'USD' }, sourcePath: '_acmetelco.crm.lifetimeValue', valueTier: 'high' });
+        expect(card.loyalty).toEqual({
+            program: 'Acme Rewards',
+            tier: 'gold',
+            points: 18250,
+            status: 'active',
+            memberSince: '2019-06-14T00:00:00Z'
+        });
+        expect(card.lifetimeValue).toEqual({
+            value: { amount: 8420.55, currency: 'USD' },
+            sourcePath: '_acmetelco.crm.lifetimeValue',
+            valueTier: 'high'
+        });
     });
 
     it('reads the churn score with its factors, most important first', () => {
@@ -84,9 +107,30 @@ describe('toCardModel on Maria Lopez (aep-fixtures.md section 3)', () => {
 
     it('lists members first, most recent first, exited last, unknown names as ids', () => {
         expect(card.audiences).toEqual([
-            { id: '0c6f5a6e-2b1d-4c3e-9f8a-7b6c5d4e3f21', name: 'High churn risk – mobile postpaid', nameResolved: true, namespace: 'ups', status: 'realized', qualifiedAt: '2024-05-04T03:12:09Z' },
-            { id: '7d2e9b41-5a3c-4e8f-b1d0-2c4a6e8f0b13', name: 'Gold loyalty members', nameResolved: true, namespace: 'ups', status: 'realized', qualifiedAt: '2024-04-28T03:10:44Z' },
-            { id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', name: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', nameResolved: false, namespace: 'ups', status: 'exited', qualifiedAt: '2024-03-30T03:09:51Z' }
+            {
+                id: '0c6f5a6e-2b1d-4c3e-9f8a-7b6c5d4e3f21',
+                name: 'High churn risk – mobile postpaid',
+                nameResolved: true,
+                namespace: 'ups',
+                status: 'realized',
+                qualifiedAt: '2024-05-04T03:12:09Z'
+            },
+            {
+                id: '7d2e9b41-5a3c-4e8f-b1d0-2c4a6e8f0b13',
+                name: 'Gold loyalty members',
+                nameResolved: true,
+                namespace: 'ups',
+                status: 'realized',
+                qualifiedAt: '2024-04-28T03:10:44Z'
+            },
+            {
+                id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+                name: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+                nameResolved: false,
+                namespace: 'ups',
+                status: 'exited',
+                qualifiedAt: '2024-03-30T03:09:51Z'
+            }
         ]);
     });
 
@@ -101,7 +145,11 @@ describe('toCardModel on Maria Lopez (aep-fixtures.md section 3)', () => {
         const [page, , , purchase] = card.events.items;
         // The query string carried the email address: it never reaches the card.
         expect(page!.url).toBe('https://www.acmetelco.example/plans/unlimited');
-        expect(purchase).toMatchObject({ id: 'b7f3e2a1-0c9d-4e8f-a7b6-c5d4e3f2a1b0', amount: { amount: 149.98, currency: 'USD' }, timestamp: '2024-05-02T14:11:00.000Z' });
+        expect(purchase).toMatchObject({
+            id: 'b7f3e2a1-0c9d-4e8f-a7b6-c5d4e3f2a1b0',
+            amount: { amount: 149.98, currency: 'USD' },
+            timestamp: '2024-05-02T14:11:00.000Z'
+        });
         expect(card.truncated.events).toBe(0);
     });
 
@@ -139,7 +187,15 @@ describe('toCardModel options', () => {
     });
 
     it('never shows denied paths', () => {
-        const config = parseShapingConfig({ denylist: ['person.birthDate', 'homeAddress', 'identityMap.ecid', '_{tenant}.CustomerAI.churn_90d.influentialFactors', '_{tenant}.SystemComputedAttributes.totalSpend90d'] });
+        const config = parseShapingConfig({
+            denylist: [
+                'person.birthDate',
+                'homeAddress',
+                'identityMap.ecid',
+                '_{tenant}.CustomerAI.churn_90d.influentialFactors',
+                '_{tenant}.SystemComputedAttributes.totalSpend90d'
+            ]
+        });
         const card = toCardModel(input({ config }));
         expect(card.person.birthDate).toBeNull();
         expect(card.contactPoints.address).toBeNull();
@@ -160,10 +216,20 @@ describe('toCardModel options', () => {
     });
 
     it('keeps alternatives only when ambiguous', () => {
-        const alt = { profileId: 'A28iSamRiveraXid000001', displayName: 'Sam Rivera', field: 'Phone', namespace: 'Phone', city: null, loyaltyTier: null, lastModifiedAt: null };
+        const alt = {
+            profileId: 'A28iSamRiveraXid000001',
+            displayName: 'Sam Rivera',
+            field: 'Phone',
+            namespace: 'Phone',
+            city: null,
+            loyaltyTier: null,
+            lastModifiedAt: null
+        };
         const base = input().match;
         expect(toCardModel(input({ match: { ...base, alternatives: [alt] } })).match.alternatives).toEqual([]);
-        const flagged = toCardModel(input({ match: { ...base, ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', alternatives: [alt] } }));
+        const flagged = toCardModel(
+            input({ match: { ...base, ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', alternatives: [alt] } })
+        );
         expect(flagged.match).toMatchObject({ ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', alternatives: [alt] });
     });
 });
@@ -178,24 +244,33 @@ describe('shaping helpers', () => {
     it('makes attribute names readable and infers kinds', () => {
         expect(humanise('lifetime_value_usd')).toBe('Lifetime value usd');
         expect(humanise('openCases')).toBe('Open cases');
-        expect([inferKind('lifetimeValue', 3), inferKind('visits', 3), inferKind('vip', true), inferKind('since', '2020-01-01'), inferKind('plan', 'gold')]).toEqual([
-            'currency',
-            'number',
-            'boolean',
-            'date',
-            'text'
-        ]);
+        expect([
+            inferKind('lifetimeValue', 3),
+            inferKind('visits', 3),
+            inferKind('vip', true),
+            inferKind('since', '2020-01-01'),
+            inferKind('plan', 'gold')
+        ]).toEqual(['currency', 'number', 'boolean', 'date', 'text']);
     });
 
     it('expands {tenant} in configured paths and reports bad config clearly', () => {
         const config = parseShapingConfig({ tenant: 'acme' });
         expect(config.tenant).toBe('_acme');
         expect(config.lifetimeValue.path).toBe('_acme.crm.lifetimeValue');
-        expect(config.scores.map((s) => s.path)).toEqual(['_acme.CustomerAI.churn_90d', '_acme.CustomerAI.conversion_30d', '_acme.CustomerAI.upsell_90d']);
+        expect(config.scores.map((s) => s.path)).toEqual([
+            '_acme.CustomerAI.churn_90d',
+            '_acme.CustomerAI.conversion_30d',
+            '_acme.CustomerAI.upsell_90d'
+        ]);
         expect(() => parseShapingConfig({ aepProfileUrlTemplate: 'http://x/{profileId}' })).toThrow(/aepProfileUrlTemplate: .*https/);
-        expect(() => parseShapingConfig({ scores: [{ key: 'a', label: 'A', path: 'x', thresholds: { medium: 1, high: 2 } }, { key: 'a', label: 'B', path: 'y', thresholds: { medium: 1, high: 2 } }] })).toThrow(
-            /scores: score keys must be unique/
-        );
+        expect(() =>
+            parseShapingConfig({
+                scores: [
+                    { key: 'a', label: 'A', path: 'x', thresholds: { medium: 1, high: 2 } },
+                    { key: 'a', label: 'B', path: 'y', thresholds: { medium: 1, high: 2 } }
+                ]
+            })
+        ).toThrow(/scores: score keys must be unique/);
     });
 
     it('reads only own properties, never the prototype chain', () => {

@@ -16,8 +16,7 @@ export default class ProfileCandidatePicker extends LightningElement {
             hints: [
                 candidate.city && formatLabel(this.labels.HintCity, candidate.city),
                 candidate.loyaltyTier && formatLabel(this.labels.HintLoyaltyTier, candidate.loyaltyTier),
-                candidate.lastModifiedAt &&
-                    formatLabel(this.labels.HintLastModified, formatDateTime(candidate.lastModifiedAt))
+                candidate.lastModifiedAt && formatLabel(this.labels.HintLastModified, formatDateTime(candidate.lastModifiedAt))
             ]
                 .filter(Boolean)
                 .join(' · ')

@@ -29,9 +29,7 @@ export default class ProfileKeyFigures extends LightningElement {
     }
 
     get churn() {
-        const score = (this.card?.scores ?? []).find(
-            (s) => s.key === CHURN_KEY || s.propensityType === CHURN_KEY
-        );
+        const score = (this.card?.scores ?? []).find((s) => s.key === CHURN_KEY || s.propensityType === CHURN_KEY);
         if (!score) {
             return null;
         }

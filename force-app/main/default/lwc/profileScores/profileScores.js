@@ -20,8 +20,7 @@ export default class ProfileScores extends LightningElement {
             key: score.key,
             label: score.label,
             summary: formatLabel(this.labels.ScoreSummary, formatNumber(score.score, 0), levelLabel(score.level)),
-            percentile:
-                score.percentile === null ? null : formatLabel(this.labels.Percentile, formatNumber(score.percentile, 0)),
+            percentile: score.percentile === null ? null : formatLabel(this.labels.Percentile, formatNumber(score.percentile, 0)),
             levelClass: `level level-${score.level} slds-text-body_small`,
             showFactors: !this.compact && score.factors.length > 0,
             factors: score.factors.map((factor, index) => ({

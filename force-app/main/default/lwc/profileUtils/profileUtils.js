@@ -3,15 +3,7 @@ import CURRENCY from '@salesforce/i18n/currency';
 import { LABELS } from 'c/profileLabels';
 
 /** Sections an admin can show or hide (design property `sections`), in the default (full) order. */
-export const SECTION_NAMES = [
-    'keyFigures',
-    'scores',
-    'computedAttributes',
-    'audiences',
-    'events',
-    'contactPoints',
-    'identities'
-];
+export const SECTION_NAMES = ['keyFigures', 'scores', 'computedAttributes', 'audiences', 'events', 'contactPoints', 'identities'];
 
 /** Sales agents on Lead pages look at audiences, propensities and campaign history first. */
 const SECTION_ORDER = {
@@ -124,9 +116,7 @@ export function formatDateTime(iso) {
         return iso ?? null;
     }
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-    const options = dateOnly
-        ? { dateStyle: 'medium', timeZone: 'UTC' }
-        : { dateStyle: 'medium', timeStyle: 'short' };
+    const options = dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
     return new Intl.DateTimeFormat(LOCALE, options).format(time);
 }
 

@@ -23,19 +23,31 @@ export function envelope(
     });
 }
 
-export const JANE = envelope('A28iJaneDoeXid00000001', { first: 'Jane', last: 'Doe', city: 'San Francisco', tier: 'gold' }, {
-    email: ['jane.doe@example.com'],
-    phone: ['+14155550123'],
-    crmid: ['0038c00002JaneDAAR'],
-    loyaltyid: ['LY-100234']
-});
-export const SAM = envelope('A28iSamRiveraXid000001', { first: 'Sam', last: 'Rivera', city: 'Oakland' }, {
-    email: ['sam.rivera@example.com'],
-    phone: ['+14155550188'],
-    crmid: ['0038c00002RivrSAAR']
-});
-export const ALEX = envelope('A28iAlexRiveraXid00001', { first: 'Alex', last: 'Rivera', city: 'Oakland', tier: 'silver' }, {
-    email: ['alex.rivera@example.com'],
-    phone: ['+14155550188'],
-    crmid: ['0038c00002RivrAAAR']
-});
+export const JANE = envelope(
+    'A28iJaneDoeXid00000001',
+    { first: 'Jane', last: 'Doe', city: 'San Francisco', tier: 'gold' },
+    {
+        email: ['jane.doe@example.com'],
+        phone: ['+14155550123'],
+        crmid: ['0038c00002JaneDAAR'],
+        loyaltyid: ['LY-100234']
+    }
+);
+export const SAM = envelope(
+    'A28iSamRiveraXid000001',
+    { first: 'Sam', last: 'Rivera', city: 'Oakland' },
+    {
+        email: ['sam.rivera@example.com'],
+        phone: ['+14155550188'],
+        crmid: ['0038c00002RivrSAAR']
+    }
+);
+export const ALEX = envelope(
+    'A28iAlexRiveraXid00001',
+    { first: 'Alex', last: 'Rivera', city: 'Oakland', tier: 'silver' },
+    {
+        email: ['alex.rivera@example.com'],
+        phone: ['+14155550188'],
+        crmid: ['0038c00002RivrAAAR']
+    }
+);

@@ -78,8 +78,7 @@ describe('c-customer-profile-card', () => {
 
             const members = queryDeep(element, 'ul.members lightning-badge').map((b) => b.label);
             const exited = queryDeep(element, 'ul.exited lightning-badge').map((b) => b.label);
-            const names = (statuses) =>
-                JANE.card.audiences.filter((a) => statuses.includes(a.status)).map((a) => a.name);
+            const names = (statuses) => JANE.card.audiences.filter((a) => statuses.includes(a.status)).map((a) => a.name);
             expect(members).toEqual(names(['realized', 'existing']));
             expect(exited).toEqual(names(['exited']));
             expect(exited.length).toBeGreaterThan(0);
@@ -121,9 +120,7 @@ describe('c-customer-profile-card', () => {
             expect(contact).toContain('Email (personal): jane.doe@example.com · primary');
             expect(contact).toContain('Phone (mobile): +14155550123');
             expect(contact).toContain('Phone calls: no');
-            const namespaces = queryDeep(queryDeep(element, 'c-profile-identities')[0], 'lightning-badge').map(
-                (b) => b.label
-            );
+            const namespaces = queryDeep(queryDeep(element, 'c-profile-identities')[0], 'lightning-badge').map((b) => b.label);
             expect(namespaces).toEqual(JANE.card.identities.map((i) => i.namespace));
             expect(namespaces).toEqual(expect.arrayContaining(['email', 'phone', 'crmid', 'ecid']));
         });

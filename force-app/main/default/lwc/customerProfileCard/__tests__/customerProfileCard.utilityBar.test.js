@@ -112,9 +112,7 @@ describe('c-customer-profile-card in the utility bar', () => {
 
     it('ignores a late answer for the record the agent already left', async () => {
         let answerJane;
-        startLookup
-            .mockReturnValueOnce(new Promise((resolve) => (answerJane = resolve)))
-            .mockResolvedValueOnce(JSON.stringify(KENJI));
+        startLookup.mockReturnValueOnce(new Promise((resolve) => (answerJane = resolve))).mockResolvedValueOnce(JSON.stringify(KENJI));
         const element = await renderInConsoleOnJane({ tabId: 'tab0', recordId: JANE_ID });
         await focusTab({ tabId: 'tab1', recordId: KENJI_ID }, 'tab0');
         answerJane(JSON.stringify(JANE));

@@ -16,9 +16,7 @@ import {
 describe('c/profileUtils', () => {
     describe('formatLabel', () => {
         it('fills numbered placeholders and leaves missing ones visible', () => {
-            expect(formatLabel('{0} as {1}: {2}', 'Email', 'Email', 'j•••@example.com')).toBe(
-                'Email as Email: j•••@example.com'
-            );
+            expect(formatLabel('{0} as {1}: {2}', 'Email', 'Email', 'j•••@example.com')).toBe('Email as Email: j•••@example.com');
             expect(formatLabel('{1} before {0}', 'a', 'b')).toBe('b before a');
             expect(formatLabel('and {0} more', 0)).toBe('and 0 more');
             expect(formatLabel('Show {0}', null)).toBe('Show {0}');

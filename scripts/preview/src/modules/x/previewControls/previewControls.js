@@ -23,7 +23,9 @@ export default class PreviewControls extends LightningElement {
     }
 
     get sourceText() {
-        return this.source === 'org' ? 'Identity fields read from your Salesforce org (jsforce)' : 'Local CRM data set (scripts/preview/crm/records.json)';
+        return this.source === 'org'
+            ? 'Identity fields read from your Salesforce org (jsforce)'
+            : 'Local CRM data set (scripts/preview/crm/records.json)';
     }
 
     handleRecordChange(event) {
