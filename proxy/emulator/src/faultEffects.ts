@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gateway, internalErrorFor, retryAfterHeaders, throttledFor, type AdobeError } from './errors';
 import { sendAdobeError, type RouteGroup } from './context';
@@ -45,7 +46,7 @@ export class FaultEffects {
                 return;
             case 'connectionReset': {
                 reply.hijack();
-                const socket = request.raw.socket as import('node:net').Socket & { resetAndDestroy?: () => void };
+                const socket = request.raw.socket as Socket & { resetAndDestroy?: () => void };
                 if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
                 else socket.destroy();
                 return;

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { ProxyError, type ErrorCode } from '../errors';
+import type { ErrorCode, ProxyError } from '../errors';
 
 /** The one documented error body: `{ "error": { "code", "message", "requestId", "details"? } }`. */
 export interface ErrorBody {

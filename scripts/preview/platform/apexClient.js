@@ -14,13 +14,13 @@ export async function invokeApex(className, methodName, params) {
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify(params ?? {})
         });
-    } catch (e) {
+    } catch {
         throw apexError('Disconnected or Canceled', 0);
     }
     let payload;
     try {
         payload = await response.json();
-    } catch (e) {
+    } catch {
         throw apexError(`Unexpected response from the server (HTTP ${response.status})`, response.status);
     }
     if (payload?.state === 'SUCCESS') {

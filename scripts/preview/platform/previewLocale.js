@@ -17,7 +17,7 @@ export const LOCALES = [
 function requestedLocale() {
     try {
         return new URLSearchParams(window.location.search).get('locale');
-    } catch (e) {
+    } catch {
         return null;
     }
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, redactNested, scrubPii } from '../logger';
+import { createLogger, redactNested } from '../logger';
 
 function capture() {
     const lines: Record<string, unknown>[] = [];
