@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseFieldMapping, type FieldMapping } from './identity/fieldMapping';
-import { parseShapingConfig, type ShapingConfig } from './profile/shapingConfig';
+import { parseShapingConfig, type ShapingConfig } from './card/shapingConfig';
 
 /**
  * The proxy's configuration: read once at start (env, optionally a JSON file named by PROXY_CONFIG_FILE),

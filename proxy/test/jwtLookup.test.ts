@@ -1,5 +1,5 @@
 import { exportSPKI } from 'jose';
-import { CardModel } from '../src/profile/cardModel';
+import { CardModel } from '../src/contract/cardModel';
 import { json, PROXY_KEY, RECORDS, startHarness, type Harness } from './support/harness';
 import { JWT_AUDIENCE, JWT_ISSUER, rsaKeyPair, signJwt as token, type KeyPair } from './support/jwt';
 

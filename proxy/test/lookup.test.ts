@@ -1,4 +1,4 @@
-import { CardModel } from '../src/profile/cardModel';
+import { CardModel } from '../src/contract/cardModel';
 import { json, RECORDS, startHarness, type Harness } from './support/harness';
 
 describe('profile look-up against the AEP emulator', () => {

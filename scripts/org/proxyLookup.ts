@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LookupRequest } from '../../proxy/src/http/lookupRequest';
+import type { LookupRequest } from '../../proxy/src/contract/lookupRequest';
 import type { IdentityRecord } from './readIdentityFields';
 
 /**

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { LookupRequest, SALESFORCE_ID } from '../../proxy/src/http/lookupRequest';
+import { LookupRequest, SALESFORCE_ID } from '../../proxy/src/contract/lookupRequest';
 import { soqlString } from './soql';
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { CandidateProfile, CARD_LIMITS, CardModel, IdentityTried } from '../../proxy/src/profile/cardModel';
+import { CandidateProfile, CARD_LIMITS, CardModel, IdentityTried } from '../../proxy/src/contract/cardModel';
 import { runCli, UsageError } from './cli';
 import { createConnection, type Env } from './connection';
 import { demoRecord, findDemoRecords } from './demoRecords';

@@ -1,14 +1,11 @@
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
+import { AudienceWithName, BulkGetResponse } from '../contract/aepMetadata';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
 
 /** AEP caps bulk-get at 100 ids (400 UPAPI-113015-400 above; aep-api.md section f). */
 const BULK_GET_MAX = 100;
-
-const BulkGetResponse = z.object({ results: z.record(z.string(), z.unknown()) }).loose();
-const AudienceWithName = z.object({ name: z.string().min(1) }).loose();
 
 export interface AudienceNamesConfig {
     ttlMs: number;

@@ -1,16 +1,9 @@
-import { z } from 'zod';
 import type { ProxyConfig } from '../config';
+import { TokenResponse } from '../contract/aepMetadata';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { HttpClient } from './httpClient';
 import type { Resilience } from './resilience';
-
-/** IMS OAuth server-to-server answer; `expires_in` is SECONDS (86399), unlike the retired JWT flow's ms. */
-const TokenResponse = z.object({
-    access_token: z.string().min(1),
-    token_type: z.string().optional(),
-    expires_in: z.coerce.number().positive()
-});
 
 interface CachedToken {
     value: string;

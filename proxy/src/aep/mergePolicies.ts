@@ -1,10 +1,7 @@
-import { z } from 'zod';
+import { MergePolicy, MergePolicyList } from '../contract/aepMetadata';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
-
-const MergePolicy = z.object({ id: z.string().min(1), name: z.string().optional(), default: z.boolean().optional() }).loose();
-const MergePolicyList = z.object({ children: z.array(MergePolicy) }).loose();
 
 export interface ResolvedMergePolicy {
     id: string;

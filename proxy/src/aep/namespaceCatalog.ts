@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import type { ProxyConfig } from '../config';
+import { IdentityNamespace } from '../contract/aepMetadata';
 import { createNamespaceCatalog, type NamespaceCatalog } from '../identity/fieldMapping';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
-
-/** One entry of `GET /idnamespace/identities` (a bare JSON array; aep-api.md section d). */
-export const IdentityNamespace = z
-    .object({
-        code: z.string().min(1),
-        id: z.number().int().optional(),
-        status: z.string().optional(),
-        idType: z.string().optional(),
-        name: z.string().optional(),
-        custom: z.boolean().optional()
-    })
-    .loose();
-export type IdentityNamespace = z.infer<typeof IdentityNamespace>;
 
 /**
  * The org's identity namespaces, from Identity Service on its regional host. Checked at start (a mapping

@@ -1,4 +1,5 @@
-import type { CardModel } from '../profile/cardModel';
+import type { CardModel } from '../contract/cardModel';
+import type { ErrorDetails } from '../contract/errors';
 
 /**
  * What the card cache holds for one look-up key. Not-found and ambiguous answers are cached too (for the
@@ -10,7 +11,7 @@ export type CachedOutcome =
           kind: 'error';
           code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE';
           message: string;
-          details: Record<string, unknown>;
+          details: ErrorDetails;
           fetchedAtMs: number;
       };
 

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { ProxyConfig } from '../config';
-import type { CardModel } from '../profile/cardModel';
+import type { CardModel } from '../contract/cardModel';
+import type { ErrorDetails } from '../contract/errors';
 import { deserializeOutcome, serializeOutcome, type CachedOutcome } from './cachedOutcome';
 import type { SharedStore } from './redisStore';
 
@@ -17,7 +18,7 @@ export type CacheEntry =
           fetchedAtMs: number;
           code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE';
           message: string;
-          details: Record<string, unknown>;
+          details: ErrorDetails;
       };
 
 export interface CacheLookup {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { SALESFORCE_ID } from './lookupRequest';
+import { SALESFORCE_ID } from '../contract/lookupRequest';
 
 export interface AuditFacts {
     objectType: string | null;

@@ -1,10 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { ErrorCode, ProxyError } from '../errors';
-
-/** The one documented error body: `{ "error": { "code", "message", "requestId", "details"? } }`. */
-export interface ErrorBody {
-    error: { code: ErrorCode; message: string; requestId: string; details?: Record<string, unknown> };
-}
+import type { ErrorBody } from '../contract/errors';
+import type { ProxyError } from '../errors';
 
 export function errorBody(err: ProxyError, requestId: string): ErrorBody {
     return { error: { code: err.code, message: err.message, requestId, ...(err.details ? { details: err.details } : {}) } };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CallerIdentity } from '../auth/callerAuth';
 import type { LookupAnswer, LookupContext } from '../lookup/lookupTypes';
-import type { LookupRequest } from './lookupRequest';
+import type { LookupRequest } from '../contract/lookupRequest';
 import { auditLookup } from './auditLog';
 import { sendProxyError } from './errorBody';
 import { toProxyError } from './errorHandler';

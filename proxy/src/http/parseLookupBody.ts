@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ProxyError } from '../errors';
-import { LookupRequest } from './lookupRequest';
+import { LookupRequest } from '../contract/lookupRequest';
 
 /**
  * Validates the look-up body against the shared LookupRequest contract. The message names every

@@ -12,9 +12,9 @@
  * spelling is used) and skipped when the org lacks them; one candidate per namespace+value (the first,
  * highest-priority field keeps it); at most MAX_CANDIDATES, the rest skipped as TOO_MANY_IDENTITIES.
  */
-import type { LookupRequest } from '../http/lookupRequest';
-import type { IdentityTried } from '../profile/cardModel';
-import { CARD_LIMITS } from '../profile/cardModel';
+import type { LookupRequest } from '../contract/lookupRequest';
+import type { IdentityTried } from '../contract/cardModel';
+import { CARD_LIMITS } from '../contract/cardModel';
 import { entriesFor, type FieldMapping, type NamespaceCatalog } from './fieldMapping';
 import { maskIdentity, maskRaw } from './mask';
 import { normalise, type NormaliserKind } from './normalisers';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { LookupRequest } from '../http/lookupRequest';
+import type { LookupRequest } from '../contract/lookupRequest';
 import { buildCandidates, type BuiltCandidates } from './buildCandidates';
 import type { FieldMapping, NamespaceCatalog } from './fieldMapping';
 

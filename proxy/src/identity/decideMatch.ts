@@ -25,9 +25,9 @@
  *   well have found the person, and a false "no profile" is worse than a retry or a stale card.
  */
 import { ProxyError } from '../errors';
-import { isEmptyEnvelope, parseEntityMap, ProfileEnvelope } from '../profile/aepEntities';
-import { CARD_LIMITS, type CandidateProfile, type IdentityTried } from '../profile/cardModel';
-import { toCandidateProfile } from '../profile/person';
+import { isEmptyEnvelope, parseEntityMap, ProfileEnvelope } from '../contract/aepEntities';
+import { CARD_LIMITS, type CandidateProfile, type IdentityTried } from '../contract/cardModel';
+import { toCandidateProfile } from '../card/person';
 import type { IdentityCandidate } from './buildCandidates';
 
 export type CandidateOutcome =

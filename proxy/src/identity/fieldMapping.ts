@@ -20,7 +20,7 @@
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 // Field names follow the look-up request's rule: an API name with one optional relationship hop (Contact.Email).
-import { FIELD_NAME, OBJECT_API_NAMES } from '../http/lookupRequest';
+import { FIELD_NAME, OBJECT_API_NAMES } from '../contract/lookupRequest';
 import { NORMALISER_KINDS } from './normalisers';
 
 /** Identity Service namespace codes: letters, digits, underscores (Email_LC_SHA256, loyaltyId). */

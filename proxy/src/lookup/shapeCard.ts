@@ -1,11 +1,11 @@
 import type { EventsOutcome } from '../aep/entitiesClient';
 import type { ResolvedMergePolicy } from '../aep/mergePolicies';
 import type { ResolvedMatch } from '../identity/decideMatch';
-import type { ProfileEnvelope } from '../profile/aepEntities';
-import type { CardModel } from '../profile/cardModel';
-import type { EventsInput } from '../profile/events';
-import type { ShapingConfig } from '../profile/shapingConfig';
-import { toCardModel } from '../profile/toCardModel';
+import type { ProfileEnvelope } from '../contract/aepEntities';
+import type { CardModel } from '../contract/cardModel';
+import type { EventsInput } from '../card/events';
+import type { ShapingConfig } from '../card/shapingConfig';
+import { toCardModel } from '../card/toCardModel';
 
 /**
  * Standard XDM field groups the card reads (person, contact points, loyalty, consents, memberships,

@@ -2,7 +2,7 @@ import type { ProxyConfig } from '../../../proxy/src/config';
 import { deserializeOutcome, serializeOutcome, type CachedOutcome } from '../../../proxy/src/cache/cachedOutcome';
 import { buildCandidates } from '../../../proxy/src/identity/buildCandidates';
 import type { NamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
-import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
+import { LookupRequest } from '../../../proxy/src/contract/lookupRequest';
 import { requestKey } from '../../../proxy/src/lookup/lookupProfile';
 
 /**

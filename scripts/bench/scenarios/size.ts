@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { CARD_LIMITS, CARD_MAX_BYTES } from '../../../proxy/src/profile/cardModel';
+import { CARD_LIMITS, CARD_MAX_BYTES } from '../../../proxy/src/contract/cardModel';
 import type { CapturedCall } from '../children/upstreamCapture';
 import { withProxy, type BenchContext } from '../context';
 import { closedLoop, loadClient, type LoadClient } from '../infra/loadGen';

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
+import { LookupRequest } from '../../../proxy/src/contract/lookupRequest';
 import { createConnection } from '../connection';
 import { identityQuery, readIdentityFields, RecordReadError } from '../readIdentityFields';
 import { soqlString } from '../soql';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
+import { CARD_LIMITS } from '../../../proxy/src/contract/cardModel';
 import { createConnection } from '../connection';
 import { seedDemoOrg } from '../seedDemoOrg';
 import { formatSmokeReport, PACKAGE_METADATA, runSmokeCheck, type SmokeReport } from '../smokeCheck';

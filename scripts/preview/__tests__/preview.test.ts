@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
+import type { CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
 import { postLookup } from '../../org/proxyLookup';
 import { isolatedEnv, startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
 import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from '../chromium';

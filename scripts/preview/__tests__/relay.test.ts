@@ -1,6 +1,6 @@
 import { connectionFor, startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
 import { loadConfig } from '../../../proxy/src/config';
-import { CardModel } from '../../../proxy/src/profile/cardModel';
+import { CardModel } from '../../../proxy/src/contract/cardModel';
 import { startProxy, type RunningProxy } from '../../../proxy/src/server';
 import { CustomerProfileRelay, type RelayEnvelope, type RelayOptions } from '../apex/customerProfileRelay';
 import { localRecordSource } from '../apex/recordSource';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { CARD_LIMITS } from '../../../proxy/src/profile/cardModel';
+import { CARD_LIMITS } from '../../../proxy/src/contract/cardModel';
 
 /**
  * The Apex relay's settings, read from the package's own `Customer_Profile_Setting.Default` custom metadata

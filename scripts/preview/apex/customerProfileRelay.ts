@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
-import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/http/lookupRequest';
-import type { RelayResult } from '../../fixtures/relayResult';
+import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
+import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/contract/lookupRequest';
+import type { RelayResult } from './relayResult';
 import { postLookup, type ProxyAnswer, type ProxyCaller } from '../../org/proxyLookup';
 import { RelayError } from './relayErrors';
 import type { RecordSource } from './recordSource';

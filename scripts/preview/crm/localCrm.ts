@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { SALESFORCE_ID } from '../../../proxy/src/http/lookupRequest';
+import { SALESFORCE_ID } from '../../../proxy/src/contract/lookupRequest';
 import { IDENTITY_FIELDS, type IdentityRecord, type SupportedObject } from '../../org/readIdentityFields';
 
 /**

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/profile/cardModel';
-import { LookupRequest } from '../../../proxy/src/http/lookupRequest';
-import { ERROR_STATUS } from '../../../proxy/src/errors';
+import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
+import { LookupRequest } from '../../../proxy/src/contract/lookupRequest';
+import { ERROR_STATUS } from '../../../proxy/src/contract/errors';
 import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from '../generateApexFixtures';
 import { REPO_ROOT } from './tempProject';
 import { asArray, readXml, text } from '../xml';

@@ -1,4 +1,4 @@
-import type { LookupRequest } from '../../http/lookupRequest';
+import type { LookupRequest } from '../../contract/lookupRequest';
 import { buildCandidates } from '../buildCandidates';
 import { CandidateMemo } from '../candidateMemo';
 import { createNamespaceCatalog, parseFieldMapping } from '../fieldMapping';

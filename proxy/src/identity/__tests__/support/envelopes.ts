@@ -1,4 +1,4 @@
-import { ProfileEnvelope } from '../../../profile/aepEntities';
+import { ProfileEnvelope } from '../../../contract/aepEntities';
 
 /** A merged-profile envelope as AEP returns it (lower-case identityMap keys). */
 export function envelope(

@@ -8,7 +8,7 @@
  *   humanise(name: string): string                // totalSpend90d -> "Total spend 90d"
  */
 import { clip, isoOrNull } from './bound';
-import { CARD_LIMITS, type CardModel } from './cardModel';
+import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
 import type { ShapingConfig } from './shapingConfig';
 import { asRecord, type XdmReader } from './xdm';
 

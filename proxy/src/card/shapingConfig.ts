@@ -16,7 +16,7 @@
  *   DEFAULT_SHAPING_CONFIG: ShapingConfig
  */
 import { z } from 'zod';
-import { ComputedAttribute } from './cardModel';
+import { ComputedAttribute } from '../contract/cardModel';
 
 const PATH = /^[A-Za-z_{][A-Za-z0-9_{}]*(\.[A-Za-z_{][A-Za-z0-9_{}]*)*$/;
 const path = z.string().max(256).regex(PATH, 'must be a dotted XDM path such as _{tenant}.crm.lifetimeValue');

@@ -7,7 +7,7 @@
  *   toLifetimeValue(xdm: XdmReader, config: ShapingConfig['lifetimeValue']): CardModel['lifetimeValue']
  */
 import { clip, currencyOrNull, isoOrNull, numberOrNull, textOrNull } from './bound';
-import { CARD_LIMITS, type CardModel } from './cardModel';
+import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
 import type { ShapingConfig } from './shapingConfig';
 import type { XdmReader } from './xdm';
 

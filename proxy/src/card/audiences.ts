@@ -9,7 +9,7 @@
  *   toAudiences(xdm: XdmReader, names: ReadonlyMap<string, { name: string }>, config: ShapingConfig['audiences']): { items; dropped }
  */
 import { clip, isoOrNull, timeOf } from './bound';
-import { CARD_LIMITS, type CardModel } from './cardModel';
+import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
 import type { ShapingConfig } from './shapingConfig';
 import { asRecord, type XdmReader } from './xdm';
 

@@ -9,10 +9,17 @@
  *   cardBytes(card: CardModel): number
  *   type CardInput, type MatchSummary
  */
-import type { ProfileEnvelope } from './aepEntities';
+import type { ProfileEnvelope } from '../contract/aepEntities';
 import { toAudiences } from './audiences';
 import { clip, isoOrNull } from './bound';
-import { CARD_LIMITS, CARD_MAX_BYTES, CARD_SCHEMA_VERSION, CardModel, type CandidateProfile, type IdentityTried } from './cardModel';
+import {
+    CARD_LIMITS,
+    CARD_MAX_BYTES,
+    CARD_SCHEMA_VERSION,
+    CardModel,
+    type CandidateProfile,
+    type IdentityTried
+} from '../contract/cardModel';
 import { toComputedAttributes } from './computedAttributes';
 import { toContactPoints, toLifetimeValue, toLoyalty } from './contactPoints';
 import { toEvents, type EventsInput } from './events';

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CARD_LIMITS, CARD_MAX_BYTES, CardModel } from '../cardModel';
-import { cardModelJsonSchema, cardModelJsonSchemaText } from '../cardModelSchema';
+import { CARD_SCHEMA_FILE, cardModelJsonSchema, cardModelJsonSchemaText } from '../generate';
 import { maximalInstance } from './support/maximalInstance';
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 
 describe('card model JSON Schema', () => {
-    it('is committed exactly as generated (run npm run schema after changing cardModel.ts)', () => {
-        const committed = readFileSync(join(__dirname, '..', 'cardModel.schema.json'), 'utf8');
+    it('is committed exactly as generated (run npm run contracts after changing cardModel.ts)', () => {
+        const committed = readFileSync(CARD_SCHEMA_FILE, 'utf8');
         expect(committed).toBe(cardModelJsonSchemaText());
     });
 

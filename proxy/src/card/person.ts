@@ -5,9 +5,9 @@
  *   toPerson(xdm: XdmReader): CardModel['person']
  *   toCandidateProfile(envelope: ProfileEnvelope, via: { field, namespace }, denylist: readonly string[]): CandidateProfile
  */
-import type { ProfileEnvelope } from './aepEntities';
+import type { ProfileEnvelope } from '../contract/aepEntities';
 import { textOrNull, clip, isoOrNull } from './bound';
-import { CARD_LIMITS, type CandidateProfile, type CardModel } from './cardModel';
+import { CARD_LIMITS, type CandidateProfile, type CardModel } from '../contract/cardModel';
 import { createXdmReader, type XdmReader } from './xdm';
 
 const L = CARD_LIMITS.maxLabel;

@@ -9,7 +9,7 @@
  */
 import { asArray, asRecord, type XdmReader } from './xdm';
 import { clip, isoOrNull, numberOrNull, textOrNull } from './bound';
-import { CARD_LIMITS, type ModelScore } from './cardModel';
+import { CARD_LIMITS, type ModelScore } from '../contract/cardModel';
 import type { ScoreConfig } from './shapingConfig';
 
 const L = CARD_LIMITS.maxLabel;

@@ -1,6 +1,6 @@
-import { ProfileEnvelope } from '../aepEntities';
+import { ProfileEnvelope } from '../../contract/aepEntities';
 import { clip, safeUrl } from '../bound';
-import { CARD_LIMITS, CARD_MAX_BYTES, CardModel } from '../cardModel';
+import { CARD_LIMITS, CARD_MAX_BYTES, CardModel } from '../../contract/cardModel';
 import { parseShapingConfig } from '../shapingConfig';
 import { cardBytes, toCardModel, type CardInput } from '../toCardModel';
 

@@ -11,7 +11,7 @@
  *   currencyOrNull(value: unknown): string | null                 // three-letter code, upper-cased
  *   ELLIPSIS
  */
-import { CARD_LIMITS } from './cardModel';
+import { CARD_LIMITS } from '../contract/cardModel';
 
 export const ELLIPSIS = '…';
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;

@@ -1,8 +1,8 @@
 import profileMap from './data/mariaLopez.profile.json';
 import eventPages from './data/mariaLopez.events.json';
 import audienceNames from './data/mariaLopez.audienceNames.json';
-import { parseEntityMap } from '../aepEntities';
-import { CARD_MAX_BYTES } from '../cardModel';
+import { parseEntityMap } from '../../contract/aepEntities';
+import { CARD_MAX_BYTES } from '../../contract/cardModel';
 import { parseShapingConfig } from '../shapingConfig';
 import { cardBytes, toCardModel, type CardInput } from '../toCardModel';
 import { createXdmReader } from '../xdm';

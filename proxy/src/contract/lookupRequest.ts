@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARD_LIMITS } from '../profile/cardModel';
+import { CARD_LIMITS } from './cardModel';
 
 /**
  * Body of `POST /v1/profiles/lookup`: what the Apex relay (or the local preview's stand-in) sends.

@@ -10,9 +10,9 @@
  *   toEvents(input: EventsInput, config: ShapingConfig['events'], maxEvents: number): { section: EventsSection; dropped: number }
  *   categoryOf(eventType: string): EventItem['category']
  */
-import { EventChild, parseEventsPage } from './aepEntities';
+import { EventChild, parseEventsPage } from '../contract/aepEntities';
 import { clip, currencyOrNull, numberOrNull, safeUrl, textOrNull, timeOf, isoOrNull } from './bound';
-import { CARD_LIMITS, type CardModel } from './cardModel';
+import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
 import { humanise } from './computedAttributes';
 import type { ShapingConfig } from './shapingConfig';
 import { asArray, asRecord, createXdmReader } from './xdm';

@@ -5,7 +5,7 @@
  *   toIdentities(xdm: XdmReader): { items: IdentityRef[]; dropped: number }
  */
 import { clip } from './bound';
-import { CARD_LIMITS, type CardModel } from './cardModel';
+import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
 import { asArray, asRecord, type XdmReader } from './xdm';
 
 type IdentityRef = CardModel['identities'][number];
