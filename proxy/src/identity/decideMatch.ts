@@ -1,13 +1,8 @@
 /**
- * Which profile the card shows, given what AEP answered for each identity candidate. Pure.
+ * Which profile the card shows, given what AEP answered for each identity candidate. Pure: it only decides;
+ * reading AEP's answers into per-candidate outcomes is proxy/src/lookup/profileOutcomes.ts.
  *
- * Exports:
- *   decideMatch(input: DecideMatchInput): MatchDecision        // throws ProxyError INVALID_REQUEST for a foreign profileId
- *   groupMultiEntityResponse(body: unknown, candidates: readonly IdentityCandidate[]): CandidateOutcome[]
- *   outcomeFromEntityMap(candidate: IdentityCandidate, body: unknown): CandidateOutcome   // GET form; pass null for a 404
- *   profileHasIdentity(envelope: ProfileEnvelope, namespace: string, value: string): boolean
- *
- * Rules (briefing "Ambiguity"):
+ * Rules:
  * - Candidates are judged in priority order. The highest-priority candidate that found anything decides.
  * - If it found exactly one profile, that profile wins. Lower-priority candidates whose profiles do not
  *   include the winner make the match ambiguous (IDENTITIES_DISAGREE) and become `alternatives`. A
@@ -25,7 +20,7 @@
  *   well have found the person, and a false "no profile" is worse than a retry or a stale card.
  */
 import { ProxyError } from '../errors';
-import { isEmptyEnvelope, parseEntityMap, ProfileEnvelope } from '../contract/aepEntities';
+import { isEmptyEnvelope, type ProfileEnvelope } from '../contract/aepEntities';
 import { CARD_LIMITS, type CandidateProfile, type IdentityTried } from '../contract/cardModel';
 import { toCandidateProfile } from '../card/person';
 import type { IdentityCandidate } from './buildCandidates';
@@ -155,82 +150,4 @@ function tried(outcomes: readonly CandidateOutcome[], skipped: readonly Identity
     // Only the contract's fields: skip reasons are for logs, not for the response.
     for (const s of skipped) out.push({ field: s.field, namespace: s.namespace, maskedValue: s.maskedValue, outcome: s.outcome });
     return out.slice(0, CARD_LIMITS.identitiesTried);
-}
-
-// ------------------------------------------------------------------------------ AEP response forms
-
-/** Does the merged profile carry this identity? identityMap keys are lower-case in merged profiles. */
-export function profileHasIdentity(envelope: ProfileEnvelope, namespace: string, value: string): boolean {
-    const ns = namespace.toLowerCase();
-    const identityMap = envelope.entity.identityMap;
-    if (typeof identityMap === 'object' && identityMap !== null && !Array.isArray(identityMap)) {
-        for (const [key, ids] of Object.entries(identityMap)) {
-            if (
-                key.toLowerCase() === ns &&
-                Array.isArray(ids) &&
-                ids.some((i) => typeof i === 'object' && i !== null && (i as { id?: unknown }).id === value)
-            ) {
-                return true;
-            }
-        }
-    }
-    // Older documented form: identities: [{ id, namespace: { code } }].
-    const identities = envelope.entity.identities;
-    return (
-        Array.isArray(identities) &&
-        identities.some((i) => {
-            const item = i as { id?: unknown; namespace?: { code?: unknown } } | null;
-            return item?.id === value && typeof item.namespace?.code === 'string' && item.namespace.code.toLowerCase() === ns;
-        })
-    );
-}
-
-function answersCandidate(envelope: ProfileEnvelope, c: IdentityCandidate): boolean {
-    const requested = envelope.requestedIdentity;
-    const code = requested?.entityIdNS?.code;
-    if (requested?.entityId === c.value && typeof code === 'string' && code.toLowerCase() === c.namespace.toLowerCase()) return true;
-    return profileHasIdentity(envelope, c.namespace, c.value);
-}
-
-/**
- * Per-candidate outcomes from one `POST /access/entities` answer (aep-api.md c.2): a map keyed by XID
- * with one entry per distinct profile (`requestedIdentity` says which identity asked for it) and an
- * empty `entity: {}` placeholder for identities without a profile. A 207 answer is an array of
- * `{xid, error}`; failed identities cannot be told apart (the xid is AEP's), so candidates that no
- * successful entry answers are errors when any item failed.
- */
-export function groupMultiEntityResponse(body: unknown, candidates: readonly IdentityCandidate[]): CandidateOutcome[] {
-    const entries: ProfileEnvelope[] = [];
-    const failures: unknown[] = [];
-    if (Array.isArray(body)) {
-        for (const item of body.slice(0, 200)) {
-            const rec = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : null;
-            if (rec && 'error' in rec) failures.push(rec.error);
-            else {
-                const parsed = ProfileEnvelope.safeParse(item);
-                if (parsed.success && !isEmptyEnvelope(parsed.data)) entries.push(parsed.data);
-            }
-        }
-    } else {
-        entries.push(...parseEntityMap(body));
-    }
-    return candidates.map((candidate): CandidateOutcome => {
-        const profiles = entries.filter((e) => answersCandidate(e, candidate));
-        if (profiles.length > 0) return { candidate, outcome: 'found', profiles };
-        if (failures.length > 0) return { candidate, outcome: 'error', error: failures[0] };
-        return { candidate, outcome: 'not_found' };
-    });
-}
-
-/**
- * Outcome of one `GET /access/entities` (XID-keyed map; null or an empty map for a 404). The map can
- * hold more than one entry (split profiles, a shared identity): entries that carry the identity are
- * kept; when none carries it (a `fields` projection without identityMap) all are kept, which makes a
- * multi-entry answer ambiguous rather than silently picking one person.
- */
-export function outcomeFromEntityMap(candidate: IdentityCandidate, body: unknown): CandidateOutcome {
-    const entries = parseEntityMap(body);
-    if (entries.length === 0) return { candidate, outcome: 'not_found' };
-    const carrying = entries.filter((e) => profileHasIdentity(e, candidate.namespace, candidate.value));
-    return { candidate, outcome: 'found', profiles: carrying.length > 0 ? carrying : entries };
 }

@@ -1,4 +1,3 @@
-import { AepCallError, isTooManyIdentities } from '../aep/aepCallError';
 import type { AudienceNames } from '../aep/audiencesClient';
 import { Budget } from '../aep/budget';
 import type { EntitiesClient, EventsOutcome, IdentityQuery } from '../aep/entitiesClient';
@@ -14,10 +13,11 @@ import { ProxyError } from '../errors';
 import type { LookupRequest } from '../contract/lookupRequest';
 import type { BuiltCandidates, IdentityCandidate } from '../identity/buildCandidates';
 import { CandidateMemo } from '../identity/candidateMemo';
-import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome } from '../identity/decideMatch';
+import { decideMatch } from '../identity/decideMatch';
 import type { ProxyMetrics } from '../observability/metrics';
 import { CARD_LIMITS } from '../contract/cardModel';
 import type { LookupAnswer, LookupContext } from './lookupTypes';
+import { asAepError, fetchProfileOutcomes, markGuardrailHits } from './profileOutcomes';
 import { audienceIdsToName, profileFieldList, shapeCard } from './shapeCard';
 import { allowsStale, toUpstreamProxyError } from './upstreamFailure';
 
@@ -180,30 +180,13 @@ export class ProfileLookup {
             });
 
         // The one parallel round: all candidates in one POST, events for the most likely identity.
-        const [outcomes, firstEvents] = await Promise.all([
-            this.profileOutcomes(candidates, fields, mergePolicy.id, budget, ctx.requestId),
+        const [{ outcomes, guardrailHits }, firstEvents] = await Promise.all([
+            fetchProfileOutcomes(this.d.entities, candidates, { fields, mergePolicyId: mergePolicy.id, budget, requestId: ctx.requestId }),
             eventsWanted ? eventsFor(eventsIdentity) : Promise.resolve(null)
         ]);
 
-        const guardrailHits = candidates.filter((c) =>
-            outcomes.some((o) => o.candidate === c && o.outcome === 'error' && isTooManyIdentities(o.error))
-        );
-        const decided = decideMatch({
-            // A graph over AEP's 50-identity guardrail is excluded from look-ups: for that identity, no profile.
-            outcomes: outcomes.map((o) =>
-                o.outcome === 'error' && isTooManyIdentities(o.error) ? { candidate: o.candidate, outcome: 'not_found' as const } : o
-            ),
-            skipped,
-            profileId: req.profileId,
-            denylist: config.shaping.denylist
-        });
-        // ...but identitiesTried says 'error' for it, so the agent is not told the identity simply has no profile.
-        const decision = {
-            ...decided,
-            identitiesTried: decided.identitiesTried.map((t) =>
-                guardrailHits.some((c) => c.field === t.field && c.namespace === t.namespace) ? { ...t, outcome: 'error' as const } : t
-            )
-        };
+        const decided = decideMatch({ outcomes, skipped, profileId: req.profileId, denylist: config.shaping.denylist });
+        const decision = { ...decided, identitiesTried: markGuardrailHits(decided.identitiesTried, guardrailHits) };
         const fetchedAtMs = Date.now();
 
         if (decision.kind === 'upstream_error') throw asAepError(decision.error);
@@ -264,49 +247,6 @@ export class ProfileLookup {
         return outcome;
     }
 
-    /**
-     * Per-candidate outcomes from the multi-entity POST. AEP's 207 (partial failure) lists only the
-     * failures, keyed by AEP's own XIDs, and a 422 can refuse the whole POST (one identity over the
-     * 50-identity guardrail is enough): with several candidates, each is then asked separately, in
-     * parallel, so the good identities still get their answer and the failing one is pinned down.
-     */
-    private async profileOutcomes(
-        candidates: IdentityCandidate[],
-        fields: readonly string[],
-        mergePolicyId: string,
-        budget: Budget,
-        requestId: string
-    ): Promise<CandidateOutcome[]> {
-        const opts = { fields, mergePolicyId, budget, requestId };
-        let partial = false;
-        try {
-            const res = await this.d.entities.fetchProfiles(
-                candidates.map((c) => ({ namespace: c.namespace, id: c.value })),
-                opts
-            );
-            const outcomes = groupMultiEntityResponse(res.body, candidates);
-            partial = res.status === 207 && outcomes.some((o) => o.outcome === 'error');
-            if (!partial || candidates.length === 1) return outcomes;
-        } catch (err) {
-            const refusedAsWhole = err instanceof AepCallError && err.kind === 'http' && (err.status === 404 || err.status === 422);
-            if (!refusedAsWhole) throw err;
-            if (err.status === 404) return candidates.map((candidate) => ({ candidate, outcome: 'not_found' as const }));
-            if (candidates.length === 1) return [{ candidate: candidates[0]!, outcome: 'error', error: err }];
-        }
-        return Promise.all(
-            candidates.map(async (candidate): Promise<CandidateOutcome> => {
-                try {
-                    return outcomeFromEntityMap(
-                        candidate,
-                        await this.d.entities.fetchProfileByIdentity({ namespace: candidate.namespace, id: candidate.value }, opts)
-                    );
-                } catch (e) {
-                    return { candidate, outcome: 'error', error: e };
-                }
-            })
-        );
-    }
-
     private answerFromEntry(entry: CacheEntry, source: LookupAnswer['source']): LookupAnswer {
         if (entry.kind === 'error') throw new ProxyError(entry.code, entry.message, { details: entry.details });
         return { body: entry.hitBody, source, profileId: entry.profileId, matchedNamespace: entry.matchedNamespace };
@@ -327,17 +267,6 @@ export class ProfileLookup {
 /** Events are filtered to those of interest after fetching; ask for some slack, never AEP's default 1,000. */
 function eventFetchLimit(maxEvents: number): number {
     return Math.min(100, maxEvents * 2 + 10);
-}
-
-/** Per-identity failures of a 207 answer are plain `{message, statusCode:"500"}` objects. */
-function asAepError(err: unknown): AepCallError {
-    if (err instanceof AepCallError) return err;
-    const e = (typeof err === 'object' && err !== null ? err : {}) as { statusCode?: unknown; message?: unknown };
-    const status = Number(e.statusCode);
-    return new AepCallError('profile', 'http', `profile: AEP reported ${Number.isFinite(status) ? status : 'an error'} for an identity`, {
-        status: Number.isFinite(status) && status > 0 ? status : 502,
-        aepMessage: typeof e.message === 'string' ? e.message : ''
-    });
 }
 
 function entryToOutcome(entry: CacheEntry): CachedOutcome {

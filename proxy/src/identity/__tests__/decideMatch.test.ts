@@ -1,6 +1,6 @@
 import { ProxyError } from '../../errors';
 import type { IdentityCandidate } from '../buildCandidates';
-import { decideMatch, groupMultiEntityResponse, outcomeFromEntityMap, type CandidateOutcome } from '../decideMatch';
+import { decideMatch, type CandidateOutcome } from '../decideMatch';
 import { ALEX, JANE, SAM } from './support/envelopes';
 
 const cand = (field: string, namespace: string, value: string, priority: number): IdentityCandidate => ({
@@ -167,65 +167,5 @@ describe('decideMatch', () => {
             [null, null],
             [null, null]
         ]);
-    });
-});
-
-describe('groupMultiEntityResponse', () => {
-    it('maps a POST answer to per-candidate outcomes via requestedIdentity, identityMap and placeholders', () => {
-        const unknown = cand('SuppliedEmail', 'Email', 'unknown.person@example.com', 25);
-        const body = {
-            [SAM.entityId]: { ...SAM, requestedIdentity: { entityId: 'sam.rivera@example.com', entityIdNS: { code: 'email' } } },
-            [ALEX.entityId]: { ...ALEX, requestedIdentity: { entityId: '+14155550188', entityIdNS: { code: 'phone' } } },
-            A29cgEmpty0000: {
-                entityId: 'A29cgEmpty0000',
-                sources: [''],
-                entity: {},
-                lastModifiedAt: '1970-01-01T00:00:00Z',
-                requestedIdentity: { entityId: 'unknown.person@example.com', entityIdNS: { code: 'email' } }
-            }
-        };
-        const outcomes = groupMultiEntityResponse(body, [SAM_EMAIL, unknown, PHONE]);
-        expect(outcomes.map((o) => o.outcome)).toEqual(['found', 'not_found', 'found']);
-        // Sam's entry answered the email, but his identityMap carries the shared phone too.
-        expect(outcomes[2]!.outcome === 'found' && outcomes[2]!.profiles.map((p) => p.entityId)).toEqual([SAM.entityId, ALEX.entityId]);
-        expect(decideMatch({ outcomes }).kind).toBe('match');
-    });
-
-    it('compares namespace codes case-insensitively and values exactly', () => {
-        const upper = cand('Email', 'EMAIL', 'sam.rivera@example.com', 20);
-        const cased = cand('Email', 'Email', 'Sam.Rivera@example.com', 20);
-        const outcomes = groupMultiEntityResponse({ [SAM.entityId]: SAM }, [upper, cased]);
-        expect(outcomes.map((o) => o.outcome)).toEqual(['found', 'not_found']);
-    });
-
-    it('turns a 207 partial failure into errors for unanswered candidates', () => {
-        const body = [{ xid: 'BVrqzwVuzbXrLfmnaG3rXrLf3KJg', error: { message: 'Too many related identities', statusCode: '422' } }];
-        const outcomes = groupMultiEntityResponse(body, [EMAIL]);
-        expect(outcomes).toEqual([
-            { candidate: EMAIL, outcome: 'error', error: { message: 'Too many related identities', statusCode: '422' } }
-        ]);
-    });
-
-    it('survives junk bodies', () => {
-        for (const body of [null, 'x', 42, { a: 1 }, { a: { entity: 'nope' } }, [1, null, {}]]) {
-            expect(groupMultiEntityResponse(body, [EMAIL])).toEqual([{ candidate: EMAIL, outcome: 'not_found' }]);
-        }
-    });
-});
-
-describe('outcomeFromEntityMap (GET)', () => {
-    it('treats a two-entry map for a shared phone as two profiles', () => {
-        const o = outcomeFromEntityMap(PHONE, { [SAM.entityId]: SAM, [ALEX.entityId]: ALEX });
-        expect(o.outcome === 'found' && o.profiles.map((p) => p.entityId)).toEqual([SAM.entityId, ALEX.entityId]);
-    });
-
-    it('keeps only the entries that carry the identity when some do', () => {
-        const o = outcomeFromEntityMap(EMAIL, { [SAM.entityId]: SAM, [JANE.entityId]: JANE });
-        expect(o.outcome === 'found' && o.profiles.map((p) => p.entityId)).toEqual([JANE.entityId]);
-    });
-
-    it('is not_found for a 404 (null) or an empty map', () => {
-        expect(outcomeFromEntityMap(EMAIL, null).outcome).toBe('not_found');
-        expect(outcomeFromEntityMap(EMAIL, {}).outcome).toBe('not_found');
     });
 });
