@@ -191,6 +191,38 @@ describe('fault injection and stats', () => {
         expect(((await call(`${admin}/stats`)).body as { total: number }).total).toBe(0);
     });
 
+    it('DELETE /__emulator/faults goes back to the start-up rules: injected faults go, the configured latency stays', async () => {
+        const latency = { group: 'entities', action: { type: 'latency', ms: 120 } } as const;
+        const other = await start({ faults: [latency] });
+        try {
+            const admin = `${other.platformUrl}/__emulator/faults`;
+            const headers = aepHeaders(await tokenFor(other), other.orgs.primary);
+            const url = entitiesUrl(other, {
+                'schema.name': '_xdm.context.profile',
+                entityId: SEED_IDENTITIES.jane.email,
+                entityIdNS: 'email'
+            });
+            await call(admin, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ group: 'all', action: { type: 'status', status: 503 } })
+            });
+            expect((await fetch(url, { headers })).status).toBe(503);
+            expect((await call(admin, { method: 'DELETE' })).status).toBe(204);
+            const left = ((await call(admin)).body as { faults: { group: string; action: unknown }[] }).faults;
+            expect(left.map(({ group, action }) => ({ group, action }))).toEqual([latency]);
+            const t = Date.now();
+            const res = await fetch(url, { headers });
+            expect(res.status).toBe(200);
+            expect(Date.now() - t).toBeGreaterThanOrEqual(110);
+            // clear() is the programmatic "no rules at all", start-up ones included.
+            other.faults.clear();
+            expect(other.faults.list()).toEqual([]);
+        } finally {
+            await other.close();
+        }
+    });
+
     it('changes token lifetime and rate limit over HTTP', async () => {
         const admin = `${emu.platformUrl}/__emulator`;
         const res = await call(`${admin}/settings`, {

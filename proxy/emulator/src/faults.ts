@@ -58,6 +58,8 @@ export interface FaultController {
     remove(id: string): boolean;
     /** Removes all rules, or those of one group. */
     clear(group?: FaultTarget): void;
+    /** Back to the rules the emulator started with (its configured latency, EMULATOR_FAULTS): injected ones go. */
+    reset(): void;
     list(): ActiveFault[];
 }
 
@@ -73,6 +75,11 @@ export class Faults implements FaultController {
     private rules: RuleState[] = [];
     private counter = 0;
     private readonly jitter = mulberry32(0x5eed);
+
+    /** `startUp`: the rules active from the start, which reset() restores. */
+    constructor(private readonly startUp: readonly FaultRule[] = []) {
+        this.reset();
+    }
 
     set(input: FaultRule): string {
         const rule = FaultRule.parse(input);
@@ -97,6 +104,11 @@ export class Faults implements FaultController {
 
     clear(group?: FaultTarget): void {
         this.rules = group === undefined ? [] : this.rules.filter((r) => r.rule.group !== group);
+    }
+
+    reset(): void {
+        this.rules = [];
+        for (const rule of this.startUp) this.set(rule);
     }
 
     list(): ActiveFault[] {

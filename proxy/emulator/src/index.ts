@@ -101,8 +101,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (opts.includeSeed !== false) layers.push(seedDataset());
     if (opts.dataset) layers.push(opts.dataset);
     const dataset = layers.length === 1 ? layers[0]! : new LayeredDataset(layers);
-    const faults = new Faults();
-    for (const rule of opts.faults ?? []) faults.set(rule);
+    const faults = new Faults(opts.faults ?? []);
     const effects = new FaultEffects();
     const stats = new StatsRecorder();
     const rateLimiter = new RateLimiter(opts.rateLimit ?? {}, now);

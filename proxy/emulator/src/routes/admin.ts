@@ -42,7 +42,7 @@ export function registerAdminRoutes(
             const target = FaultTarget.safeParse(group);
             if (!target.success) return reply.code(400).send({ error: `unknown group '${group}'` });
             deps.faults.clear(target.data);
-        } else deps.faults.clear();
+        } else deps.faults.reset();
         return reply.code(204).send();
     });
 
