@@ -16,7 +16,7 @@ const globals = require('globals');
  */
 const LWC_FILES = ['force-app/**/*.js', 'scripts/preview/src/modules/**/*.js'];
 const TS_FILES = ['**/*.ts'];
-const NODE_JS_FILES = ['**/*.mjs', 'jest.config.js', 'scripts/**/*.cjs'];
+const NODE_JS_FILES = ['**/*.mjs', '**/*.cjs', 'jest.config.js'];
 const BROWSER_JS_FILES = ['scripts/preview/platform/**/*.js', 'scripts/preview/src/main.js'];
 
 export default [
@@ -64,7 +64,7 @@ export default [
         languageOptions: { globals: { ...globals.browser } }
     },
     {
-        files: ['jest.config.js'],
+        files: ['jest.config.js', '**/*.cjs'],
         languageOptions: { sourceType: 'commonjs' }
     }
 ];
