@@ -1,29 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { connectionFor, startEmulator, type RunningEmulator } from '../emulator/src/index';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
 import { createMetrics } from '../src/observability/metrics';
 import { buildProxy, type BuiltProxy } from '../src/server';
+import { describeWithTools } from '../../scripts/systemTools';
 import { PROXY_KEY, RECORDS } from './support/harness';
 
-const REDIS = '/usr/bin/redis-server';
-const haveRedis = existsSync(REDIS);
-
-// Locally the suite skips itself without Redis; in CI (scripts/install-system-deps.sh installs it) a missing
-// server is a broken set-up, and a silent skip would hide the only test of cross-instance sharing.
-if (!haveRedis && process.env.CI) {
-    describe('two proxy instances sharing Redis', () => {
-        it('needs redis-server', () => {
-            throw new Error(
-                `${REDIS} is missing but CI is set: install it with scripts/install-system-deps.sh (Debian package redis-server)`
-            );
-        });
-    });
-}
-
-/** Two stateless instances sharing Debian's redis-server: shared hits and cross-instance coalescing. */
-(haveRedis ? describe : describe.skip)('two proxy instances sharing Redis', () => {
+/**
+ * Two stateless instances sharing Debian's redis-server: shared hits and cross-instance coalescing. Without
+ * redis-server the suite fails with the install command: a silent skip would hide the only test of sharing.
+ */
+describeWithTools(['redis-server'], 'two proxy instances sharing Redis', () => {
     let redis: ChildProcess;
     let emulator: RunningEmulator;
     let a: BuiltProxy;
@@ -31,7 +19,9 @@ if (!haveRedis && process.env.CI) {
 
     beforeAll(async () => {
         const port = 20000 + Math.floor(Math.random() * 20000);
-        redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+        redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+            stdio: 'ignore'
+        });
         emulator = await startEmulator();
         const config = loadConfig(
             // A 2 s fresh TTL lets one test watch a local copy go stale while the shared one is still fresh.

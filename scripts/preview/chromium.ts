@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM } from '../systemTools';
 
 /**
- * Debian's Chromium driven by playwright-core (shared/docs/toolchain.md section B): a persistent context,
- * because `launch()` rejects --user-data-dir, with the flags proven on this machine.
+ * Debian's Chromium driven by playwright-core: a persistent context, because `launch()` rejects --user-data-dir
+ * (https://playwright.dev/docs/api/class-browsertype#browser-type-launch-persistent-context), with the flags
+ * proven on this machine.
  */
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '../..');
 
 const FLAGS = [

@@ -5,6 +5,7 @@ import { runBench } from '../bench';
 import { benchOptions } from '../options';
 import type { BenchReport } from '../report/types';
 import { writeReport } from '../report/write';
+import { describeWithTools } from '../../systemTools';
 
 /**
  * Runs the whole bench at smoke size (tiny durations and counts) against the real proxy, emulator and
@@ -21,7 +22,7 @@ function numericLeaves(value: unknown, path: string, out: Array<[string, unknown
     return out;
 }
 
-describe('npm run bench (smoke size)', () => {
+describeWithTools(['redis-server'], 'npm run bench (smoke size)', () => {
     let dir: string;
     let report: BenchReport;
     let markdown: string;

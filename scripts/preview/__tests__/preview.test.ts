@@ -4,6 +4,7 @@ import type { CardModel, IdentityTried } from '../../../proxy/src/contract/cardM
 import { postLookup } from '../../org/proxyLookup';
 import { isolatedEnv, startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
 import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from '../chromium';
+import { describeWithTools } from '../../systemTools';
 import { labelText } from './customLabels';
 
 /**
@@ -22,26 +23,6 @@ const MARIA = '0038c00002MLopzAAD';
 let stack: RunningStack;
 let browser: Browser;
 let problems: string[] = [];
-
-beforeAll(async () => {
-    // Builds the bundle only when its sources changed (dist/<source hash>); the developer's real settings stay out.
-    stack = await startStack({ env: isolatedEnv(), emulatorLatencyMs: 0 });
-    browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-});
-
-beforeEach(() => {
-    problems = [];
-});
-
-afterEach(() => {
-    // Any console error, page error or failed request fails the test that caused it.
-    expect(problems).toEqual([]);
-});
 
 async function openPreview(query: Record<string, string>): Promise<Page> {
     const page = await browser.context.newPage();
@@ -75,7 +56,27 @@ async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: screenshotPath(SHOTS, name), fullPage: true });
 }
 
-describe('console preview (Chromium)', () => {
+describeWithTools(['chromium'], 'console preview (Chromium)', () => {
+    beforeAll(async () => {
+        // Builds the bundle only when its sources changed (dist/<source hash>); the developer's real settings stay out.
+        stack = await startStack({ env: isolatedEnv(), emulatorLatencyMs: 0 });
+        browser = await launchChromium();
+    }, 240_000);
+
+    afterAll(async () => {
+        await browser?.close();
+        await stack?.close();
+    });
+
+    beforeEach(() => {
+        problems = [];
+    });
+
+    afterEach(() => {
+        // Any console error, page error or failed request fails the test that caused it.
+        expect(problems).toEqual([]);
+    });
+
     it("shows Jane Doe's card with her audiences, scores and recent purchases", async () => {
         const answer = await proxyAnswer(JANE);
         expect(answer.status).toBe(200);

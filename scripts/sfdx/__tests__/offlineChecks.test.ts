@@ -11,6 +11,7 @@ import { checkMetadata } from '../checkMetadata';
 import { checkReferences } from '../checkReferences';
 import { formatProblem, type Problem } from '../problem';
 import { runAllChecks, type OfflineReport } from '../runAll';
+import { describeWithTools } from '../../systemTools';
 import { CLASSES, GOOD_CLASS, LWC, REPO_ROOT, classMeta, makeProject, removeProject } from './tempProject';
 
 // PMD starts a JVM; on a busy 2-core machine a run can take 15-30 s.
@@ -82,289 +83,296 @@ export default class Ticker extends LightningElement {
 `
 };
 
-// The slow runs (two JVMs for PMD, ESLint and prettier child processes) start together, once, and feed the
-// assertions below: the full check of this repository, PMD on a broken project, ESLint on a broken bundle.
-let report: OfflineReport;
-let pmd: PmdReport;
-let lint: Problem[];
-let semantics: Problem[];
+// PMD and apex-ls run on Java: without it, one failure says how to install it (scripts/install-system-deps.sh).
+describeWithTools(['java'], 'offline Salesforce checks', () => {
+    // The slow runs (two JVMs for PMD, ESLint and prettier child processes) start together, once, and feed the
+    // assertions below: the full check of this repository, PMD on a broken project, ESLint on a broken bundle.
+    let report: OfflineReport;
+    let pmd: PmdReport;
+    let lint: Problem[];
+    let semantics: Problem[];
 
-beforeAll(async () => {
-    const broken = project(PMD_PROJECT);
-    [report, pmd, lint, semantics] = await Promise.all([
-        runAllChecks(REPO_ROOT),
-        checkApexPmd(broken),
-        checkLwcLint(project(LINT_PROJECT)),
-        checkApexSemantics(broken)
-    ]);
-}, HOOK_TIMEOUT_MS);
-
-describe('offline Salesforce checks on this repository', () => {
-    it('finds no problem in force-app', () => {
-        expect(messages(report.problems)).toEqual([]);
-    });
-
-    it('ran PMD security, performance and best-practice rules over every Apex file', () => {
-        const classes = fs.readdirSync(path.join(REPO_ROOT, CLASSES)).filter((f) => f.endsWith('.cls'));
-        expect(report.apexFiles).toBe(classes.length);
-        expect(report.pmdRules).toEqual(
-            expect.arrayContaining([
-                'ApexCRUDViolation',
-                'ApexSOQLInjection',
-                'ApexSharingViolations',
-                'ApexSuggestUsingNamedCred',
-                'ApexInsecureEndpoint',
-                'OperationWithLimitsInLoop',
-                'AvoidDebugStatements',
-                'ApexUnitTestClassShouldHaveAsserts',
-                'ApexAssertionsShouldIncludeMessage',
-                'ApexDoc'
-            ])
-        );
-        expect(report.pmdRules).not.toContain('ApexUnitTestClassShouldHaveRunAs');
-    });
-});
-
-describe('apex syntax', () => {
-    it('reports a missing semicolon with file and line', () => {
-        const root = project({
-            [`${CLASSES}/Broken.cls`]:
-                'public with sharing class Broken {\n    public static Integer one() {\n        Integer x = 1\n        return x;\n    }\n}\n',
-            [`${CLASSES}/Broken.cls-meta.xml`]: classMeta()
-        });
-        const problems = checkApexSyntax(root);
-        expect(problems.length).toBeGreaterThan(0);
-        expect(problems[0]).toMatchObject({ check: 'apex-syntax', file: `${CLASSES}/Broken.cls`, line: 4 });
-        expect(problems[0]?.message).toMatch(/missing ';'/);
-    });
-
-    it('parses triggers with the trigger grammar', () => {
-        const root = project({
-            [`force-app/main/default/triggers/CaseTrigger.trigger`]:
-                'trigger CaseTrigger on Case (before insert) {\n    CaseHandler.run();\n}\n'
-        });
-        expect(checkApexSyntax(root)).toEqual([]);
-    });
-});
-
-describe('apex formatting', () => {
-    it('reports a class that prettier-plugin-apex would rewrite, and one it cannot parse', async () => {
-        const root = project({
-            [`${CLASSES}/Greeter.cls`]: GOOD_CLASS,
-            [`${CLASSES}/Messy.cls`]: 'public with sharing class Messy{public static Integer one(){return 1;}}\n',
-            [`${CLASSES}/Broken.cls`]: 'public with sharing class Broken {\n    Integer x = \n}\n'
-        });
-        const problems = await checkApexFormat(root);
-        expect(messages(problems)).toEqual([
-            expect.stringMatching(/^\[apex-format\] force-app\/main\/default\/classes\/Broken\.cls prettier cannot parse it/),
-            `[apex-format] ${CLASSES}/Messy.cls not prettier-plugin-apex formatted; run \`npx prettier --write ${CLASSES}/Messy.cls\``
+    beforeAll(async () => {
+        const broken = project(PMD_PROJECT);
+        [report, pmd, lint, semantics] = await Promise.all([
+            runAllChecks(REPO_ROOT),
+            checkApexPmd(broken),
+            checkLwcLint(project(LINT_PROJECT)),
+            checkApexSemantics(broken)
         ]);
-    });
-});
+    }, HOOK_TIMEOUT_MS);
 
-describe('metadata', () => {
-    it('reports a class without -meta.xml, malformed XML, a missing or foreign apiVersion and an LWC bundle without js-meta.xml', () => {
-        const root = project({
-            [`${CLASSES}/Greeter.cls`]: GOOD_CLASS,
-            [`${CLASSES}/Orphan.cls`]: GOOD_CLASS.replace('Greeter', 'Orphan'),
-            [`${CLASSES}/Greeter.cls-meta.xml`]: classMeta(),
-            [`${CLASSES}/Old.cls`]: GOOD_CLASS.replace('Greeter', 'Old'),
-            [`${CLASSES}/Old.cls-meta.xml`]: classMeta('58.0'),
-            [`${CLASSES}/NoVersion.cls`]: GOOD_CLASS.replace('Greeter', 'NoVersion'),
-            [`${CLASSES}/NoVersion.cls-meta.xml`]: classMeta().replace(/\s*<apiVersion>.*<\/apiVersion>/, ''),
-            'force-app/main/default/permissionsets/Bad.permissionset-meta.xml':
-                '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Bad</label>\n</PermissionSet\n',
-            [`${LWC}/noMeta/noMeta.js`]:
-                "import { LightningElement } from 'lwc';\nexport default class NoMeta extends LightningElement {}\n"
+    describe('offline Salesforce checks on this repository', () => {
+        it('finds no problem in force-app', () => {
+            expect(messages(report.problems)).toEqual([]);
         });
-        const problems = messages(checkMetadata(root));
-        expect(problems).toEqual(
-            expect.arrayContaining([
-                `[metadata] ${CLASSES}/Orphan.cls has no Orphan.cls-meta.xml (the deploy would skip it)`,
-                `[metadata] ${CLASSES}/Old.cls-meta.xml <apiVersion> is 58.0, the project uses 66.0`,
-                `[metadata] ${CLASSES}/NoVersion.cls-meta.xml <apiVersion> is missing (use 66.0)`,
-                `[metadata] ${LWC}/noMeta LWC bundle has no noMeta.js-meta.xml`,
-                expect.stringMatching(
-                    /^\[metadata\] force-app\/main\/default\/permissionsets\/Bad\.permissionset-meta\.xml:\d+ malformed XML: /
-                )
-            ])
-        );
-        expect(problems).toHaveLength(5);
-    });
 
-    it('reports dangling references between metadata files', () => {
-        const root = project({
-            'force-app/main/default/permissionsets/Viewer.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
-<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
-    <classAccesses><apexClass>MissingController</apexClass><enabled>true</enabled></classAccesses>
-    <customPermissions><enabled>true</enabled><name>Missing_Permission</name></customPermissions>
-    <externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>Nope-Service</externalCredentialPrincipal></externalCredentialPrincipalAccesses>
-    <label>Viewer</label>
-</PermissionSet>
-`,
-            'force-app/main/default/namedCredentials/Proxy.namedCredential-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
-<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
-    <label>Proxy</label>
-    <namedCredentialParameters><externalCredential>Missing_EC</externalCredential><parameterName>ExternalCredential</parameterName><parameterType>Authentication</parameterType></namedCredentialParameters>
-    <namedCredentialType>SecuredEndpoint</namedCredentialType>
-</NamedCredential>
-`,
-            [`${LWC}/card/card.js-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
-<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
-    <apiVersion>66.0</apiVersion>
-    <isExposed>true</isExposed>
-    <targets><target>lightning__RecordPage</target></targets>
-    <targetConfigs><targetConfig targets="lightning__RecordPage"><property name="layout" type="String"/></targetConfig></targetConfigs>
-</LightningComponentBundle>
-`,
-            'force-app/main/default/flexipages/Page.flexipage-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
-<FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
-    <flexiPageRegions>
-        <itemInstances><componentInstance>
-            <componentInstanceProperties><name>layout</name><value>full</value></componentInstanceProperties>
-            <componentInstanceProperties><name>cardTitle</name><value>Profile</value></componentInstanceProperties>
-            <componentName>card</componentName>
-        </componentInstance></itemInstances>
-        <name>sidebar</name><type>Region</type>
-    </flexiPageRegions>
-    <masterLabel>Page</masterLabel><type>RecordPage</type>
-</FlexiPage>
-`
+        it('ran PMD security, performance and best-practice rules over every Apex file', () => {
+            const classes = fs.readdirSync(path.join(REPO_ROOT, CLASSES)).filter((f) => f.endsWith('.cls'));
+            expect(report.apexFiles).toBe(classes.length);
+            expect(report.pmdRules).toEqual(
+                expect.arrayContaining([
+                    'ApexCRUDViolation',
+                    'ApexSOQLInjection',
+                    'ApexSharingViolations',
+                    'ApexSuggestUsingNamedCred',
+                    'ApexInsecureEndpoint',
+                    'OperationWithLimitsInLoop',
+                    'AvoidDebugStatements',
+                    'ApexUnitTestClassShouldHaveAsserts',
+                    'ApexAssertionsShouldIncludeMessage',
+                    'ApexDoc'
+                ])
+            );
+            expect(report.pmdRules).not.toContain('ApexUnitTestClassShouldHaveRunAs');
         });
-        expect(messages(checkReferences(root)).sort()).toEqual([
-            '[references] force-app/main/default/flexipages/Page.flexipage-meta.xml property cardTitle is not a design property of card',
-            '[references] force-app/main/default/namedCredentials/Proxy.namedCredential-meta.xml external credential Missing_EC does not exist in externalCredentials/',
-            '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml class MissingController does not exist',
-            '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml custom permission Missing_Permission does not exist',
-            '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml external credential principal Nope-Service does not exist (expected <ExternalCredential>-<principal name>)'
-        ]);
     });
-});
 
-describe('labels', () => {
-    const labels = (names: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">
-${names.map((n) => `    <labels><fullName>${n}</fullName><language>en_US</language><protected>false</protected><shortDescription>${n}</shortDescription><value>${n} text</value></labels>`).join('\n')}
-</CustomLabels>
-`;
-    const translation = (names: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<Translations xmlns="http://soap.sforce.com/2006/04/metadata">
-${names.map((n) => `    <customLabels><label>${n} translated</label><name>${n}</name></customLabels>`).join('\n')}
-</Translations>
-`;
-    const component = `import { LightningElement } from 'lwc';
-import TITLE from '@salesforce/label/c.CAH_Title';
-import RETRY from '@salesforce/label/c.CAH_Retry';
-import GONE from '@salesforce/label/c.CAH_Gone';
-export default class Card extends LightningElement {
-    labels = { TITLE, RETRY, GONE };
-}
-`;
-
-    it('reports an imported label missing from CustomLabels and a label missing one translation', () => {
-        const all = ['CAH_Title', 'CAH_Retry'];
-        const root = project({
-            [`${LWC}/card/card.js`]: component,
-            'force-app/main/default/labels/CustomLabels.labels-meta.xml': labels(all),
-            'force-app/main/default/translations/ko.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/nl_NL.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/de.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/fr.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/zh_TW.translation-meta.xml': translation(['CAH_Title'])
+    describe('apex syntax', () => {
+        it('reports a missing semicolon with file and line', () => {
+            const root = project({
+                [`${CLASSES}/Broken.cls`]:
+                    'public with sharing class Broken {\n    public static Integer one() {\n        Integer x = 1\n        return x;\n    }\n}\n',
+                [`${CLASSES}/Broken.cls-meta.xml`]: classMeta()
+            });
+            const problems = checkApexSyntax(root);
+            expect(problems.length).toBeGreaterThan(0);
+            expect(problems[0]).toMatchObject({ check: 'apex-syntax', file: `${CLASSES}/Broken.cls`, line: 4 });
+            expect(problems[0]?.message).toMatch(/missing ';'/);
         });
-        expect(messages(checkLabels(root))).toEqual([
-            `[labels] ${LWC}/card/card.js:4 imports label c.CAH_Gone, which is not in CustomLabels.labels-meta.xml`,
-            `[labels] ${LWC}/card/card.js:3 label c.CAH_Retry has no translation for zh_TW`
-        ]);
-    });
 
-    it('reports a missing translation file', () => {
-        const all = ['CAH_Title', 'CAH_Retry', 'CAH_Gone'];
-        const root = project({
-            [`${LWC}/card/card.js`]: component,
-            'force-app/main/default/labels/CustomLabels.labels-meta.xml': labels(all),
-            'force-app/main/default/translations/ko.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/nl_NL.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/de.translation-meta.xml': translation(all),
-            'force-app/main/default/translations/zh_TW.translation-meta.xml': translation(all)
+        it('parses triggers with the trigger grammar', () => {
+            const root = project({
+                [`force-app/main/default/triggers/CaseTrigger.trigger`]:
+                    'trigger CaseTrigger on Case (before insert) {\n    CaseHandler.run();\n}\n'
+            });
+            expect(checkApexSyntax(root)).toEqual([]);
         });
-        const problems = messages(checkLabels(root));
-        expect(problems).toContain(
-            "[labels] force-app/main/default/translations/fr.translation-meta.xml missing: the fr translation of the card's labels"
-        );
-        expect(problems.filter((p) => p.includes('has no translation for fr'))).toHaveLength(3);
     });
-});
 
-describe('suppressions', () => {
-    it('accepts @SuppressWarnings with a reason comment and reports one without', () => {
-        const root = project({
-            [`${CLASSES}/Quiet.cls`]: `public with sharing class Quiet {
-    // Debug output is the purpose of this diagnostic method.
-    @SuppressWarnings('PMD.AvoidDebugStatements')
-    public static void explained() {
-        System.debug(LoggingLevel.INFO, 'ok');
+    describe('apex formatting', () => {
+        it('reports a class that prettier-plugin-apex would rewrite, and one it cannot parse', async () => {
+            const root = project({
+                [`${CLASSES}/Greeter.cls`]: GOOD_CLASS,
+                [`${CLASSES}/Messy.cls`]: 'public with sharing class Messy{public static Integer one(){return 1;}}\n',
+                [`${CLASSES}/Broken.cls`]: 'public with sharing class Broken {\n    Integer x = \n}\n'
+            });
+            const problems = await checkApexFormat(root);
+            expect(messages(problems)).toEqual([
+                expect.stringMatching(/^\[apex-format\] force-app\/main\/default\/classes\/Broken\.cls prettier cannot parse it/),
+                `[apex-format] ${CLASSES}/Messy.cls not prettier-plugin-apex formatted; run \`npx prettier --write ${CLASSES}/Messy.cls\``
+            ]);
+        });
+    });
+
+    describe('metadata', () => {
+        it('reports a class without -meta.xml, malformed XML, a missing or foreign apiVersion and an LWC bundle without js-meta.xml', () => {
+            const root = project({
+                [`${CLASSES}/Greeter.cls`]: GOOD_CLASS,
+                [`${CLASSES}/Orphan.cls`]: GOOD_CLASS.replace('Greeter', 'Orphan'),
+                [`${CLASSES}/Greeter.cls-meta.xml`]: classMeta(),
+                [`${CLASSES}/Old.cls`]: GOOD_CLASS.replace('Greeter', 'Old'),
+                [`${CLASSES}/Old.cls-meta.xml`]: classMeta('58.0'),
+                [`${CLASSES}/NoVersion.cls`]: GOOD_CLASS.replace('Greeter', 'NoVersion'),
+                [`${CLASSES}/NoVersion.cls-meta.xml`]: classMeta().replace(/\s*<apiVersion>.*<\/apiVersion>/, ''),
+                'force-app/main/default/permissionsets/Bad.permissionset-meta.xml':
+                    '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Bad</label>\n</PermissionSet\n',
+                [`${LWC}/noMeta/noMeta.js`]:
+                    "import { LightningElement } from 'lwc';\nexport default class NoMeta extends LightningElement {}\n"
+            });
+            const problems = messages(checkMetadata(root));
+            expect(problems).toEqual(
+                expect.arrayContaining([
+                    `[metadata] ${CLASSES}/Orphan.cls has no Orphan.cls-meta.xml (the deploy would skip it)`,
+                    `[metadata] ${CLASSES}/Old.cls-meta.xml <apiVersion> is 58.0, the project uses 66.0`,
+                    `[metadata] ${CLASSES}/NoVersion.cls-meta.xml <apiVersion> is missing (use 66.0)`,
+                    `[metadata] ${LWC}/noMeta LWC bundle has no noMeta.js-meta.xml`,
+                    expect.stringMatching(
+                        /^\[metadata\] force-app\/main\/default\/permissionsets\/Bad\.permissionset-meta\.xml:\d+ malformed XML: /
+                    )
+                ])
+            );
+            expect(problems).toHaveLength(5);
+        });
+
+        it('reports dangling references between metadata files', () => {
+            const root = project({
+                'force-app/main/default/permissionsets/Viewer.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+        <classAccesses><apexClass>MissingController</apexClass><enabled>true</enabled></classAccesses>
+        <customPermissions><enabled>true</enabled><name>Missing_Permission</name></customPermissions>
+        <externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>Nope-Service</externalCredentialPrincipal></externalCredentialPrincipalAccesses>
+        <label>Viewer</label>
+    </PermissionSet>
+    `,
+                'force-app/main/default/namedCredentials/Proxy.namedCredential-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+        <label>Proxy</label>
+        <namedCredentialParameters><externalCredential>Missing_EC</externalCredential><parameterName>ExternalCredential</parameterName><parameterType>Authentication</parameterType></namedCredentialParameters>
+        <namedCredentialType>SecuredEndpoint</namedCredentialType>
+    </NamedCredential>
+    `,
+                [`${LWC}/card/card.js-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
+    <LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
+        <apiVersion>66.0</apiVersion>
+        <isExposed>true</isExposed>
+        <targets><target>lightning__RecordPage</target></targets>
+        <targetConfigs><targetConfig targets="lightning__RecordPage"><property name="layout" type="String"/></targetConfig></targetConfigs>
+    </LightningComponentBundle>
+    `,
+                'force-app/main/default/flexipages/Page.flexipage-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
+        <flexiPageRegions>
+            <itemInstances><componentInstance>
+                <componentInstanceProperties><name>layout</name><value>full</value></componentInstanceProperties>
+                <componentInstanceProperties><name>cardTitle</name><value>Profile</value></componentInstanceProperties>
+                <componentName>card</componentName>
+            </componentInstance></itemInstances>
+            <name>sidebar</name><type>Region</type>
+        </flexiPageRegions>
+        <masterLabel>Page</masterLabel><type>RecordPage</type>
+    </FlexiPage>
+    `
+            });
+            expect(messages(checkReferences(root)).sort()).toEqual([
+                '[references] force-app/main/default/flexipages/Page.flexipage-meta.xml property cardTitle is not a design property of card',
+                '[references] force-app/main/default/namedCredentials/Proxy.namedCredential-meta.xml external credential Missing_EC does not exist in externalCredentials/',
+                '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml class MissingController does not exist',
+                '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml custom permission Missing_Permission does not exist',
+                '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml external credential principal Nope-Service does not exist (expected <ExternalCredential>-<principal name>)'
+            ]);
+        });
+    });
+
+    describe('labels', () => {
+        const labels = (names: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+    <CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">
+    ${names.map((n) => `    <labels><fullName>${n}</fullName><language>en_US</language><protected>false</protected><shortDescription>${n}</shortDescription><value>${n} text</value></labels>`).join('\n')}
+    </CustomLabels>
+    `;
+        const translation = (names: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+    <Translations xmlns="http://soap.sforce.com/2006/04/metadata">
+    ${names.map((n) => `    <customLabels><label>${n} translated</label><name>${n}</name></customLabels>`).join('\n')}
+    </Translations>
+    `;
+        const component = `import { LightningElement } from 'lwc';
+    import TITLE from '@salesforce/label/c.CAH_Title';
+    import RETRY from '@salesforce/label/c.CAH_Retry';
+    import GONE from '@salesforce/label/c.CAH_Gone';
+    export default class Card extends LightningElement {
+        labels = { TITLE, RETRY, GONE };
     }
+    `;
 
-    @SuppressWarnings('PMD.AvoidDebugStatements')
-    public static void unexplained() {
-        System.debug(LoggingLevel.INFO, 'ok');
-    }
-}
-`
+        it('reports an imported label missing from CustomLabels and a label missing one translation', () => {
+            const all = ['CAH_Title', 'CAH_Retry'];
+            const root = project({
+                [`${LWC}/card/card.js`]: component,
+                'force-app/main/default/labels/CustomLabels.labels-meta.xml': labels(all),
+                'force-app/main/default/translations/ko.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/nl_NL.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/de.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/fr.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/zh_TW.translation-meta.xml': translation(['CAH_Title'])
+            });
+            expect(messages(checkLabels(root))).toEqual([
+                `[labels] ${LWC}/card/card.js:4 imports label c.CAH_Gone, which is not in CustomLabels.labels-meta.xml`,
+                `[labels] ${LWC}/card/card.js:3 label c.CAH_Retry has no translation for zh_TW`
+            ]);
         });
-        expect(messages(checkApexSuppressions(root))).toEqual([
-            `[suppressions] ${CLASSES}/Quiet.cls:8 @SuppressWarnings without a reason: add a comment on the line above explaining why the rule does not apply`
-        ]);
-    });
-});
 
-describe('PMD', () => {
-    it('fails on security violations with rule, file and line', () => {
-        const found = messages(pmd.problems);
-        expect(found).toEqual(
-            expect.arrayContaining([
-                expect.stringMatching(/^\[pmd\] force-app\/main\/default\/classes\/Leaky\.cls:4 ApexSharingViolations \(severity \d\): /),
-                expect.stringMatching(/^\[pmd\] force-app\/main\/default\/classes\/Leaky\.cls:11 ApexSOQLInjection \(severity \d\): /),
-                expect.stringMatching(/^\[pmd\] force-app\/main\/default\/classes\/Leaky\.cls:19 ApexCRUDViolation \(severity \d\): /)
-            ])
-        );
-    });
-
-    it('fails on a file PMD cannot parse (reported only as an engine error event)', () => {
-        expect(messages(pmd.problems)).toEqual(
-            expect.arrayContaining([
-                expect.stringMatching(/^\[pmd\] \(engine\) PMD reported an error: .*Unparseable\.cls.*[Ss]yntax error/)
-            ])
-        );
-    });
-});
-
-describe('Apex semantics (apex-ls)', () => {
-    it('reports a call to a method that does not exist, with file and line', () => {
-        expect(messages(semantics)).toEqual(
-            expect.arrayContaining([
-                `[apex-semantics] ${CLASSES}/Typo.cls:10 Missing: No matching method found for 'isTrueX' on 'System.Assert' taking arguments 'System.Boolean, System.String'`
-            ])
-        );
-    });
-});
-
-describe('LWC lint', () => {
-    it('runs the project ESLint config on LWC bundles and reports violations', () => {
-        const found = messages(lint);
-        expect(found).toEqual(
-            expect.arrayContaining([
-                `[lwc-lint] ${LWC}/ticker/ticker.js:5 @lwc/lwc/no-api-reassignments: Invalid reassignment of public property "count"`,
-                expect.stringMatching(/^\[lwc-lint\] force-app\/main\/default\/lwc\/ticker\/ticker\.js:6 @lwc\/lwc\/no-async-operation: /)
-            ])
-        );
+        it('reports a missing translation file', () => {
+            const all = ['CAH_Title', 'CAH_Retry', 'CAH_Gone'];
+            const root = project({
+                [`${LWC}/card/card.js`]: component,
+                'force-app/main/default/labels/CustomLabels.labels-meta.xml': labels(all),
+                'force-app/main/default/translations/ko.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/nl_NL.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/de.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/zh_TW.translation-meta.xml': translation(all)
+            });
+            const problems = messages(checkLabels(root));
+            expect(problems).toContain(
+                "[labels] force-app/main/default/translations/fr.translation-meta.xml missing: the fr translation of the card's labels"
+            );
+            expect(problems.filter((p) => p.includes('has no translation for fr'))).toHaveLength(3);
+        });
     });
 
-    it('says so when the ESLint configuration is missing', async () => {
-        const root = project({ [`${LWC}/ticker/ticker.js`]: 'export default 1;\n' });
-        expect(messages(await checkLwcLint(root))).toEqual([
-            '[lwc-lint] eslint.config.mjs missing: the LWC ESLint configuration (@salesforce/eslint-config-lwc)'
-        ]);
+    describe('suppressions', () => {
+        it('accepts @SuppressWarnings with a reason comment and reports one without', () => {
+            const root = project({
+                [`${CLASSES}/Quiet.cls`]: `public with sharing class Quiet {
+        // Debug output is the purpose of this diagnostic method.
+        @SuppressWarnings('PMD.AvoidDebugStatements')
+        public static void explained() {
+            System.debug(LoggingLevel.INFO, 'ok');
+        }
+
+        @SuppressWarnings('PMD.AvoidDebugStatements')
+        public static void unexplained() {
+            System.debug(LoggingLevel.INFO, 'ok');
+        }
+    }
+    `
+            });
+            expect(messages(checkApexSuppressions(root))).toEqual([
+                `[suppressions] ${CLASSES}/Quiet.cls:8 @SuppressWarnings without a reason: add a comment on the line above explaining why the rule does not apply`
+            ]);
+        });
+    });
+
+    describe('PMD', () => {
+        it('fails on security violations with rule, file and line', () => {
+            const found = messages(pmd.problems);
+            expect(found).toEqual(
+                expect.arrayContaining([
+                    expect.stringMatching(
+                        /^\[pmd\] force-app\/main\/default\/classes\/Leaky\.cls:4 ApexSharingViolations \(severity \d\): /
+                    ),
+                    expect.stringMatching(/^\[pmd\] force-app\/main\/default\/classes\/Leaky\.cls:11 ApexSOQLInjection \(severity \d\): /),
+                    expect.stringMatching(/^\[pmd\] force-app\/main\/default\/classes\/Leaky\.cls:19 ApexCRUDViolation \(severity \d\): /)
+                ])
+            );
+        });
+
+        it('fails on a file PMD cannot parse (reported only as an engine error event)', () => {
+            expect(messages(pmd.problems)).toEqual(
+                expect.arrayContaining([
+                    expect.stringMatching(/^\[pmd\] \(engine\) PMD reported an error: .*Unparseable\.cls.*[Ss]yntax error/)
+                ])
+            );
+        });
+    });
+
+    describe('Apex semantics (apex-ls)', () => {
+        it('reports a call to a method that does not exist, with file and line', () => {
+            expect(messages(semantics)).toEqual(
+                expect.arrayContaining([
+                    `[apex-semantics] ${CLASSES}/Typo.cls:10 Missing: No matching method found for 'isTrueX' on 'System.Assert' taking arguments 'System.Boolean, System.String'`
+                ])
+            );
+        });
+    });
+
+    describe('LWC lint', () => {
+        it('runs the project ESLint config on LWC bundles and reports violations', () => {
+            const found = messages(lint);
+            expect(found).toEqual(
+                expect.arrayContaining([
+                    `[lwc-lint] ${LWC}/ticker/ticker.js:5 @lwc/lwc/no-api-reassignments: Invalid reassignment of public property "count"`,
+                    expect.stringMatching(
+                        /^\[lwc-lint\] force-app\/main\/default\/lwc\/ticker\/ticker\.js:6 @lwc\/lwc\/no-async-operation: /
+                    )
+                ])
+            );
+        });
+
+        it('says so when the ESLint configuration is missing', async () => {
+            const root = project({ [`${LWC}/ticker/ticker.js`]: 'export default 1;\n' });
+            expect(messages(await checkLwcLint(root))).toEqual([
+                '[lwc-lint] eslint.config.mjs missing: the LWC ESLint configuration (@salesforce/eslint-config-lwc)'
+            ]);
+        });
     });
 });
