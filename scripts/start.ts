@@ -1,26 +1,24 @@
-import { ConfigError } from '../proxy/src/config';
+import { loadCliConfig } from '../proxy/emulator/src/cliConfig';
+import { ConfigError } from '../proxy/src/index';
 import { DEMO_SHARED_SECRET, PREVIEW_AGENT_USER_ID, startStack, type RunningStack } from './preview/stack';
 
 /**
  * `npm start`: the AEP emulator (unless AEP_* credentials point the proxy at real AEP), the proxy and the
  * Service Cloud console preview, all on 127.0.0.1. Builds the preview bundle first when it is missing or stale.
+ * Each part reads its own settings: EMULATOR_* the emulator CLI's reader (proxy/emulator/src/cliConfig.ts; here
+ * with AEP's documented ~500 ms per look-up as the latency default), PROXY_* and AEP_* the proxy's
+ * (proxy/src/config.ts), PREVIEW_PORT this file.
  */
 
-function port(name: string, fallback: number): number {
-    const raw = process.env[name];
-    if (raw === undefined || raw.trim() === '') return fallback;
+/** The demo's simulated AEP latency on profile and event look-ups, unless EMULATOR_LATENCY_MS says otherwise. */
+const DEMO_LATENCY_MS = '500';
+
+function previewPort(): number {
+    const raw = process.env.PREVIEW_PORT;
+    if (raw === undefined || raw.trim() === '') return 8090;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0 || value > 65535)
-        throw new ConfigError([`${name} must be a port number (0-65535), got "${raw}"`]);
-    return value;
-}
-
-function latency(): number {
-    const raw = process.env.EMULATOR_LATENCY_MS;
-    if (raw === undefined || raw.trim() === '') return 500;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > 60000)
-        throw new ConfigError([`EMULATOR_LATENCY_MS must be 0-60000 ms, got "${raw}"`]);
+        throw new ConfigError([`PREVIEW_PORT must be a port number (0-65535), got "${raw}"`]);
     return value;
 }
 
@@ -57,13 +55,9 @@ function banner(stack: RunningStack): string {
 }
 
 async function main(): Promise<void> {
-    const stack = await startStack({
-        emulatorPort: port('EMULATOR_PORT', 8181),
-        proxyPort: port('PROXY_PORT', 8787),
-        previewPort: port('PREVIEW_PORT', 8090),
-        emulatorLatencyMs: latency(),
-        log: (line) => console.log(line)
-    });
+    // Every setting is checked before anything is built or listens.
+    const emulator = loadCliConfig({ EMULATOR_LATENCY_MS: DEMO_LATENCY_MS, ...process.env }).options;
+    const stack = await startStack({ emulator, previewPort: previewPort(), log: (line) => console.log(line) });
     console.log(banner(stack));
 
     let stopping = false;
@@ -88,6 +82,15 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
     if (err instanceof ConfigError) console.error(`Configuration error:\n${err.message}`);
+    else if (isExplained(err)) console.error(`Customer Activity Hub could not start: ${err.message}`);
     else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exit(1);
 });
+
+/** Errors whose message already says what to change (a port in use, an invalid EMULATOR_* value): no stack trace. */
+function isExplained(err: unknown): err is Error {
+    return (
+        err instanceof Error &&
+        ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' || err.message.startsWith('invalid emulator environment'))
+    );
+}

@@ -11,18 +11,10 @@ import { parseShapingConfig, type ShapingConfig } from './card/shapingConfig';
  * fix a deployment from the first log line.
  */
 
-/** Connection details of a running AEP emulator, used when no AEP_* credentials are set. */
-export interface EmulatorConnection {
-    imsUrl: string;
-    platformUrl: string;
-    identityUrl: string;
-    clientId: string;
-    clientSecret: string;
-    orgId: string;
-    sandbox: string;
-}
-
-/** Scopes Adobe's Developer Console lists for an AEP OAuth server-to-server credential (aep-api.md section a). */
+/**
+ * Scopes Adobe's Developer Console lists for an AEP OAuth server-to-server credential
+ * (https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims).
+ */
 const DEFAULT_SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -133,8 +125,6 @@ export interface ProxyConfig {
         };
     };
     readonly aep: {
-        /** emulator: the local AEP emulator (no real credentials); real: Adobe. */
-        readonly target: 'emulator' | 'real';
         readonly imsUrl: string;
         readonly platformUrl: string;
         readonly identityUrl: string;
@@ -187,11 +177,6 @@ export class ConfigError extends Error {
     }
 }
 
-export interface LoadConfigOptions {
-    /** Used when no AEP_CLIENT_ID is set: the proxy talks to this emulator. */
-    emulator?: EmulatorConnection;
-}
-
 const AEP_CREDENTIAL_VARS = ['AEP_CLIENT_ID', 'AEP_CLIENT_SECRET', 'AEP_ORG_ID'] as const;
 
 /**
@@ -204,27 +189,16 @@ export function configSource(env: NodeJS.ProcessEnv | Record<string, unknown> = 
     return merged;
 }
 
-function anyAepCredential(source: Record<string, unknown>): boolean {
+/**
+ * Whether `source` (from configSource) names AEP credentials at all. A dev entry that has none to give may start
+ * a local AEP (scripts/preview/stack.ts); the proxy itself never guesses: loadConfig refuses the start.
+ */
+export function hasAepCredentials(source: Record<string, unknown>): boolean {
     return AEP_CREDENTIAL_VARS.some((name) => typeof source[name] === 'string' && source[name].trim() !== '');
 }
 
-/**
- * Whether this start should run the bundled AEP emulator (`source` from configSource): only when no AEP
- * credential is set. Under NODE_ENV=production (the container image, which does not ship the emulator) a
- * missing credential is a configuration error, never a silent switch to fake data.
- */
-export function usesEmulator(source: Record<string, unknown>): boolean {
-    if (anyAepCredential(source)) return false;
-    if (source.NODE_ENV === 'production') {
-        throw new ConfigError([
-            'NODE_ENV is production but no AEP credentials are set: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID (see proxy/deploy/proxy.env.example); the AEP emulator is for local development only'
-        ]);
-    }
-    return true;
-}
-
 /** Reads, validates and freezes the configuration. Throws ConfigError listing every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env, opts: LoadConfigOptions = {}): ProxyConfig {
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): ProxyConfig {
     const parsed = EnvSchema.safeParse(configSource(env));
     if (!parsed.success) {
         throw new ConfigError(
@@ -237,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
     const problems: string[] = [];
 
     const auth = buildAuth(e, problems);
-    const aep = buildAep(e, opts.emulator, problems);
+    const aep = buildAep(e, problems);
     if (e.AEP_RETRY_MAX_DELAY_MS < e.AEP_RETRY_BASE_DELAY_MS)
         problems.push('AEP_RETRY_MAX_DELAY_MS must not be below AEP_RETRY_BASE_DELAY_MS');
     if (e.CACHE_STALE_TTL_SECONDS > 0 && e.CACHE_STALE_TTL_SECONDS < e.CACHE_TTL_SECONDS) {
@@ -317,45 +291,29 @@ function buildAuth(e: Env, problems: string[]): ProxyConfig['auth'] {
     return { sharedSecret: e.PROXY_SHARED_SECRET ?? null, jwt };
 }
 
-function buildAep(e: Env, emulator: EmulatorConnection | undefined, problems: string[]): ProxyConfig['aep'] | null {
-    const common = { scopes: e.AEP_SCOPES, mergePolicyId: e.AEP_MERGE_POLICY_ID ?? null };
-    if (anyAepCredential(e)) {
-        for (const name of AEP_CREDENTIAL_VARS) {
-            if (!e[name])
-                problems.push(
-                    `${name} is required when connecting to real AEP (AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID go together)`
-                );
-        }
-        if (!e.AEP_CLIENT_ID || !e.AEP_CLIENT_SECRET || !e.AEP_ORG_ID) return null;
-        return {
-            target: 'real',
-            imsUrl: trimSlash(e.AEP_IMS_URL),
-            platformUrl: trimSlash(e.AEP_PLATFORM_URL),
-            // Identity Service wants the regional host (aep-api.md section b); the global gateway is the fallback.
-            identityUrl: trimSlash(e.AEP_IDENTITY_URL ?? e.AEP_PLATFORM_URL),
-            clientId: e.AEP_CLIENT_ID,
-            clientSecret: e.AEP_CLIENT_SECRET,
-            orgId: e.AEP_ORG_ID,
-            sandbox: e.AEP_SANDBOX,
-            ...common
-        };
-    }
-    if (!emulator) {
+function buildAep(e: Env, problems: string[]): ProxyConfig['aep'] | null {
+    if (!hasAepCredentials(e)) {
         problems.push(
-            'no AEP connection: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID for real AEP, or start the proxy with the emulator (npm start)'
+            'no AEP credentials: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID (see proxy/deploy/proxy.env.example); for local development without AEP, use `npm start`'
         );
         return null;
     }
+    for (const name of AEP_CREDENTIAL_VARS) {
+        if (!e[name]) problems.push(`${name} is required (AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID go together)`);
+    }
+    if (!e.AEP_CLIENT_ID || !e.AEP_CLIENT_SECRET || !e.AEP_ORG_ID) return null;
     return {
-        target: 'emulator',
-        imsUrl: trimSlash(emulator.imsUrl),
-        platformUrl: trimSlash(emulator.platformUrl),
-        identityUrl: trimSlash(emulator.identityUrl),
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        orgId: emulator.orgId,
-        sandbox: emulator.sandbox,
-        ...common
+        imsUrl: trimSlash(e.AEP_IMS_URL),
+        platformUrl: trimSlash(e.AEP_PLATFORM_URL),
+        // Identity Service wants the regional host; the global gateway is the fallback
+        // (https://experienceleague.adobe.com/en/docs/experience-platform/identity/api/getting-started).
+        identityUrl: trimSlash(e.AEP_IDENTITY_URL ?? e.AEP_PLATFORM_URL),
+        clientId: e.AEP_CLIENT_ID,
+        clientSecret: e.AEP_CLIENT_SECRET,
+        scopes: e.AEP_SCOPES,
+        orgId: e.AEP_ORG_ID,
+        sandbox: e.AEP_SANDBOX,
+        mergePolicyId: e.AEP_MERGE_POLICY_ID ?? null
     };
 }
 

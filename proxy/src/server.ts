@@ -30,6 +30,8 @@ export interface ProxyDeps {
 }
 
 export interface BuiltProxy {
+    /** The validated configuration it was built from. */
+    config: ProxyConfig;
     app: FastifyInstance;
     /** Loads the namespace catalog, the merge policy and an IMS token; failures are logged, not fatal. */
     warmUp(): Promise<ReadinessReport>;
@@ -38,11 +40,9 @@ export interface BuiltProxy {
     close(): Promise<void>;
 }
 
-export interface RunningProxy {
+/** A built proxy that listens: `url` is where (http://host:port). */
+export interface RunningProxy extends BuiltProxy {
     url: string;
-    app: FastifyInstance;
-    metrics: ProxyMetrics;
-    close(): Promise<void>;
 }
 
 /**
@@ -135,6 +135,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
 
     let closed = false;
     return {
+        config,
         app,
         warmUp,
         readiness,
@@ -153,10 +154,21 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
 /** Builds and listens (PROXY_HOST:PROXY_PORT; port 0 = ephemeral), then warms up the AEP metadata. */
 export async function startProxy(config: ProxyConfig, deps: ProxyDeps = {}): Promise<RunningProxy> {
     const proxy = await buildProxy(config, deps);
-    await proxy.app.listen({ host: config.server.host, port: config.server.port });
+    try {
+        await proxy.app.listen({ host: config.server.host, port: config.server.port });
+    } catch (err) {
+        await proxy.close();
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+        throw Object.assign(
+            new Error(
+                `the proxy cannot listen on ${config.server.host}:${config.server.port}: the port is in use; stop the other process or set PROXY_PORT to a free port (0 picks one)`
+            ),
+            { code: 'EADDRINUSE' }
+        );
+    }
     const address = proxy.app.server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     proxy.app.log.info({ url, config: redactedConfig(config) }, 'proxy listening');
     await proxy.warmUp();
-    return { url, app: proxy.app, metrics: proxy.metrics, close: () => proxy.close() };
+    return { ...proxy, url };
 }

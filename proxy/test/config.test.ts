@@ -1,22 +1,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, configSource, loadConfig, redactedConfig, usesEmulator, type EmulatorConnection } from '../src/config';
+import { ConfigError, configSource, hasAepCredentials, loadConfig, redactedConfig } from '../src/index';
 
-const EMULATOR: EmulatorConnection = {
-    imsUrl: 'http://127.0.0.1:4010',
-    platformUrl: 'http://127.0.0.1:4010',
-    identityUrl: 'http://127.0.0.1:4010',
-    clientId: 'emu-client',
-    clientSecret: 'emu-secret',
-    orgId: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeOrg',
-    sandbox: 'prod'
+/** An AEP at a loopback URL (the emulator's kind of settings): the proxy reads it like any other. */
+const LOCAL_AEP = {
+    AEP_IMS_URL: 'http://127.0.0.1:4010',
+    AEP_PLATFORM_URL: 'http://127.0.0.1:4010',
+    AEP_IDENTITY_URL: 'http://127.0.0.1:4010',
+    AEP_CLIENT_ID: 'local-client',
+    AEP_CLIENT_SECRET: 'local-secret',
+    AEP_ORG_ID: 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeOrg'
 };
 const SECRET = 'a-long-enough-shared-secret';
 
-function problemsOf(env: Record<string, string>, emulator: EmulatorConnection | null = EMULATOR): string[] {
+function problemsOf(env: Record<string, string>, aep: Record<string, string> | null = LOCAL_AEP): string[] {
     try {
-        loadConfig(env, { emulator: emulator ?? undefined });
+        loadConfig({ ...aep, ...env });
     } catch (err) {
         if (err instanceof ConfigError) return err.problems;
         throw err;
@@ -25,10 +25,9 @@ function problemsOf(env: Record<string, string>, emulator: EmulatorConnection | 
 }
 
 describe('loadConfig', () => {
-    it('uses the emulator and defaults when no AEP credentials are set', () => {
-        const config = loadConfig({ PROXY_SHARED_SECRET: SECRET }, { emulator: EMULATOR });
-        expect(config.aep.target).toBe('emulator');
-        expect(config.aep.platformUrl).toBe('http://127.0.0.1:4010');
+    it('reads an AEP at a loopback URL like any other, with the defaults', () => {
+        const config = loadConfig({ ...LOCAL_AEP, PROXY_SHARED_SECRET: SECRET });
+        expect(config.aep).toMatchObject({ platformUrl: 'http://127.0.0.1:4010', clientId: 'local-client', sandbox: 'prod' });
         expect(config.timeouts.budgetMs).toBe(8000);
         expect(config.server).toEqual({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 16384 });
         expect(config.fieldMapping.objects.Contact?.length).toBeGreaterThan(0);
@@ -47,7 +46,6 @@ describe('loadConfig', () => {
             AEP_MERGE_POLICY_ID: '7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41'
         });
         expect(config.aep).toMatchObject({
-            target: 'real',
             imsUrl: 'https://ims-na1.adobelogin.com',
             platformUrl: 'https://platform.adobe.io',
             identityUrl: 'https://platform-va7.adobe.io',
@@ -72,9 +70,8 @@ describe('loadConfig', () => {
     });
 
     it('requires the AEP credential trio together and some caller auth', () => {
-        expect(problemsOf({ AEP_CLIENT_ID: 'abc' }).join('\n')).toMatch(/AEP_CLIENT_SECRET is required[\s\S]*AEP_ORG_ID is required/);
+        expect(problemsOf({ AEP_CLIENT_ID: 'abc' }, null).join('\n')).toMatch(/AEP_CLIENT_SECRET is required[\s\S]*AEP_ORG_ID is required/);
         expect(problemsOf({}).join('\n')).toMatch(/no caller authentication configured/);
-        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET }, null).join('\n')).toMatch(/no AEP connection/);
     });
 
     it('checks the JWT settings as a group', () => {
@@ -84,10 +81,12 @@ describe('loadConfig', () => {
         expect(problemsOf({ PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_PUBLIC_KEY_PEM: 'nope' }).join('\n')).toMatch(
             /must be a PEM public key/
         );
-        const ok = loadConfig(
-            { PROXY_JWT_ISSUER: 'i', PROXY_JWT_AUDIENCE: 'a', PROXY_JWT_JWKS_URL: 'https://example.com/jwks' },
-            { emulator: EMULATOR }
-        );
+        const ok = loadConfig({
+            ...LOCAL_AEP,
+            PROXY_JWT_ISSUER: 'i',
+            PROXY_JWT_AUDIENCE: 'a',
+            PROXY_JWT_JWKS_URL: 'https://example.com/jwks'
+        });
         expect(ok.auth.jwt).toMatchObject({ issuer: 'i', audience: 'a', jwksUrl: 'https://example.com/jwks', clockSkewSeconds: 30 });
         expect(ok.auth.sharedSecret).toBeNull();
     });
@@ -111,7 +110,7 @@ describe('loadConfig', () => {
             file,
             JSON.stringify({ PROXY_SHARED_SECRET: SECRET, AEP_MAX_RPS: 7, CACHE_TTL_SECONDS: 30, PROXY_SHAPING: { tenant: '_filetenant' } })
         );
-        const config = loadConfig({ PROXY_CONFIG_FILE: file, CACHE_TTL_SECONDS: '45' }, { emulator: EMULATOR });
+        const config = loadConfig({ ...LOCAL_AEP, PROXY_CONFIG_FILE: file, CACHE_TTL_SECONDS: '45' });
         expect(config.resilience.maxRps).toBe(7);
         expect(config.cache.ttlMs).toBe(45_000);
         expect(config.shaping.tenant).toBe('_filetenant');
@@ -133,11 +132,17 @@ describe('loadConfig', () => {
     });
 });
 
-describe('usesEmulator', () => {
-    it('runs the emulator only when no AEP credential is set', () => {
-        expect(usesEmulator({})).toBe(true);
-        expect(usesEmulator({ AEP_CLIENT_ID: '' })).toBe(true);
-        expect(usesEmulator({ AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' })).toBe(false);
+describe('AEP credentials', () => {
+    it('refuses to start without them, naming the variables to set (the proxy never falls back to another AEP)', () => {
+        const problems = problemsOf({ PROXY_SHARED_SECRET: SECRET }, null).join('\n');
+        expect(problems).toMatch(/no AEP credentials: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID/);
+        expect(() => loadConfig({ NODE_ENV: 'production', PROXY_SHARED_SECRET: SECRET })).toThrow(ConfigError);
+    });
+
+    it('says whether any is set, so the dev entry can decide to start a local AEP', () => {
+        expect(hasAepCredentials({})).toBe(false);
+        expect(hasAepCredentials({ AEP_CLIENT_ID: '' })).toBe(false);
+        expect(hasAepCredentials({ AEP_ORG_ID: 'ABCDEF0123456789@AdobeOrg' })).toBe(true);
     });
 
     it('sees credentials held in PROXY_CONFIG_FILE', () => {
@@ -155,11 +160,6 @@ describe('usesEmulator', () => {
             NODE_ENV: 'production',
             AEP_SANDBOX: 'dev'
         });
-        expect(usesEmulator(source)).toBe(false);
-    });
-
-    it('refuses to fall back to the emulator in production, naming the variables to set', () => {
-        expect(() => usesEmulator({ NODE_ENV: 'production' })).toThrow(ConfigError);
-        expect(() => usesEmulator({ NODE_ENV: 'production' })).toThrow(/AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID/);
+        expect(hasAepCredentials(source)).toBe(true);
     });
 });

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connectionFor, startEmulator, type RunningEmulator } from '../emulator/src/index';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/observability/logger';
-import { createMetrics } from '../src/observability/metrics';
-import { buildProxy, type BuiltProxy } from '../src/server';
+import { buildProxyStack, type ProxyStack } from '../../scripts/stack/proxyStack';
 import { describeWithTools } from '../../scripts/systemTools';
+import type { RunningEmulator } from '../emulator/src/index';
+import { buildProxy, createLogger, createMetrics, type BuiltProxy } from '../src/index';
 import { PROXY_KEY, RECORDS } from './support/harness';
 
 /**
@@ -13,6 +11,7 @@ import { PROXY_KEY, RECORDS } from './support/harness';
  */
 describeWithTools(['redis-server'], 'two proxy instances sharing Redis', () => {
     let redis: ChildProcess;
+    let stack: ProxyStack<BuiltProxy>;
     let emulator: RunningEmulator;
     let a: BuiltProxy;
     let b: BuiltProxy;
@@ -22,20 +21,20 @@ describeWithTools(['redis-server'], 'two proxy instances sharing Redis', () => {
         redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
             stdio: 'ignore'
         });
-        emulator = await startEmulator();
-        const config = loadConfig(
+        const deps = () => ({ logger: createLogger('silent'), metrics: createMetrics({ defaultMetrics: false }) });
+        stack = await buildProxyStack({
             // A 2 s fresh TTL lets one test watch a local copy go stale while the shared one is still fresh.
-            {
+            env: {
                 PROXY_SHARED_SECRET: PROXY_KEY,
-                PROXY_LOG_LEVEL: 'silent',
                 REDIS_URL: `redis://127.0.0.1:${port}`,
                 REDIS_KEY_PREFIX: `t${port}:`,
                 CACHE_TTL_SECONDS: '2'
             },
-            { emulator: connectionFor(emulator) }
-        );
-        const make = () => buildProxy(config, { logger: createLogger('silent'), metrics: createMetrics({ defaultMetrics: false }) });
-        [a, b] = await Promise.all([make(), make()]);
+            deps: deps()
+        });
+        emulator = stack.emulator;
+        a = stack.proxy;
+        b = await buildProxy(stack.config, deps());
         // Wait until both instances are connected to Redis (no offline queue: commands before that are misses).
         for (let i = 0; i < 50; i++) {
             const [ra, rb] = await Promise.all([a.readiness(), b.readiness()]);
@@ -44,9 +43,8 @@ describeWithTools(['redis-server'], 'two proxy instances sharing Redis', () => {
         }
     });
     afterAll(async () => {
-        await a?.close();
         await b?.close();
-        await emulator?.close();
+        await stack?.close();
         redis?.kill();
     });
 

@@ -22,7 +22,7 @@ export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes
         startProxy: (name, env) =>
             launchProxy({
                 name,
-                emulator: emulator.connection,
+                aep: emulator.aepEnv,
                 env,
                 // One directory per instance: the tsx loader thread writes a profile of its own next to the main one.
                 nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : []

@@ -54,7 +54,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Ru
     });
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(host, opts.port ?? 0) : err));
         server.listen(opts.port ?? 0, host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
@@ -159,4 +159,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
         'Cache-Control': 'no-store'
     });
     res.end(text);
+}
+
+function portInUse(host: string, port: number): Error {
+    return Object.assign(
+        new Error(
+            `the console preview cannot listen on ${host}:${port}: the port is in use; stop the other process or set PREVIEW_PORT to a free port (0 picks one)`
+        ),
+        { code: 'EADDRINUSE' }
+    );
 }

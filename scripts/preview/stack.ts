@@ -1,8 +1,7 @@
-import { latencyRules } from '../../proxy/emulator/src/cliConfig';
-import { connectionFor, startEmulator, type RunningEmulator } from '../../proxy/emulator/src/index';
-import { configSource, loadConfig, usesEmulator } from '../../proxy/src/config';
-import { startProxy, type RunningProxy } from '../../proxy/src/server';
+import type { EmulatorOptions, RunningEmulator } from '../../proxy/emulator/src/index';
+import { configSource, hasAepCredentials, loadConfig, startProxy, type RunningProxy } from '../../proxy/src/index';
 import { createConnection, hasOrgCredentials, type Env } from '../org/connection';
+import { startProxyStack } from '../stack/proxyStack';
 import { CustomerProfileRelay } from './apex/customerProfileRelay';
 import { localRecordSource, orgRecordSource, type RecordSource } from './apex/recordSource';
 import { readApexSettings } from './apex/apexSettings';
@@ -11,8 +10,10 @@ import { LocalCrm } from './crm/localCrm';
 import { startPreviewServer, type RunningPreview } from './server';
 
 /**
- * The whole local product on loopback: AEP emulator (unless real AEP credentials are set), the proxy, and the
- * console preview whose Apex stand-in calls the proxy. `npm start` and the browser tests both start it here.
+ * The whole local product on loopback: the AEP emulator, the proxy and the console preview whose Apex stand-in
+ * calls the proxy. `npm start` and the browser tests both start it here, and only here is it decided that no AEP
+ * credentials means "start the emulator and point the proxy at it" (scripts/stack/proxyStack.ts); the proxy
+ * itself only ever reads AEP_* settings.
  */
 
 /** Demo caller secret for local runs only; any real deployment sets PROXY_SHARED_SECRET (or JWT). */
@@ -20,19 +21,22 @@ export const DEMO_SHARED_SECRET = 'cah-local-demo-shared-secret';
 /** The preview agent's Salesforce User Id, sent as X-Agent-Id like UserInfo.getUserId(). */
 export const PREVIEW_AGENT_USER_ID = '0058c00000PrevwAAA';
 
-/** The environment minus the developer's real AEP, org, proxy, Redis and cache settings: emulator and local CRM only. */
+/**
+ * The environment minus the developer's real AEP, org, proxy, Redis and cache settings: emulator and local CRM
+ * only, the proxy on an ephemeral port.
+ */
 export function isolatedEnv(): Env {
     const kept = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AEP_|SF_|PROXY_|REDIS_|CACHE_)/.test(name)));
-    return { ...kept, PROXY_LOG_LEVEL: 'silent' };
+    return { ...kept, PROXY_LOG_LEVEL: 'silent', PROXY_PORT: '0' };
 }
 
 export interface StackOptions {
+    /** Where the proxy's settings come from (environment over PROXY_CONFIG_FILE); default process.env. */
     env?: Env;
-    emulatorPort?: number;
-    proxyPort?: number;
+    /** The emulator, when `env` names no AEP credentials; default: ephemeral port, no added latency. */
+    emulator?: EmulatorOptions;
+    /** Default 0 (ephemeral). */
     previewPort?: number;
-    /** Added latency of the emulator's profile and event look-ups (AEP documents ~500 ms); 0 in tests. */
-    emulatorLatencyMs?: number;
     /** Where bundles are built (scripts/preview/dist by default). */
     distRoot?: string;
     /** Preview user without View_Sensitive_Profile_Fields (the Apex then drops birth date, gender, address). */
@@ -63,23 +67,21 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         // The bundle first: a build failure should stop us before anything listens.
         const bundle = await ensurePreviewBundle({ distRoot: opts.distRoot, log });
 
-        // The proxy's own settings (environment over PROXY_CONFIG_FILE, read once) decide whether it needs the emulator.
-        const proxyEnv = configSource(env);
+        // The proxy's settings (environment over PROXY_CONFIG_FILE, read once), on loopback, with the demo caller
+        // secret unless one is set.
+        const proxyEnv = { PROXY_SHARED_SECRET: DEMO_SHARED_SECRET, ...configSource(env), PROXY_HOST: '127.0.0.1' };
         let emulator: RunningEmulator | null = null;
-        if (usesEmulator(proxyEnv)) {
-            const faults = latencyRules(String(opts.emulatorLatencyMs ?? 0));
-            emulator = await startEmulator({ host: '127.0.0.1', port: opts.emulatorPort ?? 0, faults });
-            closers.push(() => emulator!.close());
+        let proxy: RunningProxy;
+        if (hasAepCredentials(proxyEnv)) {
+            proxy = await startProxy(loadConfig(proxyEnv));
+            closers.push(() => proxy.close());
+        } else {
+            const local = await startProxyStack({ env: proxyEnv, emulator: opts.emulator, testDefaults: false });
+            closers.push(() => local.close());
+            ({ emulator, proxy } = local);
         }
-
-        const usingDemoSecret = !(env.PROXY_SHARED_SECRET ?? '').trim();
-        const sharedSecret = usingDemoSecret ? DEMO_SHARED_SECRET : env.PROXY_SHARED_SECRET!.trim();
-        const config = loadConfig(
-            { ...proxyEnv, PROXY_HOST: '127.0.0.1', PROXY_PORT: String(opts.proxyPort ?? 0), PROXY_SHARED_SECRET: sharedSecret },
-            emulator ? { emulator: connectionFor(emulator) } : {}
-        );
-        const proxy = await startProxy(config);
-        closers.push(() => proxy.close());
+        const sharedSecret = proxy.config.auth.sharedSecret ?? DEMO_SHARED_SECRET;
+        const usingDemoSecret = sharedSecret === DEMO_SHARED_SECRET;
 
         const settings = readApexSettings();
         settings.warnings.forEach((w) => log(`preview: ${w}`));

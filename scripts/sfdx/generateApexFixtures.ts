@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { connectionFor, startEmulator, type RunningEmulator } from '../../proxy/emulator/src/index';
-import { loadConfig } from '../../proxy/src/config';
-import { startProxy } from '../../proxy/src/server';
 import { FIXED_FETCHED_AT } from '../fixtures/generateLwcFixtures';
+import { startProxyStack } from '../stack/proxyStack';
 
 /**
  * Generates the Apex tests' proxy answers from REAL output: the AEP emulator and the proxy run in-process and are
@@ -87,32 +85,15 @@ function pin(json: Record<string, unknown>): Record<string, unknown> {
 }
 
 export async function generateApexFixtures(): Promise<Record<keyof typeof REQUESTS, ApexFixture>> {
-    const emulator: RunningEmulator = await startEmulator();
+    const stack = await startProxyStack({ env: { PROXY_SHARED_SECRET: SHARED_SECRET, AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE } });
     try {
-        const proxy = await startProxy(
-            loadConfig(
-                {
-                    PROXY_PORT: '0',
-                    PROXY_SHARED_SECRET: SHARED_SECRET,
-                    PROXY_LOG_LEVEL: 'silent',
-                    AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE
-                },
-                {
-                    emulator: connectionFor(emulator)
-                }
-            )
-        );
-        try {
-            return {
-                card: await lookup(proxy.url, REQUESTS.card),
-                ambiguous: await lookup(proxy.url, REQUESTS.ambiguous),
-                notFound: await lookup(proxy.url, REQUESTS.notFound)
-            };
-        } finally {
-            await proxy.close();
-        }
+        return {
+            card: await lookup(stack.proxy.url, REQUESTS.card),
+            ambiguous: await lookup(stack.proxy.url, REQUESTS.ambiguous),
+            notFound: await lookup(stack.proxy.url, REQUESTS.notFound)
+        };
     } finally {
-        await emulator.close();
+        await stack.close();
     }
 }
 

@@ -25,7 +25,7 @@ export { generateDataset, GeneratedDataset, type GeneratorOptions, type Generate
 export { SEED_IDENTITIES, AUDIENCE } from './seed';
 export { deriveXid } from './store/xid';
 export { PRIMARY_ORG_ID, PRIME_ORG_ID, DEFAULT_MERGE_POLICY_ID } from './orgs';
-export { connectionFor, type EmulatorConnectionDetails } from './connection';
+export { aepEnvFor, type AepEnv } from './aepEnv';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86399;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -116,7 +116,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         regionalPrefix,
         logger: opts.logger ?? false
     });
-    await app.listen({ host, port: opts.port ?? 0 });
+    try {
+        await app.listen({ host, port: opts.port ?? 0 });
+    } catch (err) {
+        await app.close();
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+        throw Object.assign(
+            new Error(
+                `the AEP emulator cannot listen on ${host}:${opts.port ?? 0}: the port is in use; stop the other process or set EMULATOR_PORT to a free port (0 picks one)`
+            ),
+            { code: 'EADDRINUSE' }
+        );
+    }
     const { port } = app.server.address() as AddressInfo;
     const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const credentials = (org: EmulatedOrg): OrgCredentials => ({

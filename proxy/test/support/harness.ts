@@ -1,11 +1,8 @@
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
-import { connectionFor, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src/index';
-import type { OutgoingRequest } from '../../src/aep/httpClient';
-import { loadConfig, type ProxyConfig } from '../../src/config';
-import { createLogger } from '../../src/observability/logger';
-import { createMetrics } from '../../src/observability/metrics';
-import { buildProxy, type BuiltProxy } from '../../src/server';
+import { buildProxyStack } from '../../../scripts/stack/proxyStack';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/src/index';
+import { createLogger, createMetrics, type BuiltProxy, type OutgoingRequest, type ProxyConfig } from '../../src/index';
 
 export const PROXY_KEY = 'integration-test-proxy-key-0123456789';
 
@@ -28,22 +25,8 @@ export interface HarnessOptions {
     org?: 'primary' | 'prime';
 }
 
-/** The real emulator (latency 0) and a proxy built against it, driven through fastify's inject. */
+/** The real emulator (latency 0) and a proxy built against it (scripts/stack/proxyStack.ts), driven through fastify's inject. */
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-    const emulator = await startEmulator({ ...opts.emulator });
-    const org = emulator.orgs[opts.org ?? 'primary'];
-    const config = loadConfig(
-        {
-            PROXY_SHARED_SECRET: PROXY_KEY,
-            PROXY_LOG_LEVEL: 'info',
-            AEP_RETRY_BASE_DELAY_MS: '5',
-            AEP_RETRY_MAX_DELAY_MS: '20',
-            ...opts.env
-        },
-        {
-            emulator: connectionFor(emulator, org)
-        }
-    );
     const logs: string[] = [];
     const upstream: OutgoingRequest[] = [];
     const sink = new Writable({
@@ -52,12 +35,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
             done();
         }
     });
-    const proxy = await buildProxy(config, {
-        logger: createLogger(config.logLevel, sink),
-        metrics: createMetrics({ defaultMetrics: false }),
-        onUpstreamRequest: (r) => upstream.push(r)
+    const { emulator, config, proxy, close } = await buildProxyStack({
+        env: {
+            PROXY_SHARED_SECRET: PROXY_KEY,
+            PROXY_LOG_LEVEL: 'info',
+            AEP_RETRY_BASE_DELAY_MS: '5',
+            AEP_RETRY_MAX_DELAY_MS: '20',
+            ...opts.env
+        },
+        emulator: opts.emulator,
+        org: opts.org,
+        deps: {
+            logger: createLogger('info', sink),
+            metrics: createMetrics({ defaultMetrics: false }),
+            onUpstreamRequest: (r) => upstream.push(r)
+        }
     });
-    await proxy.app.ready();
     return {
         emulator,
         proxy,
@@ -76,10 +69,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
                 }),
                 payload: typeof body === 'string' ? body : JSON.stringify(body)
             }),
-        close: async () => {
-            await proxy.close();
-            await emulator.close();
-        }
+        close
     };
 }
 

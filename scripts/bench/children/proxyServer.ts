@@ -1,19 +1,16 @@
 /**
  * One proxy instance for the bench, in its own process (so its CPU and RSS are its own): the real
- * proxy started from the real config loader, exactly as `npm start` does, against the emulator whose
- * connection details the bench passes in BENCH_EMULATOR. Bench-only extras, none of which changes what
+ * proxy started from the real config loader, exactly as proxy/src/main.ts does, against the emulator whose
+ * AEP_* settings the bench puts in this process's environment. Bench-only extras, none of which changes what
  * the proxy does: capture of its upstream calls (diagnostics channel) and memory figures over IPC.
  */
-import { loadConfig, type EmulatorConnection } from '../../../proxy/src/config';
-import { startProxy } from '../../../proxy/src/server';
+import { loadConfig, startProxy } from '../../../proxy/src/index';
 import { serveParent } from '../infra/childProcess';
 import { UpstreamCapture } from './upstreamCapture';
 
 async function main(): Promise<void> {
     const capture = new UpstreamCapture();
-    const emulator = JSON.parse(process.env.BENCH_EMULATOR ?? 'null') as EmulatorConnection | null;
-    if (!emulator) throw new Error('BENCH_EMULATOR is not set');
-    const config = loadConfig(process.env, { emulator });
+    const config = loadConfig(process.env);
     const proxy = await startProxy(config);
 
     serveParent({

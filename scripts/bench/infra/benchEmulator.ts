@@ -1,8 +1,8 @@
-import type { EmulatorConnection } from '../../../proxy/src/config';
 import {
-    connectionFor,
+    aepEnvFor,
     generateDataset,
     startEmulator,
+    type AepEnv,
     type GeneratedDataset,
     type RunningEmulator
 } from '../../../proxy/emulator/src/index';
@@ -12,7 +12,8 @@ import type { RouteCounts } from './upstreamStats';
 
 /** The emulator as the scenarios use it: generated customers, latency switch, per-group call counts. */
 export interface BenchEmulator {
-    readonly connection: EmulatorConnection;
+    /** The `AEP_*` settings that point a proxy at this emulator. */
+    readonly aepEnv: AepEnv;
     setLatency(ms: number): Promise<void>;
     /** Cumulative calls per route group (ims, entities, events, identity, mergePolicies, audiences). */
     stats(): RouteCounts;
@@ -49,7 +50,7 @@ export async function startBenchEmulator(spec: BenchDatasetSpec): Promise<BenchE
         dataset: new LayeredDataset([generated, heavyProfileDataset(spec.heavyEvents, spec.heavyAudiences)])
     });
     return {
-        connection: connectionFor(emulator),
+        aepEnv: aepEnvFor(emulator),
         async setLatency(ms) {
             emulator.faults.clear();
             if (ms > 0) emulator.faults.set({ group: 'all', action: { type: 'latency', ms }, mode: { type: 'always' } });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EmulatorConnection } from '../../../proxy/src/config';
+import type { AepEnv } from '../../../proxy/emulator/src/index';
 import type { CapturedCall } from '../children/upstreamCapture';
 import { startChild, type BenchChild } from './childProcess';
 import type { RequestSpec } from './loadGen';
@@ -21,14 +21,15 @@ export interface ProxyInstance {
 
 export interface ProxyLaunch {
     name: string;
-    emulator: EmulatorConnection;
+    /** Where AEP is: the bench emulator's `AEP_*` settings. */
+    aep: AepEnv;
     /** Proxy env vars (AEP_MAX_RPS, CACHE_TTL_SECONDS, REDIS_URL, ...) on top of the bench defaults. */
     env?: Record<string, string>;
     /** Node flags for the instance, e.g. --cpu-prof --cpu-prof-dir=... */
     nodeArgs?: string[];
 }
 
-/** Bench defaults: what differs from a production deployment is only the emulator target and the port. */
+/** Bench defaults: what differs from a production deployment is only the port (AEP is the emulator, by its AEP_* settings). */
 export const PROXY_BENCH_ENV: Record<string, string> = {
     PROXY_HOST: '127.0.0.1',
     PROXY_PORT: '0',
@@ -39,7 +40,7 @@ export const PROXY_BENCH_ENV: Record<string, string> = {
 export async function launchProxy(l: ProxyLaunch): Promise<ProxyInstance> {
     const child: BenchChild<{ url: string }> = await startChild(join(__dirname, '..', 'children', 'proxyServer.ts'), {
         label: `proxy ${l.name}`,
-        env: { ...PROXY_BENCH_ENV, ...l.env, BENCH_EMULATOR: JSON.stringify(l.emulator) },
+        env: { ...PROXY_BENCH_ENV, ...l.aep, ...l.env },
         nodeArgs: ['--expose-gc', ...(l.nodeArgs ?? [])],
         readyTimeoutMs: 30_000
     });

@@ -114,7 +114,7 @@ async function fillCache(
         REDIS_URL: redis.url,
         REDIS_KEY_PREFIX: prefix
     };
-    const config = loadConfig({ ...PROXY_BENCH_ENV, ...env }, { emulator: ctx.emulator.connection });
+    const config = loadConfig({ ...PROXY_BENCH_ENV, ...ctx.emulator.aepEnv, ...env });
     // The emulated org's Identity Service catalogue, as the proxy reads it (every namespace is active).
     const catalog = createNamespaceCatalog(NAMESPACES.map((ns) => ns.code));
     const store = new Redis(redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });

@@ -1,6 +1,5 @@
-import { connectionFor, startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
-import { loadConfig } from '../../../proxy/src/config';
-import { startProxy, type RunningProxy } from '../../../proxy/src/server';
+import type { RunningEmulator } from '../../../proxy/emulator/src/index';
+import { startProxyStack } from '../../stack/proxyStack';
 
 /** The real proxy in front of the real AEP emulator, both on loopback ports, as the smoke check meets them. */
 export interface ProxyUnderTest {
@@ -12,27 +11,6 @@ export interface ProxyUnderTest {
 
 export async function startProxyUnderTest(): Promise<ProxyUnderTest> {
     const sharedSecret = 'org-smoke-shared-secret-0123456789';
-    const emulator = await startEmulator();
-    let proxy: RunningProxy;
-    try {
-        const config = loadConfig(
-            { PROXY_PORT: '0', PROXY_SHARED_SECRET: sharedSecret, PROXY_LOG_LEVEL: 'silent' },
-            {
-                emulator: connectionFor(emulator)
-            }
-        );
-        proxy = await startProxy(config);
-    } catch (error) {
-        await emulator.close();
-        throw error;
-    }
-    return {
-        url: proxy.url,
-        sharedSecret,
-        emulator,
-        close: async () => {
-            await proxy.close();
-            await emulator.close();
-        }
-    };
+    const stack = await startProxyStack({ env: { PROXY_SHARED_SECRET: sharedSecret } });
+    return { url: stack.proxy.url, sharedSecret, emulator: stack.emulator, close: stack.close };
 }

@@ -59,7 +59,7 @@ async function shot(page: Page, name: string): Promise<void> {
 describeWithTools(['chromium'], 'console preview (Chromium)', () => {
     beforeAll(async () => {
         // Builds the bundle only when its sources changed (dist/<source hash>); the developer's real settings stay out.
-        stack = await startStack({ env: isolatedEnv(), emulatorLatencyMs: 0 });
+        stack = await startStack({ env: isolatedEnv() });
         browser = await launchChromium();
     }, 240_000);
 

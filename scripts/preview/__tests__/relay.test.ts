@@ -1,7 +1,7 @@
-import { connectionFor, startEmulator, type RunningEmulator } from '../../../proxy/emulator/src/index';
-import { loadConfig } from '../../../proxy/src/config';
+import type { RunningEmulator } from '../../../proxy/emulator/src/index';
 import { CardModel } from '../../../proxy/src/contract/cardModel';
-import { startProxy, type RunningProxy } from '../../../proxy/src/server';
+import type { RunningProxy } from '../../../proxy/src/index';
+import { startProxyStack, type ProxyStack } from '../../stack/proxyStack';
 import { CustomerProfileRelay, type RelayEnvelope, type RelayOptions } from '../apex/customerProfileRelay';
 import { localRecordSource } from '../apex/recordSource';
 import { RelayError } from '../apex/relayErrors';
@@ -16,30 +16,18 @@ const SECRET = 'relay-test-shared-secret-0123';
 const AGENT = '0058c00000PrevwAAA';
 const JANE = '0038c00002JaneDAAR';
 
+let stack: ProxyStack;
 let emulator: RunningEmulator;
 let proxy: RunningProxy;
 const crm = LocalCrm.fromFile();
 
 beforeAll(async () => {
-    emulator = await startEmulator();
-    const config = loadConfig(
-        {
-            PROXY_SHARED_SECRET: SECRET,
-            PROXY_PORT: '0',
-            PROXY_LOG_LEVEL: 'silent',
-            AEP_RETRY_MAX_ATTEMPTS: '1',
-            AEP_BREAKER_FAILURES: '100'
-        },
-        {
-            emulator: connectionFor(emulator)
-        }
-    );
-    proxy = await startProxy(config);
+    stack = await startProxyStack({ env: { PROXY_SHARED_SECRET: SECRET, AEP_RETRY_MAX_ATTEMPTS: '1', AEP_BREAKER_FAILURES: '100' } });
+    ({ emulator, proxy } = stack);
 });
 
 afterAll(async () => {
-    await proxy?.close();
-    await emulator?.close();
+    await stack?.close();
 });
 
 afterEach(() => emulator.faults.clear());

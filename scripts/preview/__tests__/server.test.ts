@@ -10,13 +10,14 @@ import { startPreviewServer, type RunningPreview } from '../server';
 
 let server: RunningPreview;
 let distDir: string;
+let relay: CustomerProfileRelay;
 
 beforeAll(async () => {
     distDir = mkdtempSync(path.join(os.tmpdir(), 'cah-preview-dist-'));
     writeFileSync(path.join(distDir, 'main.js'), 'export {};\n');
     const crm = LocalCrm.fromFile();
     // No proxy listens on port 9: only answers that need no callout are exercised here (relay.test.ts does the rest).
-    const relay = new CustomerProfileRelay({
+    relay = new CustomerProfileRelay({
         proxyUrl: 'http://127.0.0.1:9',
         sharedSecret: 'server-test-shared-secret',
         agentUserId: '0058c00000PrevwAAA',
@@ -44,6 +45,13 @@ async function apex(body: string): Promise<{ status: number; json: Record<string
 }
 
 describe('preview server', () => {
+    it('names PREVIEW_PORT when its port is taken', async () => {
+        const port = Number(new URL(server.url).port);
+        await expect(startPreviewServer({ port, distDir, relay, records: { source: 'local', views: [] } })).rejects.toThrow(
+            `the console preview cannot listen on 127.0.0.1:${port}: the port is in use; stop the other process or set PREVIEW_PORT to a free port (0 picks one)`
+        );
+    });
+
     it('listens on loopback and serves the page, the bundle and SLDS', async () => {
         expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         const page = await fetch(`${server.url}/`);
