@@ -1,4 +1,4 @@
-import { loadCliConfig } from '../proxy/emulator/src/cliConfig';
+import { loadCliConfig } from '../proxy/emulator/src/index';
 import { ConfigError } from '../proxy/src/index';
 import { DEMO_SHARED_SECRET, PREVIEW_AGENT_USER_ID, startStack, type RunningStack } from './preview/stack';
 

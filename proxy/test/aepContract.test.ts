@@ -1,7 +1,7 @@
 import type OpenAPIBackend from 'openapi-backend';
 // The emulator's spec loader: Adobe's YAML parsed with `yaml` (openapi-backend's loader fails on it), quick mode.
 import { specApi } from '../emulator/__tests__/spec';
-import type { OutgoingRequest } from '../src/aep/httpClient';
+import type { OutgoingRequest } from '../src/index';
 import { json, RECORDS, startHarness, type Harness } from './support/harness';
 
 /**

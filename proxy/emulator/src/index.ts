@@ -26,6 +26,7 @@ export { SEED_IDENTITIES, AUDIENCE } from './seed';
 export { deriveXid } from './store/xid';
 export { PRIMARY_ORG_ID, PRIME_ORG_ID, DEFAULT_MERGE_POLICY_ID } from './orgs';
 export { aepEnvFor, type AepEnv } from './aepEnv';
+export { loadCliConfig, type CliConfig } from './cliConfig';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86399;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

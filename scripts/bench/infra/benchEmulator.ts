@@ -2,11 +2,11 @@ import {
     aepEnvFor,
     generateDataset,
     startEmulator,
+    LayeredDataset,
     type AepEnv,
     type GeneratedDataset,
     type RunningEmulator
 } from '../../../proxy/emulator/src/index';
-import { LayeredDataset } from '../../../proxy/emulator/src/store/dataset';
 import { HEAVY_IDENTITIES, heavyProfileDataset } from './heavyProfile';
 import type { RouteCounts } from './upstreamStats';
 

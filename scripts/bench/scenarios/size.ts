@@ -4,11 +4,8 @@ import type { CapturedCall } from '../children/upstreamCapture';
 import { withProxy, type BenchContext } from '../context';
 import { closedLoop, loadClient, type LoadClient } from '../infra/loadGen';
 import Redis from 'ioredis';
-import { NAMESPACES } from '../../../proxy/emulator/src/store/namespaces';
-import { loadConfig } from '../../../proxy/src/config';
-import { createNamespaceCatalog } from '../../../proxy/src/identity/fieldMapping';
-import { redisCardKey } from '../../../proxy/src/cache/redisStore';
-import { proxyCacheKey, replicaOf } from '../infra/cardReplicas';
+import { loadConfig } from '../../../proxy/src/index';
+import { emulatedCatalog, proxyCacheKey, redisCardKey, replicaOf } from '../infra/cardReplicas';
 import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
 import type { RunningRedis } from '../infra/redisServer';
 import { rssOf } from '../infra/rss';
@@ -115,8 +112,7 @@ async function fillCache(
         REDIS_KEY_PREFIX: prefix
     };
     const config = loadConfig({ ...PROXY_BENCH_ENV, ...ctx.emulator.aepEnv, ...env });
-    // The emulated org's Identity Service catalogue, as the proxy reads it (every namespace is active).
-    const catalog = createNamespaceCatalog(NAMESPACES.map((ns) => ns.code));
+    const catalog = emulatedCatalog();
     const store = new Redis(redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
     try {
         return await withProxy(ctx, 'cache-fill', env, async (proxy) => {

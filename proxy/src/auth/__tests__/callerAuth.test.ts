@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI } from 'jose';
-import { createCallerAuthenticator } from '../src/auth/callerAuth';
-import { ProxyError } from '../src/errors';
+import { createCallerAuthenticator } from '../callerAuth';
+import { ProxyError } from '../../errors';
 import {
     JWT_AUDIENCE as AUDIENCE,
     JWT_ISSUER as ISSUER,
@@ -11,7 +11,7 @@ import {
     rsaKeyPair,
     signJwt as sign,
     type KeyPair
-} from './support/jwt';
+} from '../../../test/support/jwt';
 
 const SECRET = 'shared-secret-for-tests-0123456789';
 
