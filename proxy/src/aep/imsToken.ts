@@ -1,5 +1,6 @@
 import type { ProxyConfig } from '../config';
 import { TokenResponse } from '../contract/aepMetadata';
+import { SingleFlight } from '../lib/singleFlight';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { HttpClient } from './httpClient';
@@ -18,7 +19,7 @@ interface CachedToken {
  */
 export class ImsTokenProvider {
     private current: CachedToken | null = null;
-    private inFlight: Promise<CachedToken> | null = null;
+    private readonly refreshes = new SingleFlight<CachedToken>();
 
     constructor(
         private readonly aep: ProxyConfig['aep'],
@@ -44,18 +45,10 @@ export class ImsTokenProvider {
     }
 
     private refresh(budget: Budget): Promise<CachedToken> {
-        this.inFlight ??= this.fetchToken(budget).then(
-            (t) => {
-                this.current = t;
-                this.inFlight = null;
-                return t;
-            },
-            (err: unknown) => {
-                this.inFlight = null;
-                throw err;
-            }
-        );
-        return this.inFlight;
+        return this.refreshes.share('token', async () => {
+            this.current = await this.fetchToken(budget);
+            return this.current;
+        });
     }
 
     private async fetchToken(budget: Budget): Promise<CachedToken> {

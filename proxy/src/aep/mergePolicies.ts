@@ -1,4 +1,5 @@
 import { MergePolicy, MergePolicyList } from '../contract/aepMetadata';
+import { SingleFlight } from '../lib/singleFlight';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
@@ -16,7 +17,7 @@ export interface ResolvedMergePolicy {
 export class MergePolicyResolver {
     private resolved: ResolvedMergePolicy | null = null;
     /** Look-ups arriving before the first resolution completes share its one request. */
-    private inFlight: Promise<ResolvedMergePolicy> | null = null;
+    private readonly resolutions = new SingleFlight<ResolvedMergePolicy>();
 
     constructor(
         private readonly platform: PlatformClient,
@@ -30,12 +31,10 @@ export class MergePolicyResolver {
 
     async resolve(budget: Budget): Promise<ResolvedMergePolicy> {
         if (this.resolved) return this.resolved;
-        this.inFlight ??= (this.configuredId ? this.byId(this.configuredId, budget) : this.defaultPolicy(budget))
-            .then((policy) => (this.resolved = policy))
-            .finally(() => {
-                this.inFlight = null;
-            });
-        return this.inFlight;
+        return this.resolutions.share('policy', async () => {
+            this.resolved = await (this.configuredId ? this.byId(this.configuredId, budget) : this.defaultPolicy(budget));
+            return this.resolved;
+        });
     }
 
     private async defaultPolicy(budget: Budget): Promise<ResolvedMergePolicy> {

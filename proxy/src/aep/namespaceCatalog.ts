@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProxyConfig } from '../config';
 import { IdentityNamespace } from '../contract/aepMetadata';
 import { createNamespaceCatalog, type NamespaceCatalog } from '../identity/fieldMapping';
+import { SingleFlight } from '../lib/singleFlight';
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
@@ -13,7 +14,7 @@ import type { PlatformClient } from './platformClient';
  */
 export class NamespaceCatalogClient {
     private cached: { catalog: NamespaceCatalog; at: number } | null = null;
-    private inFlight: Promise<NamespaceCatalog> | null = null;
+    private readonly loads = new SingleFlight<NamespaceCatalog>();
 
     constructor(
         private readonly platform: PlatformClient,
@@ -42,10 +43,7 @@ export class NamespaceCatalogClient {
     }
 
     private load(budget: Budget): Promise<NamespaceCatalog> {
-        this.inFlight ??= this.fetch(budget).finally(() => {
-            this.inFlight = null;
-        });
-        return this.inFlight;
+        return this.loads.share('catalog', () => this.fetch(budget));
     }
 
     private async fetch(budget: Budget): Promise<NamespaceCatalog> {

@@ -1,6 +1,6 @@
 import type { ProxyMetrics } from '../observability/metrics';
 import type { SharedStore } from './redisStore';
-import { SingleFlight } from './singleFlight';
+import { SingleFlight } from '../lib/singleFlight';
 
 /** How often a waiting instance re-reads the shared cache while another instance holds the lock. */
 const SHARED_POLL_MS = 20;
