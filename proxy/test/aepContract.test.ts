@@ -7,7 +7,7 @@ import { json, RECORDS, startHarness, type Harness } from './support/harness';
 /**
  * The one documented deviation: `withCA` on the GET form. profile.yaml lists it only in the POST body,
  * while Experience League's entities page and Adobe's Postman collection document it as a GET query
- * parameter (aep-api.md section c.1). Everything else is validated as the file says.
+ * parameter (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities). Everything else is validated as the file says.
  */
 function allowWithCaOnGet(doc: Record<string, unknown>): void {
     const get = (doc.paths as Record<string, Record<string, { parameters?: unknown[] }>>)['/ups/access/entities']!.get!;

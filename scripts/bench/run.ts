@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the proxy benchmark (issue 6) and writes bench/results/latest.md + latest.json.
+ * `npm run bench`: runs the proxy benchmark (bench/README.md) and writes bench/results/latest.md + latest.json.
  *
  *   npm run bench                      full run (~3 minutes on 2 cores)
  *   npm run bench -- --smoke           tiny sizes and durations (seconds), e.g. to check the harness

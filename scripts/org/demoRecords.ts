@@ -3,7 +3,7 @@ import { soqlStringList } from './soql';
 
 /**
  * The demo Contacts, Leads and Cases: the AEP emulator's seed people as CRM records (same values
- * as the preview's local data set and the team briefing).
+ * as the preview's local data set, scripts/preview/crm/records.json).
  *
  * Demo key: every record carries `[customer-activity-hub demo: <key>]` in its Description. Description
  * is a long text area, which SOQL cannot filter on, so records are found by a filterable natural

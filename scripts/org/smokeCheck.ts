@@ -48,7 +48,7 @@ const EXPECTED_BY_DEMO_KEY: Readonly<Record<string, ExpectedOutcome>> = {
 };
 export const DEFAULT_DEMO_KEY = 'contact-jane-doe';
 
-/** Package metadata the card needs, by the names in force-app (and the team contract). */
+/** Package metadata the card needs, by the names in force-app. */
 export const PACKAGE_METADATA = {
     apexClass: 'CustomerProfileController',
     lwcBundle: 'customerProfileCard',

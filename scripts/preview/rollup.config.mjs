@@ -1,7 +1,9 @@
 /**
  * Build of the local console preview: the SAME force-app LWC sources (no copies) compiled with the
  * open-source LWC compiler, lightning-base-components and synthetic shadow, plus the preview's console page
- * app (src/modules/x/*). Settings follow the configuration proven in shared/docs/toolchain.md section B.
+ * app (src/modules/x/*). Settings follow @lwc/rollup-plugin
+ * (https://github.com/salesforce/lwc/tree/master/packages/%40lwc/rollup-plugin) and lightning-base-components
+ * (https://www.npmjs.com/package/lightning-base-components).
  *
  * Run through `npm run preview:build` (scripts/preview/build.ts), which skips the build when nothing changed.
  */

@@ -7,7 +7,8 @@ import { isApexSource, listFiles, relative, sourceDir, type Problem } from './pr
 
 /**
  * Salesforce Code Analyzer's PMD Apex rules, run through @salesforce/code-analyzer-core and the PMD engine on the
- * machine's Java (no sf CLI; the official plugin is not installable from this registry, see toolchain.md C3).
+ * machine's Java, without the sf CLI and its code-analyzer plugin
+ * (https://www.npmjs.com/package/@salesforce/code-analyzer-pmd-engine).
  */
 
 /** Rule categories enforced on all Apex. Design/CodeStyle (complexity, parameter counts) are left to review. */

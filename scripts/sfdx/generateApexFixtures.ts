@@ -5,7 +5,7 @@ import { startProxyStack } from '../stack/proxyStack';
 
 /**
  * Generates the Apex tests' proxy answers from REAL output: the AEP emulator and the proxy run in-process and are
- * asked exactly what ProfileProxyClient asks for the briefing's demo records (same body, same headers). Written to
+ * asked exactly what ProfileProxyClient asks for the demo records (same body, same headers). Written to
  * the static resource CustomerProfileTestFixtures, which ProfileTestFactory reads. Run
  * `npx tsx scripts/sfdx/generateApexFixtures.ts` after changing the proxy or the card model;
  * scripts/sfdx/__tests__/apexFixtures.test.ts fails while they differ.

@@ -4,7 +4,7 @@ import { deriveXid } from '../src/store/xid';
 import { projectFields, withoutComputedAttributes } from '../src/store/projection';
 import { identityGraphOf } from '../src/store/dataset';
 
-describe('seed people (team briefing table)', () => {
+describe('seed people (the table in proxy/emulator/README.md)', () => {
     const data = seedDataset();
     const one = (ns: string, id: string) => {
         const found = data.findByIdentity(ns, id);

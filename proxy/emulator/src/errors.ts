@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { RouteGroup } from './context';
 
 /**
- * Adobe's error bodies, one builder per documented shape. Sources: aep-api.md sections a-f
- * (gateway: landing/troubleshooting.md; Profile: profile.yaml ResponseErrorContext; Identity:
- * identity-service.yaml; Segmentation: segmentation.yaml examples). Every builder returns the HTTP status
+ * Adobe's error bodies, one builder per documented shape. Sources: gateway https://experienceleague.adobe.com/docs/experience-platform/landing/troubleshooting.html;
+ * IMS https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims; Profile: specs/adobe/profile.yaml ResponseErrorContext; Identity: specs/adobe/identity-service.yaml;
+ * Segmentation: specs/adobe/segmentation.yaml examples. Every builder returns the HTTP status
  * with the body so a route cannot pair a body with the wrong status.
  */
 export interface AdobeError {
@@ -13,7 +13,7 @@ export interface AdobeError {
     readonly headers?: Record<string, string>;
 }
 
-/** Platform gateway errors `{error_code, message}`; HTTP status = the code's first three digits (inferred, aep-api.md b). */
+/** Platform gateway errors `{error_code, message}`; HTTP status = the code's first three digits (inferred from the troubleshooting page). */
 export const gateway = {
     tokenMissing: (): AdobeError => ({ status: 403, body: { error_code: '403010', message: 'Oauth token is missing.' } }),
     tokenInvalid: (): AdobeError => ({ status: 401, body: { error_code: '401013', message: 'Oauth token is not valid' } }),
@@ -43,7 +43,7 @@ export const gateway = {
 
 /**
  * Sandbox problems: no published body exists for a missing/unknown `x-sandbox-name`, so we answer with
- * the AEP "standard" error body (aep-api.md b), which carries the tenant info a sandbox error needs.
+ * the AEP "standard" error body (https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication), which carries the tenant info a sandbox error needs.
  */
 export function sandboxError(kind: 'missing' | 'unknown', imsOrgId: string, sandboxName?: string): AdobeError {
     const status = kind === 'missing' ? 400 : 403;
@@ -74,7 +74,7 @@ export function profileError(status: number, message: string, cause?: string): A
 
 /**
  * 404 for "XDM objects not found". The spec documents only `{statusCode:"404"}`; real bodies are
- * believed to carry a message and request id too (aep-api.md open questions), so we add both.
+ * believed to carry a message and request id too (unverified without a real sandbox), so we add both.
  */
 export function profileNotFound(requestId: string): AdobeError {
     return {
@@ -171,7 +171,7 @@ export function internalErrorFor(group: RouteGroup | undefined): AdobeError {
     return profileInternal();
 }
 
-/** IMS OAuth errors `{error, error_description}`; 401 for invalid_client, 400 otherwise (inferred, aep-api.md a). */
+/** IMS OAuth errors `{error, error_description}`; 401 for invalid_client, 400 otherwise (inferred from the IMS page above). */
 export function imsError(
     error: 'invalid_client' | 'invalid_request' | 'unsupported_grant_type' | 'invalid_scope',
     description: string

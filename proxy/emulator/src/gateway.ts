@@ -5,7 +5,8 @@ import type { EmulatorServices, RouteConfig } from './context';
 import type { RateLimiter } from './rateLimit';
 
 /**
- * The checks AEP's API gateway and services make before a handler runs (aep-api.md section b).
+ * The checks AEP's API gateway and services make before a handler runs (https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication;
+ * https://experienceleague.adobe.com/docs/experience-platform/landing/troubleshooting.html).
  * Order: api key, token, org, entitlement, sandbox, content type, rate limit. AEP does not document the
  * order; this one answers a request with no headers at all with "Api Key is required", as Adobe I/O does.
  */

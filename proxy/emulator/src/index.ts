@@ -42,7 +42,7 @@ export interface EmulatorOptions {
     readonly tokenLifetimeSeconds?: number;
     /** Extra data (e.g. `generateDataset(...)`), served after the seed people. */
     readonly dataset?: Dataset;
-    /** Serve the briefing's seed people; default true. */
+    /** Serve the demo's seed people (seed/people.ts); default true. */
     readonly includeSeed?: boolean;
     /** Fault rules active from the start (e.g. latency). None by default. */
     readonly faults?: readonly FaultRule[];

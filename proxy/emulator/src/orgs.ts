@@ -1,6 +1,6 @@
 /**
  * The emulated IMS orgs, their API credentials (Developer Console project) and sandboxes.
- * Values for the primary org come from the team briefing; secrets are demo values for loopback use only.
+ * The primary org is the demo's (proxy/emulator/README.md, "Emulated orgs"); secrets are demo values for loopback use only.
  */
 export type Edition = 'ultimate' | 'prime';
 

@@ -1,5 +1,5 @@
 /**
- * Per-org request-rate limit. AEP publishes no number for /access/entities (aep-api.md h); the spec has a
+ * Per-org request-rate limit. AEP publishes no number for /access/entities (https://experienceleague.adobe.com/en/docs/experience-platform/profile/guardrails); the spec has a
  * 429 with retryAfterMs, so the limit is configurable and off by default.
  */
 export interface RateLimitOptions {

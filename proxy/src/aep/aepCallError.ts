@@ -45,7 +45,7 @@ export function isUpstreamFault(err: unknown): boolean {
 const TOO_MANY_IDENTITIES = /too many related identities/i;
 
 /**
- * AEP's guardrail answer for graphs over 50 identities (aep-api.md section 0.4), in either error shape: a
+ * AEP's guardrail answer for graphs over 50 identities (https://experienceleague.adobe.com/en/docs/experience-platform/identity/guardrails), in either error shape: a
  * 422 AepCallError, or a per-identity `{statusCode: "422", message}` item of a 207 answer.
  */
 export function isTooManyIdentities(err: unknown): boolean {
@@ -58,7 +58,8 @@ export function isTooManyIdentities(err: unknown): boolean {
 }
 
 /**
- * Reads AEP's many error shapes (aep-api.md sections b, c.3, d, f): `{message, cause, statusCode:"422"}`,
+ * Reads AEP's many error shapes (proxy/emulator/specs/adobe/*.yaml, and the gateway's in
+ * https://experienceleague.adobe.com/docs/experience-platform/landing/troubleshooting.html): `{message, cause, statusCode:"422"}`,
  * the 429 array with `retryAfterMs` as a string, `{type,status,title,detail}`, gateway `{error_code,message}`,
  * IMS `{error,error_description}`, and segmentation `{errors:{"404":[{message}]}}`.
  */

@@ -4,7 +4,7 @@ import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
 
-/** AEP caps bulk-get at 100 ids (400 UPAPI-113015-400 above; aep-api.md section f). */
+/** AEP caps bulk-get at 100 ids (400 UPAPI-113015-400 above; proxy/emulator/specs/adobe/segmentation.yaml). */
 const BULK_GET_MAX = 100;
 
 export interface AudienceNamesConfig {

@@ -37,7 +37,7 @@ export class EntitiesClient {
     ) {}
 
     /**
-     * POST /access/entities for every candidate at once (aep-api.md section c.2). withCA=true because
+     * POST /access/entities for every candidate at once (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities). withCA=true because
      * computed attributes are the primary behavioural data now that event look-up is deprecated.
      * 207 (partial failure, per-XID errors) is a normal answer for the caller to group.
      */
@@ -95,7 +95,7 @@ export class EntitiesClient {
 
     /**
      * Recent experience events of the profile an identity belongs to, newest first. AEP deprecated this and
-     * gates it by edition (Prime orgs are refused; aep-api.md section 0), so a refusal (403, or 422 that is
+     * gates it by edition (Prime orgs are refused; the entities page above), so a refusal (403, or 422 that is
      * not about the identity graph) is reported as `unavailable` and the card hides the panel; 404 means
      * no events. Other failures are `error`: the look-up still succeeds.
      */

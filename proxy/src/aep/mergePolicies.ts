@@ -11,7 +11,7 @@ export interface ResolvedMergePolicy {
 
 /**
  * The merge policy sent on every look-up. Adobe "highly recommends" sending mergePolicyId: without it a
- * sandbox lacking a default policy answers 422 (aep-api.md section 0.5). When AEP_MERGE_POLICY_ID is not
+ * sandbox lacking a default policy answers 422 (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities). When AEP_MERGE_POLICY_ID is not
  * set, the default profile policy is looked up once at start and kept.
  */
 export class MergePolicyResolver {

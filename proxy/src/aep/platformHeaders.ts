@@ -1,6 +1,6 @@
 import type { ProxyConfig } from '../config';
 
-/** Headers every Platform gateway call carries (aep-api.md section b). */
+/** Headers every Platform gateway call carries (https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication). */
 export function platformHeaders(
     aep: ProxyConfig['aep'],
     token: string,

@@ -1,12 +1,9 @@
 /**
  * Audience memberships from `segmentMembership` (namespace -> audience id -> {status, lastQualificationTime}).
  *
- * realized and (legacy) existing mean member; exited means leaving (aep-api.md f). Members come
+ * realized and (legacy) existing mean member; exited means leaving (https://experienceleague.adobe.com/en/docs/experience-platform/xdm/field-groups/profile/segmentation). Members come
  * first, most recent qualification first, then exited ones. Names come from the segmentation API
  * (resolved and cached by the caller); an unknown name falls back to the id.
- *
- * Exports:
- *   toAudiences(xdm: XdmReader, names: ReadonlyMap<string, { name: string }>, config: ShapingConfig['audiences']): { items; dropped }
  */
 import { clip, isoOrNull, timeOf } from './bound';
 import { CARD_LIMITS, type CardModel } from '../contract/cardModel';

@@ -1,15 +1,6 @@
 /**
  * Bounding and sanitising of every value that reaches the card. AEP data is whatever was ingested:
  * strings of any length, numbers as strings, control characters, lone surrogates. Nothing here throws.
- *
- * Exports:
- *   clip(value: string, max: number): string                     // sanitised, cut with '…' when longer
- *   textOrNull(value: unknown, max?: number): string | null       // strings, finite numbers, booleans
- *   numberOrNull(value: unknown): number | null                   // finite numbers and numeric strings
- *   isoOrNull(value: unknown): string | null                      // ISO date(-time) strings, epoch ms
- *   safeUrl(value: unknown, max?: number): string | null          // http(s) origin + path only
- *   currencyOrNull(value: unknown): string | null                 // three-letter code, upper-cased
- *   ELLIPSIS
  */
 import { CARD_LIMITS } from '../contract/cardModel';
 

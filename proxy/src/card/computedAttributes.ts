@@ -1,11 +1,7 @@
 /**
  * Computed attributes (`_{tenant}.SystemComputedAttributes.{name}.value`, present with withCA=true):
- * AEP's recommended source of behavioural data now that event look-up is deprecated (aep-api.md 0.2).
- *
- * Exports:
- *   toComputedAttributes(xdm: XdmReader, config: ShapingConfig['computedAttributes']): { items: ComputedAttribute[]; dropped: number }
- *   inferKind(name: string, value: string | number | boolean): kind
- *   humanise(name: string): string                // totalSpend90d -> "Total spend 90d"
+ * AEP's recommended source of behavioural data now that event look-up is deprecated (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities;
+ * https://experienceleague.adobe.com/en/docs/experience-platform/profile/computed-attributes/faq).
  */
 import { clip, isoOrNull } from './bound';
 import { CARD_LIMITS, type CardModel } from '../contract/cardModel';

@@ -1,10 +1,5 @@
 /**
  * Contact points, loyalty and lifetime value: the "who and how to reach them" part of the card.
- *
- * Exports:
- *   toContactPoints(xdm: XdmReader): CardModel['contactPoints']
- *   toLoyalty(xdm: XdmReader): CardModel['loyalty']
- *   toLifetimeValue(xdm: XdmReader, config: ShapingConfig['lifetimeValue']): CardModel['lifetimeValue']
  */
 import { clip, currencyOrNull, isoOrNull, numberOrNull, textOrNull } from './bound';
 import { CARD_LIMITS, type CardModel } from '../contract/cardModel';

@@ -1,14 +1,9 @@
 /**
  * The N most recent experience events of interest, newest first, one human line each.
  *
- * Event look-up is deprecated and edition-gated (aep-api.md 0.1-0.2), so the caller passes either the
+ * Event look-up is deprecated and edition-gated (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities), so the caller passes either the
  * pages it got or why it has none; the section then says unavailable/disabled/error and the rest of
  * the card is unaffected.
- *
- * Exports:
- *   type EventsInput
- *   toEvents(input: EventsInput, config: ShapingConfig['events'], maxEvents: number): { section: EventsSection; dropped: number }
- *   categoryOf(eventType: string): EventItem['category']
  */
 import { EventChild, parseEventsPage } from '../contract/aepEntities';
 import { clip, currencyOrNull, numberOrNull, safeUrl, textOrNull, timeOf, isoOrNull } from './bound';

@@ -1,8 +1,5 @@
 /**
  * The profile's identities (merged identityMap: lower-case namespace keys -> [{id, primary}]).
- *
- * Exports:
- *   toIdentities(xdm: XdmReader): { items: IdentityRef[]; dropped: number }
  */
 import { clip } from './bound';
 import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
@@ -11,7 +8,7 @@ import { asArray, asRecord, type XdmReader } from './xdm';
 type IdentityRef = CardModel['identities'][number];
 /** What an agent recognises first; device ids (ECID) last, there are usually several. */
 const ORDER = ['crmid', 'email', 'phone', 'loyaltyid'];
-/** Ids read per namespace; a graph holds at most 50 identities (aep-api.md 0.4). */
+/** Ids read per namespace; a graph holds at most 50 identities (https://experienceleague.adobe.com/en/docs/experience-platform/identity/guardrails). */
 const MAX_PER_NAMESPACE = 60;
 
 export function toIdentities(xdm: XdmReader): { items: IdentityRef[]; dropped: number } {

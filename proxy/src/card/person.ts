@@ -1,9 +1,5 @@
 /**
  * Person block of the card, and the short summary used to tell candidate profiles apart.
- *
- * Exports:
- *   toPerson(xdm: XdmReader): CardModel['person']
- *   toCandidateProfile(envelope: ProfileEnvelope, via: { field, namespace }, denylist: readonly string[]): CandidateProfile
  */
 import type { ProfileEnvelope } from '../contract/aepEntities';
 import { textOrNull, clip, isoOrNull } from './bound';

@@ -1,11 +1,7 @@
 /**
- * Customer AI propensity scores, read from the configured instance paths (aep-api.md g: Adobe names
+ * Customer AI propensity scores, read from the configured instance paths (https://experienceleague.adobe.com/en/docs/experience-platform/intelligent-services/customer-ai/data-requirements: Adobe names
  * only the display fields, so the JSON keys read here are the documented-by-example ones: score,
  * probability, percentile, propensityType, scoringDate, influentialFactors[{code, value, importance}]).
- *
- * Exports:
- *   toScores(xdm: XdmReader, scores: readonly ScoreConfig[]): ModelScore[]
- *   levelOf(score: number, config: ScoreConfig): 'low' | 'medium' | 'high'
  */
 import { asArray, asRecord, type XdmReader } from './xdm';
 import { clip, isoOrNull, numberOrNull, textOrNull } from './bound';

@@ -5,15 +5,10 @@
  * Why configuration rather than code: tenant fields live under the org's own `_{tenant}` namespace;
  * lifetime value has no standard XDM field; Adobe documents Customer AI outputs only by display name
  * ("Score", "Influential factors"), not by JSON key, and each org names its model instances
- * (aep-api.md g). So every such path comes from here, with defaults that match the demo org.
+ * (https://experienceleague.adobe.com/en/docs/experience-platform/intelligent-services/customer-ai/data-requirements). So every such path comes from here, with defaults that match the demo org.
  *
  * Paths may use `{tenant}` for the tenant id without its underscore: `_{tenant}.crm.lifetimeValue`
  * becomes `_acmetelco.crm.lifetimeValue`. The parsed config holds the expanded paths.
- *
- * Exports:
- *   ShapingConfig (zod schema; output type has expanded paths) / type ShapingConfig / type ScoreConfig
- *   parseShapingConfig(value: unknown): ShapingConfig      // throws Error listing every issue
- *   DEFAULT_SHAPING_CONFIG: ShapingConfig
  */
 import { z } from 'zod';
 import { ComputedAttribute } from '../contract/cardModel';
@@ -124,9 +119,9 @@ const RawShapingConfig = z
             .prefault({}),
         /**
          * XDM paths (and everything under them) that never reach the card, whatever AEP returns. AEP's
-         * label-based access control may not strip them (aep-api.md i), so the proxy enforces it. The
-         * defaults drop hashed identities (ad-activation identifiers an agent has no use for) and
-         * precise geolocation (S1).
+         * label-based access control may not strip them (https://experienceleague.adobe.com/en/docs/experience-platform/data-governance/labels/reference),
+         * so the proxy enforces it. The defaults drop hashed identities (ad-activation identifiers an agent has
+         * no use for) and precise geolocation.
          */
         denylist: z
             .array(path)
@@ -173,6 +168,7 @@ export const ShapingConfig = RawShapingConfig.transform((raw) => {
 export type ShapingConfig = z.output<typeof ShapingConfig>;
 export type ScoreConfig = ShapingConfig['scores'][number];
 
+/** Validates a PROXY_SHAPING value (defaults fill what it leaves out); throws an Error listing every issue. */
 export function parseShapingConfig(value: unknown): ShapingConfig {
     const parsed = ShapingConfig.safeParse(value ?? {});
     if (!parsed.success) {

@@ -3,11 +3,6 @@
  *
  * Never throws on odd AEP data: every reader tolerates wrong types, missing fields and huge arrays.
  * The only throw is the final `CardModel.parse` of our own output, which would mean a bug here.
- *
- * Exports:
- *   toCardModel(input: CardInput): CardModel
- *   cardBytes(card: CardModel): number
- *   type CardInput, type MatchSummary
  */
 import type { ProfileEnvelope } from '../contract/aepEntities';
 import { toAudiences } from './audiences';

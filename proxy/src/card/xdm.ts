@@ -1,10 +1,5 @@
 /**
  * Reading the merged XDM profile defensively, with the governance denylist applied on every read.
- *
- * Exports:
- *   createXdmReader(root: unknown, denylist: readonly string[]): XdmReader
- *   asRecord(value: unknown): Record<string, unknown> | null
- *   asArray(value: unknown, max: number): unknown[]
  */
 
 export interface XdmReader {

@@ -1,16 +1,11 @@
 /**
- * Lenient schemas for what AEP's Profile Access API returns (aep-api.md c.1, c.2).
+ * Lenient schemas for what AEP's Profile Access API returns (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities;
+ * proxy/emulator/specs/adobe/profile.yaml).
  *
  * Lenient on purpose: AEP adds fields over time, fixtures differ from docs, and one odd field must not
  * lose the agent a whole card. Only what identifies an entry is required (entityId); everything else
  * falls back to an empty value. The merged XDM under `entity` stays `unknown`-valued: the shapers read
  * it defensively, path by path.
- *
- * Exports:
- *   ProfileEnvelope / type ProfileEnvelope; EventChild / type EventChild; EventsPage / type EventsPage
- *   parseEntityMap(body: unknown): ProfileEnvelope[]       // XID-keyed map (GET and POST), junk and empty entries dropped
- *   isEmptyEnvelope(envelope: ProfileEnvelope): boolean     // AEP's "no profile" placeholder of the POST form
- *   parseEventsPage(body: unknown): EventsPage
  */
 import { z } from 'zod';
 
@@ -89,7 +84,7 @@ export function parseEntityMap(body: unknown): ProfileEnvelope[] {
 
 /**
  * AEP answers an identity without a profile, in the POST form, with
- * `{"entityId":"...","sources":[""],"entity":{},"lastModifiedAt":"1970-01-01T00:00:00Z"}` (aep-api.md c.2).
+ * `{"entityId":"...","sources":[""],"entity":{},"lastModifiedAt":"1970-01-01T00:00:00Z"}` (the entities page above).
  */
 export function isEmptyEnvelope(envelope: ProfileEnvelope): boolean {
     return Object.keys(envelope.entity).length === 0;

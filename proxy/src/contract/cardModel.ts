@@ -11,8 +11,8 @@ import { z } from 'zod';
  * the generated JSON Schema); the shaper also measures its output and drops list items (counted in
  * `truncated`) if multi-byte text ever pushes it over.
  *
- * The JSON Schema generated from this file (`npm run schema`) and real proxy output against the
- * emulator are what the LWC tests and the local preview consume: no hand-copied shapes.
+ * Its JSON Schema and the OpenAPI schemas are generated from this file (`npm run contracts`, generate.ts), and
+ * the LWC and Apex tests use real proxy output recorded against the emulator: no hand-copied shapes.
  */
 
 export const CARD_SCHEMA_VERSION = 1;
@@ -68,7 +68,7 @@ export const ContactPoints = z.object({
     phones: z
         .array(z.object({ number: label, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() }))
         .max(CARD_LIMITS.phones),
-    /** Sensitive (I1): dropped by Apex for users without the sensitive-fields permission. */
+    /** Sensitive: dropped by Apex for users without the sensitive-fields permission (ProfileCardFilter.cls). */
     address: z
         .object({
             street: text.nullable(),

@@ -1,12 +1,6 @@
 /**
  * From a Salesforce record's field values to the identities to look up in AEP, best first.
  *
- * Exports:
- *   buildCandidates(record: LookupRequest['record'], mapping: FieldMapping, catalog: NamespaceCatalog): BuiltCandidates
- *   type IdentityCandidate = { field, namespace, value, maskedValue, priority, normaliser }
- *   type SkippedIdentity = IdentityTried & { outcome: 'skipped'; reason: string }
- *   MAX_CANDIDATES
- *
  * Rules: mapped fields only; empty values ignored; each value normalised (failures are skipped with the
  * reason); namespaces resolved against the Identity Service catalog (case-insensitive; the catalog's
  * spelling is used) and skipped when the org lacks them; one candidate per namespace+value (the first,

@@ -8,14 +8,6 @@
  * Priority: a smaller number is tried first. Defaults: CRMID (10) > Email (20) > loyaltyId (30) >
  * Phone (40). Phones come last because households and switchboards share them; a shared phone is the
  * classic cause of an ambiguous look-up.
- *
- * Exports:
- *   FieldMapping (zod schema) / type FieldMapping; FieldMappingEntry / type FieldMappingEntry
- *   DEFAULT_FIELD_MAPPING: FieldMapping
- *   parseFieldMapping(value: unknown): FieldMapping                 // throws Error with readable issues
- *   entriesFor(mapping: FieldMapping, objectApiName: string): FieldMappingEntry[]   // sorted, hashed variants added
- *   missingNamespaces(mapping: FieldMapping, catalog: NamespaceCatalog): MissingNamespace[]
- *   createNamespaceCatalog(codes: Iterable<string>): NamespaceCatalog
  */
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';

@@ -4,11 +4,6 @@
  * The masked form must let an agent or an operator recognise which value was used ("the j••• email at
  * example.com", "the phone ending 0123") without revealing it. Salesforce record Ids are not personal
  * data and are what an admin needs to debug, so they stay readable.
- *
- * Exports:
- *   maskIdentity(value: string, kind: NormaliserKind): string   // value already normalised
- *   maskRaw(raw: string): string                                 // a value that failed normalisation
- *   MASK: string
  */
 import type { NormaliserKind } from './normalisers';
 
@@ -39,6 +34,7 @@ export function maskId(id: string): string {
     return chars.length > 6 ? clip(`${MASK}${chars.slice(-4).join('')}`) : MASK;
 }
 
+/** The masked form of a value already normalised as `kind`. */
 export function maskIdentity(value: string, kind: NormaliserKind): string {
     switch (kind) {
         case 'email':

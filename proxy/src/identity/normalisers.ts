@@ -5,16 +5,6 @@
  * have been) ingested: lower-cased trimmed email, E.164 phone, 18-char Salesforce Id, SHA-256 hex of
  * those for hashed namespaces. Pure functions, no I/O; each returns a result instead of throwing so a
  * bad field is reported (skipped, with a reason) without failing the whole look-up.
- *
- * Exports:
- *   normaliseEmail(raw: string): NormaliseResult
- *   normalisePhone(raw: string, opts?: { defaultRegion?: CountryCode }): NormaliseResult
- *   normaliseSalesforceId(raw: string): NormaliseResult
- *   normaliseFreeTextId(raw: string): NormaliseResult
- *   normaliseSha256Hex(raw: string): NormaliseResult
- *   sha256Hex(value: string): string
- *   normalise(kind: NormaliserKind, raw: string, opts?: NormaliserOptions): NormaliseResult
- *   salesforceIdSuffix(id15: string): string
  */
 import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';

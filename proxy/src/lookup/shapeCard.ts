@@ -10,7 +10,7 @@ import { toCardModel } from '../card/toCardModel';
 /**
  * Standard XDM field groups the card reads (person, contact points, loyalty, consents, memberships,
  * identities). Sent as the explicit `fields` list so AEP returns a few KB instead of the whole merged
- * profile, which can approach 50 MB (aep-api.md section h).
+ * profile, which can approach 50 MB (https://experienceleague.adobe.com/en/docs/experience-platform/profile/guardrails).
  */
 const STANDARD_FIELDS = [
     'person',

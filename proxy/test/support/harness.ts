@@ -77,7 +77,7 @@ function definedHeaders(headers: Record<string, string | undefined>): Record<str
     return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** Demo records from the briefing, as Apex sends them. */
+/** The demo records (scripts/preview/crm/records.json), as Apex sends them. */
 export const RECORDS = {
     janeContact: {
         objectApiName: 'Contact',

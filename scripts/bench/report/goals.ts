@@ -7,7 +7,7 @@ const goal = (g: Omit<Goal, 'met'>, test: (v: number) => boolean): Goal => ({
     met: g.value === null || !Number.isFinite(g.value) ? null : test(g.value)
 });
 
-/** Issue 6's goals, evaluated against the measured figures. */
+/** The benchmark's goals (bench/README.md), evaluated against the measured figures. */
 export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
     const goals: Goal[] = [];
     const realistic = s.overhead.ok

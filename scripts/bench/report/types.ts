@@ -1,7 +1,7 @@
 import type { LatencySummary } from '../infra/stats';
 import type { RssTrace } from '../infra/rss';
 
-/** A goal from issue 6 with the measured figure: a statement in the report, never an assert. */
+/** A goal of the benchmark with the measured figure: a statement in the report, never an assert. */
 export interface Goal {
     id: string;
     scenario: string;

@@ -90,7 +90,7 @@ describe('LocalCrm identity fields (the fields the Apex reads)', () => {
         expect(crm.readIdentityFields('0038c00002NobdyAAA')).toBeNull();
     });
 
-    it('lists every demo record of the briefing for the console page', () => {
+    it('lists every demo record for the console page', () => {
         const ids = crm
             .views()
             .map((v) => v.id)

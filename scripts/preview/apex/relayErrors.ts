@@ -1,6 +1,6 @@
 /**
  * The Apex relay's failure contract: an AuraHandledException whose message is the JSON
- * `{"code","message","retryAfterSeconds"}` (briefing: Apex relay -> LWC contract).
+ * `{"code","message","retryAfterSeconds"}` (force-app/main/default/classes/ProfileLookupError.cls).
  */
 export const RELAY_ERROR_CODES = [
     'NO_PERMISSION',

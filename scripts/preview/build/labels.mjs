@@ -51,7 +51,7 @@ export function readLabels(sourceDir) {
         for (const entry of parseXml(path.join(translationsDir, file)).Translations?.customLabels ?? []) {
             const name = text(entry.name).trim();
             const translations = labels.get(name);
-            // A translation of a label that does not exist is the checker's business (issue 4), not a preview failure.
+            // A translation of a label that does not exist is the checker's business (scripts/sfdx/checkLabels.ts), not a preview failure.
             if (translations && text(entry.label) !== '') {
                 translations[language] = text(entry.label);
             }

@@ -5,7 +5,7 @@ import { SALESFORCE_ID } from '../../../proxy/src/contract/lookupRequest';
 import { IDENTITY_FIELDS, type IdentityRecord, type SupportedObject } from '../../org/readIdentityFields';
 
 /**
- * The preview's local CRM: the briefing's demo Contacts, Leads and Cases (crm/records.json), read the way
+ * The preview's local CRM: the demo Contacts, Leads and Cases (crm/records.json), read the way
  * the Apex relay reads an org: by record Id, with a Case's Contact joined through ContactId.
  */
 

@@ -5,7 +5,7 @@ import { sendAdobeError, type EmulatorServices, type RouteConfig } from '../cont
 const CONFIG: RouteConfig = { group: 'ims', sandbox: 'none' };
 
 /**
- * IMS OAuth Server-to-Server token endpoint (`POST /ims/token/v3`, form body), aep-api.md section a.
+ * IMS OAuth Server-to-Server token endpoint (`POST /ims/token/v3`, form body): https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims.
  * Fields are read from the form body only: the docs allow the query string too, but secrets in URLs leak into logs.
  */
 export function registerImsRoutes(app: FastifyInstance, services: EmulatorServices): void {

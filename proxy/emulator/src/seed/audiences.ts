@@ -1,8 +1,8 @@
 import type { AudienceRecord } from '../store/dataset';
 
 /**
- * Platform audiences of the primary sandbox. The first three ids and names are the ones in
- * aep-fixtures.md section 3; the rest are ours. Keys of `segmentMembership.ups` in the seed profiles.
+ * Platform audiences of the primary sandbox, keys of `segmentMembership.ups` in the seed profiles (the first
+ * three are Maria Lopez's, as in proxy/src/card/__tests__/data/mariaLopez.profile.json).
  */
 export const AUDIENCE = {
     highChurnRisk: '0c6f5a6e-2b1d-4c3e-9f8a-7b6c5d4e3f21',

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ExperienceEventRecord, XdmObject } from '../store/dataset';
 
 /**
- * Builders for realistic experience events (XDM ExperienceEvent, Web SDK style), following
- * aep-fixtures.md section 4. Events keep the ingest case in identityMap (`ECID`, `Email`).
+ * Builders for realistic experience events (XDM ExperienceEvent, Web SDK style; event types from
+ * https://github.com/adobe/xdm/blob/master/components/behaviors/time-series.schema.json). Events keep the ingest case in identityMap (`ECID`, `Email`).
  */
 export interface EventOwner {
     /** Stable key used to derive event ids. */
@@ -168,7 +168,7 @@ export function emailSent(owner: EventOwner, n: number, timestamp: number, messa
     });
 }
 
-/** Telecom support interactions have no standard XDM type; aep-fixtures.md suggests a tenant block. */
+/** Telecom support interactions have no standard XDM event type (see above), so their details go in a tenant block. */
 export function supportCall(owner: EventOwner, n: number, timestamp: number, reason: string, caseId: string): ExperienceEventRecord {
     return wrap(owner, n, timestamp, {
         eventType: 'web.formFilledOut',

@@ -6,7 +6,7 @@ import { seedPeople } from './people';
 export { SEED_IDENTITIES, SEED_AS_OF } from './people';
 export { AUDIENCE, SEED_AUDIENCES } from './audiences';
 
-/** The briefing's seed people as an in-memory data set. */
+/** The demo's seed people as an in-memory data set. */
 export function seedDataset(): Dataset {
     const people = seedPeople();
     const profiles = people.map(buildProfile);

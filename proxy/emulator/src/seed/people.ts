@@ -16,8 +16,9 @@ import {
 import { ecidFor, sha256Hex, type PersonSeed } from './profileBuilder';
 
 /**
- * The seed people of the team briefing, as data. Values (emails, phones, CRM ids, loyalty ids) are the
- * briefing's exact values; everything else is invented but shaped like production XDM.
+ * The demo's seed people, as data (listed in proxy/emulator/README.md, "Seed people"). Their identity values
+ * (emails, phones, CRM ids, loyalty ids) are the ones the demo records use everywhere (scripts/preview/crm/records.json,
+ * scripts/org/demoRecords.ts); everything else is invented but shaped like production XDM.
  */
 export const SEED_AS_OF = Date.UTC(2026, 10, 20, 18, 0, 0);
 const TENANT = '_acmetelco';
@@ -311,7 +312,7 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
     };
 }
 
-/** The telecom fixture of aep-fixtures.md section 3 (dates moved next to the other seed data). */
+/** The telecom profile (also the card tests' proxy/src/card/__tests__/data/mariaLopez.profile.json), dates moved next to the other seed data. */
 function mariaSeed(): PersonSeed {
     const s = SEED_IDENTITIES.maria;
     const owner: EventOwner = {

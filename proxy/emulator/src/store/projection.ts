@@ -42,7 +42,7 @@ function mergeInto(target: XdmObject, source: XdmObject | undefined): void {
     }
 }
 
-/** Computed attributes appear only with withCA=true (aep-api.md g). */
+/** Computed attributes appear only with withCA=true (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities). */
 export function withoutComputedAttributes(entity: XdmObject, tenant: string): XdmObject {
     const tenantBlock = entity[tenant];
     if (!isObject(tenantBlock) || !('SystemComputedAttributes' in tenantBlock)) return entity;

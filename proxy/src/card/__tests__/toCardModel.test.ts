@@ -36,7 +36,7 @@ function input(overrides: Partial<CardInput> = {}): CardInput {
     };
 }
 
-describe('toCardModel on Maria Lopez (aep-fixtures.md section 3)', () => {
+describe('toCardModel on Maria Lopez (the telecom profile in __tests__/data/mariaLopez.profile.json)', () => {
     const card = toCardModel(input());
 
     it('shapes person, contact points and loyalty', () => {
