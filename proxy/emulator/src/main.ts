@@ -1,9 +1,11 @@
-import { startEmulator } from './index';
+import { aepEnvFor } from './aepEnv';
 import { loadCliConfig } from './cliConfig';
+import { startEmulator } from './index';
 
 /**
  * CLI: `tsx proxy/emulator/src/main.ts`. Configuration comes from the environment (see cliConfig.ts).
- * Prints where it listens and the demo credentials (loopback demo values, never real ones).
+ * Prints where it listens, the demo credentials (loopback demo values, never real ones) and the AEP_* settings
+ * that point a proxy at it.
  */
 async function main(): Promise<void> {
     const config = loadCliConfig(process.env);
@@ -21,7 +23,9 @@ async function main(): Promise<void> {
             (o) =>
                 `    ${o.key.padEnd(8)} org ${o.imsOrgId} sandbox ${o.sandboxName} client_id ${o.clientId} client_secret ${o.clientSecret} (${o.edition}, events ${o.eventLookupEnabled ? 'on' : 'off'})`
         ),
-        `    scope ${primary.scope}`
+        `    scope ${primary.scope}`,
+        '  A proxy reaches it like real AEP, by these settings (primary org):',
+        ...Object.entries(aepEnvFor(emulator)).map(([name, value]) => `    ${name}=${value}`)
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     const stop = () => {
