@@ -55,7 +55,7 @@ function banner(stack: RunningStack): string {
 }
 
 async function main(): Promise<void> {
-    // Every setting is checked before anything is built or listens.
+    // This entry's own settings are checked before anything is built or listens.
     const emulator = loadCliConfig({ EMULATOR_LATENCY_MS: DEMO_LATENCY_MS, ...process.env }).options;
     const stack = await startStack({ emulator, previewPort: previewPort(), log: (line) => console.log(line) });
     console.log(banner(stack));

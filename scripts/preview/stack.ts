@@ -55,6 +55,24 @@ export interface RunningStack {
     close(): Promise<void>;
 }
 
+/**
+ * The proxy of the local product, on loopback, with the demo caller secret unless one is set: against the AEP its
+ * settings name (environment over PROXY_CONFIG_FILE), or, when they name no AEP credentials, against an emulator
+ * started here. This is the one place that decides to start the emulator.
+ */
+export async function startLocalProxy(
+    env: Env,
+    emulatorOptions?: EmulatorOptions
+): Promise<{ emulator: RunningEmulator | null; proxy: RunningProxy; close(): Promise<void> }> {
+    const proxyEnv = { PROXY_SHARED_SECRET: DEMO_SHARED_SECRET, ...configSource(env), PROXY_HOST: '127.0.0.1' };
+    if (hasAepCredentials(proxyEnv)) {
+        const proxy = await startProxy(loadConfig(proxyEnv));
+        return { emulator: null, proxy, close: () => proxy.close() };
+    }
+    const local = await startProxyStack({ env: proxyEnv, emulator: emulatorOptions, testDefaults: false });
+    return { emulator: local.emulator, proxy: local.proxy, close: local.close };
+}
+
 export async function startStack(opts: StackOptions = {}): Promise<RunningStack> {
     const env = opts.env ?? process.env;
     const log = opts.log ?? (() => undefined);
@@ -67,19 +85,8 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         // The bundle first: a build failure should stop us before anything listens.
         const bundle = await ensurePreviewBundle({ distRoot: opts.distRoot, log });
 
-        // The proxy's settings (environment over PROXY_CONFIG_FILE, read once), on loopback, with the demo caller
-        // secret unless one is set.
-        const proxyEnv = { PROXY_SHARED_SECRET: DEMO_SHARED_SECRET, ...configSource(env), PROXY_HOST: '127.0.0.1' };
-        let emulator: RunningEmulator | null = null;
-        let proxy: RunningProxy;
-        if (hasAepCredentials(proxyEnv)) {
-            proxy = await startProxy(loadConfig(proxyEnv));
-            closers.push(() => proxy.close());
-        } else {
-            const local = await startProxyStack({ env: proxyEnv, emulator: opts.emulator, testDefaults: false });
-            closers.push(() => local.close());
-            ({ emulator, proxy } = local);
-        }
+        const { emulator, proxy, close } = await startLocalProxy(env, opts.emulator);
+        closers.push(close);
         const sharedSecret = proxy.config.auth.sharedSecret ?? DEMO_SHARED_SECRET;
         const usingDemoSecret = sharedSecret === DEMO_SHARED_SECRET;
 
