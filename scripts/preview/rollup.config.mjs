@@ -15,6 +15,7 @@ import platformModules from './build/platformModules.mjs';
 const previewDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(previewDir, '../..');
 const sourceDir = path.join(root, 'force-app/main/default');
+const translationsDir = path.join(root, 'force-app/translations/translations');
 const sfdxLwcDir = path.join(sourceDir, 'lwc');
 const platformDir = path.join(previewDir, 'platform');
 const outDir = process.env.PREVIEW_DIST_DIR ? path.resolve(process.env.PREVIEW_DIST_DIR) : path.join(previewDir, 'dist');
@@ -60,7 +61,7 @@ export default {
                 'import.meta.env.SSR': 'false'
             }
         }),
-        platformModules({ sourceDir, platformDir, apexMethods: ['CustomerProfileController.startLookup'] }),
+        platformModules({ sourceDir, translationsDir, platformDir, apexMethods: ['CustomerProfileController.startLookup'] }),
         lwc({
             rootDir: path.join(previewDir, 'src/modules'),
             enableDynamicComponents: true,
