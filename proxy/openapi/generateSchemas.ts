@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { AuditViewsRequest } from '../src/http/auditViewsRequest';
 import { LookupRequest } from '../src/http/lookupRequest';
 import { CandidateProfile, CardModel, IdentityTried } from '../src/profile/cardModel';
 
@@ -16,6 +17,7 @@ export function generatedSchemas(): Record<string, unknown> {
     const gen = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
     return {
         LookupRequest: gen(LookupRequest),
+        AuditViewsRequest: gen(AuditViewsRequest),
         CardModel: gen(CardModel),
         CandidateProfile: gen(CandidateProfile),
         IdentityTried: gen(IdentityTried)
