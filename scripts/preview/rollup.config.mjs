@@ -27,7 +27,7 @@ const sfdxModules = fs
     .map((d) => ({ name: `c/${d.name}`, path: path.join(sfdxLwcDir, d.name, `${d.name}.js`) }));
 
 // Platform services LBC does not ship, implemented against the preview console (see platform/*.js).
-const platformAliases = ['platformWorkspaceApi', 'messageService', 'navigation'].map((name) => ({
+const platformAliases = ['platformWorkspaceApi', 'messageService', 'navigation', 'uiRecordApi'].map((name) => ({
     name: `lightning/${name}`,
     path: path.join(platformDir, `${name}.js`)
 }));
