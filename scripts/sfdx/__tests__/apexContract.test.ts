@@ -10,6 +10,7 @@ import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from 
 import { REPO_ROOT } from './tempProject';
 import { asArray, readXml, text } from '../xml';
 import { IDENTITY_FIELDS } from '../../org/readIdentityFields';
+import { LINKS, REMEDIES } from '../../org/connectionCheck';
 
 /**
  * The Apex relay codes against the proxy's contracts without sharing code with them; these tests read the Apex
@@ -133,6 +134,21 @@ describe('Apex relay against the proxy contracts', () => {
         );
         const unmapped = Object.entries(ERROR_STATUS).filter(([code, status]) => !handled.has(status) && code !== 'INTERNAL');
         expect(unmapped).toEqual([]);
+    });
+});
+
+describe('the connection check report (ProfileConnectionCheck.cls -> scripts/org/connectionCheck.ts)', () => {
+    it('has the links the smoke check reads, and every code it explains is one the Apex or the proxy can answer', () => {
+        const check = apex('ProfileConnectionCheck');
+        const linksInApex = new Set([...check.matchAll(/new Link\(\s*'(\w+)'/g)].map((m) => m[1]));
+        expect([...linksInApex].sort()).toEqual([...LINKS].sort());
+        for (const [link, codes] of Object.entries(REMEDIES)) {
+            for (const code of Object.keys(codes ?? {})) {
+                const known = check.includes(`'${code}'`) || code in ERROR_STATUS;
+                expect({ link, code, known }).toEqual({ link, code, known: true });
+            }
+        }
+        expect(check).toContain('public class ReportException extends Exception');
     });
 });
 
