@@ -155,6 +155,38 @@ describe('profile look-up against the AEP emulator', () => {
         expect(h.emulator.stats().byGroup.events ?? 0).toBe(0);
     });
 
+    it('leaves birth date, gender and home address out unless the look-up asks for them', async () => {
+        const minimised = CardModel.parse(json(await h.lookup({ record: RECORDS.janeContact, refresh: true })));
+        expect(minimised.person).toMatchObject({ displayName: 'Jane Doe', birthDate: null, gender: null });
+        expect(minimised.contactPoints.address).toBeNull();
+        // The rest of the card is the same.
+        expect(minimised.contactPoints.emails.length).toBeGreaterThan(0);
+
+        const full = CardModel.parse(json(await h.lookup({ record: RECORDS.janeContact, refresh: true, includeSensitive: true })));
+        expect(full.person.birthDate).toBe('1985-07-22');
+        expect(full.person.gender).not.toBeNull();
+        expect(full.contactPoints.address).not.toBeNull();
+    });
+
+    it('keeps cards with and without the sensitive fields apart in the cache', async () => {
+        // maxEvents 3: a key no other test of this harness uses.
+        await h.lookup({ record: RECORDS.kenjiLead, maxEvents: 3, includeSensitive: true, refresh: true });
+        h.emulator.resetStats();
+        const minimised = json(await h.lookup({ record: RECORDS.kenjiLead, maxEvents: 3 }));
+        // Not served from the full card's cache entry: a separate key, a separate AEP round.
+        expect(minimised.freshness.fromCache).toBe(false);
+        expect(minimised.person.birthDate).toBeNull();
+        expect(h.emulator.stats().byGroup.entities).toBe(1);
+        const again = json(await h.lookup({ record: RECORDS.kenjiLead, maxEvents: 3, includeSensitive: true }));
+        expect(again.freshness.fromCache).toBe(true);
+    });
+
+    it('refuses an includeSensitive that is not a boolean', async () => {
+        const res = await h.lookup({ record: RECORDS.janeContact, includeSensitive: 'yes' });
+        expect(res.statusCode).toBe(400);
+        expect(json(res).error.message).toMatch(/includeSensitive/);
+    });
+
     it('writes an audit line with agent, record, outcome and namespace but no identity values', async () => {
         h.logs.length = 0;
         await h.lookup({ record: RECORDS.janeByEmail, refresh: true }, { 'x-request-id': 'audit-check-1' });

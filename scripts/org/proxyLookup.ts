@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditViewsRequest, CacheView } from '../../proxy/src/contract/auditViewsRequest';
 import type { LookupRequest } from '../../proxy/src/contract/lookupRequest';
 import type { IdentityRecord } from './readIdentityFields';
 
@@ -25,6 +26,8 @@ export interface LookupOptions {
     /** The candidate the agent picked after an AMBIGUOUS answer; null or absent for none. */
     profileId?: string | null;
     refresh?: boolean;
+    /** View_Sensitive_Profile_Fields: only then may the card carry birth date, gender and home address. */
+    includeSensitive?: boolean;
 }
 
 export interface ProxyAnswer {
@@ -39,13 +42,28 @@ function lookupRequest(record: IdentityRecord, opts: LookupOptions = {}): Lookup
         record,
         ...(opts.maxEvents === undefined ? {} : { maxEvents: opts.maxEvents }),
         ...(opts.profileId ? { profileId: opts.profileId } : {}),
-        ...(opts.refresh ? { refresh: true } : {})
+        ...(opts.refresh ? { refresh: true } : {}),
+        // Always explicit, as ProfileProxyClient.cls sends it.
+        includeSensitive: opts.includeSensitive === true
     };
 }
 
 /** Rejects only when the proxy cannot be reached or does not answer within timeoutMs (a TimeoutError). */
 export async function postLookup(caller: ProxyCaller, record: IdentityRecord, opts: LookupOptions = {}): Promise<ProxyAnswer> {
-    const response = await fetch(`${caller.proxyUrl.replace(/\/+$/, '')}/v1/profiles/lookup`, {
+    return post(caller, '/v1/profiles/lookup', lookupRequest(record, opts));
+}
+
+/**
+ * ProfileViewAuditForwarder.cls's callout: views of cards served from the Salesforce cache, for the proxy's audit
+ * log. Rejects like postLookup.
+ */
+export async function postCacheViews(caller: ProxyCaller, views: CacheView[]): Promise<ProxyAnswer> {
+    const body: AuditViewsRequest = { views };
+    return post(caller, '/v1/audit/views', body);
+}
+
+async function post(caller: ProxyCaller, path: string, body: unknown): Promise<ProxyAnswer> {
+    const response = await fetch(`${caller.proxyUrl.replace(/\/+$/, '')}${path}`, {
         method: 'POST',
         headers: {
             'Content-Type': 'application/json',
@@ -54,7 +72,7 @@ export async function postLookup(caller: ProxyCaller, record: IdentityRecord, op
             'X-Agent-Id': caller.agentUserId,
             'X-Request-Id': `${caller.requestIdPrefix ?? ''}${randomUUID()}`
         },
-        body: JSON.stringify(lookupRequest(record, opts)),
+        body: JSON.stringify(body),
         signal: AbortSignal.timeout(caller.timeoutMs)
     });
     const text = await response.text();

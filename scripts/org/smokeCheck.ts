@@ -3,6 +3,7 @@ import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { CandidateProfile, CARD_LIMITS, CardModel, IdentityTried } from '../../proxy/src/contract/cardModel';
 import { runCli, UsageError } from './cli';
+import { checkPathThroughSalesforce } from './connectionCheck';
 import { createConnection, type Env } from './connection';
 import { demoRecord, findDemoRecords } from './demoRecords';
 import { postLookup } from './proxyLookup';
@@ -11,9 +12,13 @@ import { soqlString, soqlStringList } from './soql';
 
 /**
  * `npm run org:smoke`: against a real org with the package deployed, checks that the package's
- * metadata is there, reads a demo record's identity fields as the Apex relay does, and calls the
- * proxy with the same request and caller authentication (X-Proxy-Key, X-Agent-Id = the API user).
- * Every check prints PASS/FAIL with a reason; any failure exits non-zero.
+ * metadata is there, reads a demo record's identity fields as the Apex relay does, then walks the real
+ * path from inside the org (anonymous Apex running ProfileConnectionCheck as the connected user: custom
+ * permission, permission set, principal, User External Credentials, Named Credential, proxy auth, AEP;
+ * see connectionCheck.ts). With PROXY_URL and PROXY_SHARED_SECRET it also calls the proxy directly with
+ * the same request and caller authentication (X-Proxy-Key, X-Agent-Id = the API user), which tells a
+ * Salesforce-side fault from a proxy-side one. Every check prints PASS/FAIL with a reason; any failure
+ * exits non-zero.
  */
 
 export type SmokeStatus = 'pass' | 'fail' | 'info';
@@ -30,8 +35,9 @@ export interface SmokeReport {
 }
 
 export interface SmokeOptions {
-    proxyUrl: string;
-    proxySharedSecret: string;
+    /** The proxy to also call directly, as the Named Credential would; without it that check is skipped. */
+    proxyUrl?: string;
+    proxySharedSecret?: string;
     /** A record to read; otherwise the demo record `demoKey` (default contact-jane-doe) is looked up. */
     recordId?: string;
     demoKey?: string;
@@ -57,11 +63,11 @@ export const PACKAGE_METADATA = {
     namedCredential: 'AEP_Profile_Proxy'
 } as const;
 
-const DEPLOY_HINT = 'deploy the package: sf project deploy start --source-dir force-app';
+const DEPLOY_HINT = 'deploy the package: sf project deploy start --source-dir force-app/main';
 
 const isLoopbackHttp = (url: URL) => url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 
-export const ProxyEnv = z.object({
+const ProxyEnv = z.object({
     PROXY_URL: z
         .string({ error: 'PROXY_URL is required (the proxy base URL the Named Credential points at)' })
         .trim()
@@ -76,7 +82,9 @@ export const ProxyEnv = z.object({
         .min(1, 'PROXY_SHARED_SECRET must not be empty')
 });
 
-export function parseProxyEnv(env: Env): z.infer<typeof ProxyEnv> {
+/** The direct proxy check's settings: both or neither (then that check is skipped). */
+export function parseProxyEnv(env: Env): z.infer<typeof ProxyEnv> | null {
+    if (!env.PROXY_URL?.trim() && !env.PROXY_SHARED_SECRET?.trim()) return null;
     const parsed = ProxyEnv.safeParse(env);
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
     return parsed.data;
@@ -267,6 +275,16 @@ export async function runSmokeCheck(conn: Connection, opts: SmokeOptions): Promi
         return done();
     }
 
+    steps.push(...(await checkPathThroughSalesforce(conn, record.recordId)));
+
+    if (!opts.proxyUrl || !opts.proxySharedSecret) {
+        steps.push({
+            name: 'Proxy look-up',
+            status: 'info',
+            detail: 'not called directly: set PROXY_URL and PROXY_SHARED_SECRET to also check the proxy from here'
+        });
+        return done();
+    }
     try {
         const caller = {
             proxyUrl: opts.proxyUrl,
@@ -294,7 +312,8 @@ export function formatSmokeReport(report: SmokeReport): string {
 
 const USAGE = [
     'Usage: npm run org:smoke [-- --record-id <Id> | --demo <demo key>] [--max-events <n>]',
-    'Needs SF_* (scripts/org/README.md), PROXY_URL and PROXY_SHARED_SECRET. Default record: the demo Contact Jane Doe.'
+    'Needs SF_* (scripts/org/README.md); optional PROXY_URL and PROXY_SHARED_SECRET to also call the proxy directly.',
+    'The connected user needs Author Apex (the path check runs anonymous Apex). Default record: the demo Contact Jane Doe.'
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
@@ -333,8 +352,8 @@ async function main(argv: string[]): Promise<number> {
     const proxy = parseProxyEnv(process.env);
     const conn = await createConnection(process.env);
     const report = await runSmokeCheck(conn, {
-        proxyUrl: proxy.PROXY_URL,
-        proxySharedSecret: proxy.PROXY_SHARED_SECRET,
+        proxyUrl: proxy?.PROXY_URL,
+        proxySharedSecret: proxy?.PROXY_SHARED_SECRET,
         recordId: values['record-id'],
         demoKey: values.demo,
         maxEvents

@@ -19,7 +19,7 @@ const BUILD_INFO = 'build-info.json';
 const INPUTS = [
     'force-app/main/default/lwc',
     'force-app/main/default/labels',
-    'force-app/main/default/translations',
+    'force-app/translations/translations',
     'scripts/preview/src',
     'scripts/preview/platform',
     'scripts/preview/build',

@@ -17,6 +17,7 @@ import platformModules from './build/platformModules.mjs';
 const previewDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(previewDir, '../..');
 const sourceDir = path.join(root, 'force-app/main/default');
+const translationsDir = path.join(root, 'force-app/translations/translations');
 const sfdxLwcDir = path.join(sourceDir, 'lwc');
 const platformDir = path.join(previewDir, 'platform');
 const outDir = process.env.PREVIEW_DIST_DIR ? path.resolve(process.env.PREVIEW_DIST_DIR) : path.join(previewDir, 'dist');
@@ -28,7 +29,7 @@ const sfdxModules = fs
     .map((d) => ({ name: `c/${d.name}`, path: path.join(sfdxLwcDir, d.name, `${d.name}.js`) }));
 
 // Platform services LBC does not ship, implemented against the preview console (see platform/*.js).
-const platformAliases = ['platformWorkspaceApi', 'messageService', 'navigation'].map((name) => ({
+const platformAliases = ['platformWorkspaceApi', 'messageService', 'navigation', 'uiRecordApi'].map((name) => ({
     name: `lightning/${name}`,
     path: path.join(platformDir, `${name}.js`)
 }));
@@ -62,7 +63,7 @@ export default {
                 'import.meta.env.SSR': 'false'
             }
         }),
-        platformModules({ sourceDir, platformDir, apexMethods: ['CustomerProfileController.startLookup'] }),
+        platformModules({ sourceDir, translationsDir, platformDir, apexMethods: ['CustomerProfileController.startLookup'] }),
         lwc({
             rootDir: path.join(previewDir, 'src/modules'),
             enableDynamicComponents: true,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { runNodeJson } from './nodeRunner';
-import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listSourceFiles, relative, type Problem } from './problem';
 
 interface FormatResult {
     file: string;
@@ -14,7 +14,7 @@ interface FormatResult {
  * reported too, with prettier's message.
  */
 export async function checkApexFormat(root: string): Promise<Problem[]> {
-    const files = listFiles(sourceDir(root), isApexSource);
+    const files = listSourceFiles(root, isApexSource);
     if (files.length === 0) return [];
     const results = await runNodeJson<FormatResult[]>('prettierCheck.mjs', { files, config: path.join(root, '.prettierrc.json') }, root);
     const problems: Problem[] = [];

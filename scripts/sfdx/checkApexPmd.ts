@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel, type EngineLogEvent } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
-import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listSourceFiles, relative, type Problem } from './problem';
 
 /**
  * Salesforce Code Analyzer's PMD Apex rules, run through @salesforce/code-analyzer-core and the PMD engine on the
@@ -38,7 +38,7 @@ function oneLine(message: string): string {
 }
 
 export async function checkApexPmd(root: string): Promise<PmdReport> {
-    const classesAndTriggers = listFiles(sourceDir(root), isApexSource);
+    const classesAndTriggers = listSourceFiles(root, isApexSource);
     if (classesAndTriggers.length === 0) return { problems: [], rulesRun: [], filesScanned: 0 };
 
     const logFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sfdx-pmd-log-'));

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listSourceFiles, relative, type Problem } from './problem';
 
 /**
  * Semantic Apex check with apex-ls (Apex Dev Tools), whose jar ships inside @salesforce/code-analyzer-pmd-engine:
@@ -15,7 +15,7 @@ interface ApexLsReport {
 }
 
 export async function checkApexSemantics(root: string): Promise<Problem[]> {
-    if (listFiles(sourceDir(root), isApexSource).length === 0) return [];
+    if (listSourceFiles(root, isApexSource).length === 0) return [];
     const { code, stdout, stderr } = await run('java', [
         '-cp',
         JAVA_LIB,

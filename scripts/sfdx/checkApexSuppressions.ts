@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listSourceFiles, relative, type Problem } from './problem';
 
 const SUPPRESS = /@SuppressWarnings\s*\(/i;
 const COMMENT = /^\s*(\/\/|\*|\/\*)/;
@@ -10,7 +10,7 @@ const COMMENT = /^\s*(\/\/|\*|\/\*)/;
  */
 export function checkApexSuppressions(root: string): Problem[] {
     const problems: Problem[] = [];
-    for (const file of listFiles(sourceDir(root), isApexSource)) {
+    for (const file of listSourceFiles(root, isApexSource)) {
         const lines = fs.readFileSync(file, 'utf8').split('\n');
         lines.forEach((text, index) => {
             if (!SUPPRESS.test(text)) return;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
-import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listSourceFiles, relative, type Problem } from './problem';
 
 /** Collects every lexer and parser error; apex-parser's own check() reports errors but still exits 0. */
 class CollectingErrorListener extends ApexErrorListener {
@@ -23,7 +23,7 @@ export function parseApex(source: string, kind: 'class' | 'trigger'): Collecting
 /** Every .cls and .trigger under force-app parses with @apexdevtools/apex-parser. */
 export function checkApexSyntax(root: string): Problem[] {
     const problems: Problem[] = [];
-    for (const file of listFiles(sourceDir(root), isApexSource)) {
+    for (const file of listSourceFiles(root, isApexSource)) {
         const errors = parseApex(fs.readFileSync(file, 'utf8'), file.endsWith('.trigger') ? 'trigger' : 'class');
         for (const e of errors) {
             problems.push({ check: 'apex-syntax', file: relative(root, file), line: e.line, message: `column ${e.column}: ${e.message}` });

@@ -1,17 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFiles, relative, sourceDir, type Problem } from './problem';
+import { listFiles, listSourceFiles, lwcDirectories, packageDirectories, relative, type Problem } from './problem';
 import { asArray, readXml, text } from './xml';
 
 /** The languages of the blueprint: English is the CustomLabels default, the others are translation files. */
 export const TRANSLATION_LANGUAGES = ['ko', 'nl_NL', 'de', 'fr', 'zh_TW'] as const;
 
 const LABEL_IMPORT = /from\s+['"]@salesforce\/label\/c\.([A-Za-z0-9_]+)['"]/g;
+const LABELS_FILE = 'CustomLabels.labels-meta.xml';
+const TRANSLATION_SUFFIX = '.translation-meta.xml';
 
 /** Label names imported by the LWC sources, with the first file and line that imports each. */
-export function importedLabels(lwcDir: string): Map<string, { file: string; line: number }> {
+export function importedLabels(lwcDirs: string[]): Map<string, { file: string; line: number }> {
     const out = new Map<string, { file: string; line: number }>();
-    for (const file of listFiles(lwcDir, (n) => n.endsWith('.js'))) {
+    for (const file of lwcDirs.flatMap((dir) => listFiles(dir, (n) => n.endsWith('.js')))) {
         const source = fs.readFileSync(file, 'utf8');
         for (const match of source.matchAll(LABEL_IMPORT)) {
             const name = match[1] as string;
@@ -23,18 +25,24 @@ export function importedLabels(lwcDir: string): Map<string, { file: string; line
 
 /**
  * Every label an LWC imports (`@salesforce/label/c.X`) exists in CustomLabels with a non-empty English value and
- * is translated, non-empty, in all five translation files.
+ * is translated, non-empty, in all five translation files. The English labels must sit in the default package
+ * directory (they deploy into every org); the translation files may sit in another one, deployed once Translation
+ * Workbench is on.
  */
 export function checkLabels(root: string): Problem[] {
-    const src = sourceDir(root);
     const problems: Problem[] = [];
-    const imports = importedLabels(path.join(src, 'lwc'));
+    const imports = importedLabels(lwcDirectories(root));
     if (imports.size === 0) return problems;
 
-    const labelsFile = path.join(src, 'labels', 'CustomLabels.labels-meta.xml');
+    const core = packageDirectories(root).find((d) => d.isDefault);
+    const labelsFile = core ? listFiles(core.dir, (n) => n === LABELS_FILE)[0] : undefined;
     const english = new Map<string, string>();
-    if (!fs.existsSync(labelsFile)) {
-        problems.push({ check: 'labels', file: relative(root, labelsFile), message: 'missing, but the LWC imports labels' });
+    if (!labelsFile) {
+        problems.push({
+            check: 'labels',
+            file: core?.path ?? 'sfdx-project.json',
+            message: `has no labels/${LABELS_FILE}, but the LWC imports labels (the English values belong to the default package directory)`
+        });
     } else {
         try {
             const doc = readXml(labelsFile).CustomLabels as Record<string, unknown>;
@@ -46,16 +54,17 @@ export function checkLabels(root: string): Problem[] {
         }
     }
 
+    const translationFiles = listSourceFiles(root, (n) => n.endsWith(TRANSLATION_SUFFIX));
     const translations = new Map<string, Map<string, string>>();
     for (const language of TRANSLATION_LANGUAGES) {
-        const file = path.join(src, 'translations', `${language}.translation-meta.xml`);
         const names = new Map<string, string>();
         translations.set(language, names);
-        if (!fs.existsSync(file)) {
+        const file = translationFiles.find((f) => path.basename(f) === `${language}${TRANSLATION_SUFFIX}`);
+        if (!file) {
             problems.push({
                 check: 'labels',
-                file: relative(root, file),
-                message: `missing: the ${language} translation of the card's labels`
+                file: `${language}${TRANSLATION_SUFFIX}`,
+                message: `missing from every package directory: the ${language} translation of the card's labels`
             });
             continue;
         }
@@ -72,7 +81,7 @@ export function checkLabels(root: string): Problem[] {
     for (const [name, where] of [...imports].sort(([a], [b]) => a.localeCompare(b))) {
         const at = { check: 'labels', file: relative(root, where.file), line: where.line };
         if (!english.has(name)) {
-            problems.push({ ...at, message: `imports label c.${name}, which is not in CustomLabels.labels-meta.xml` });
+            problems.push({ ...at, message: `imports label c.${name}, which is not in ${LABELS_FILE}` });
             continue;
         }
         if (!english.get(name)?.trim()) problems.push({ ...at, message: `label c.${name} has an empty English value` });

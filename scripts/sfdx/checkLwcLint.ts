@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runNodeJson } from './nodeRunner';
-import { relative, sourceDir, type Problem } from './problem';
+import { lwcDirectories, relative, type Problem } from './problem';
 
 interface LintResult {
     filePath: string;
@@ -13,8 +13,8 @@ interface LintResult {
  * run through ESLint's Node API. Warnings count as problems: the recipes repos keep LWC lint-clean.
  */
 export async function checkLwcLint(root: string): Promise<Problem[]> {
-    const lwcDir = path.join(sourceDir(root), 'lwc');
-    if (!fs.existsSync(lwcDir)) return [];
+    const lwcDirs = lwcDirectories(root);
+    if (lwcDirs.length === 0) return [];
     const configFile = path.join(root, 'eslint.config.mjs');
     if (!fs.existsSync(configFile)) {
         return [
@@ -27,7 +27,7 @@ export async function checkLwcLint(root: string): Promise<Problem[]> {
     }
     const results = await runNodeJson<LintResult[]>(
         'eslintCheck.mjs',
-        { configFile, patterns: [`${relative(root, lwcDir)}/**/*.js`] },
+        { configFile, patterns: lwcDirs.map((dir) => `${relative(root, dir)}/**/*.js`) },
         root
     );
     const problems: Problem[] = [];

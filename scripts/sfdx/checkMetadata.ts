@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isApexSource, listFiles, relative, sourceDir, type Problem } from './problem';
+import { isApexSource, listSourceFiles, lwcDirectories, relative, type Problem } from './problem';
 import { readXml, text } from './xml';
 
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
@@ -27,13 +27,12 @@ function projectApiVersion(root: string): string | undefined {
  */
 export function checkMetadata(root: string): Problem[] {
     const problems: Problem[] = [];
-    const src = sourceDir(root);
     const expectedVersion = projectApiVersion(root);
     if (!expectedVersion) {
         problems.push({ check: 'metadata', file: 'sfdx-project.json', message: 'sourceApiVersion is missing' });
     }
 
-    const metaFiles = listFiles(src, (name) => name.endsWith('-meta.xml'));
+    const metaFiles = listSourceFiles(root, (name) => name.endsWith('-meta.xml'));
     for (const file of metaFiles) {
         const rel = relative(root, file);
         let doc: Record<string, unknown>;
@@ -74,7 +73,7 @@ export function checkMetadata(root: string): Problem[] {
         }
     }
 
-    for (const file of listFiles(src, isApexSource)) {
+    for (const file of listSourceFiles(root, isApexSource)) {
         if (!fs.existsSync(`${file}-meta.xml`)) {
             problems.push({
                 check: 'metadata',
@@ -90,8 +89,7 @@ export function checkMetadata(root: string): Problem[] {
         }
     }
 
-    const lwcDir = path.join(src, 'lwc');
-    if (fs.existsSync(lwcDir)) {
+    for (const lwcDir of lwcDirectories(root)) {
         for (const entry of fs.readdirSync(lwcDir, { withFileTypes: true })) {
             if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === '__tests__') continue;
             const meta = path.join(lwcDir, entry.name, `${entry.name}.js-meta.xml`);

@@ -18,14 +18,18 @@ const AEP_UI_TEMPLATE = 'https://experience.adobe.com/#/@acmetelco/sname:prod/pl
 
 /** What ProfileIdentityFieldReader reads for the demo records with the shipped Profile_Identity_Field__mdt. */
 const REQUESTS = {
-    /** Contact Jane Doe: 200 with the card. */
+    /**
+     * Contact Jane Doe: 200 with the card, as an agent holding View_Sensitive_Profile_Fields gets it (the Apex
+     * tests need sensitive values, to show them to that agent and to prove the filter removes them for others).
+     */
     card: {
         record: {
             objectApiName: 'Contact',
             recordId: '0038c00002JaneDAAR',
             fields: { Email: 'jane.doe@example.com', Phone: '(415) 555-0123', MobilePhone: null, Id: '0038c00002JaneDAAR' }
         },
-        maxEvents: 10
+        maxEvents: 10,
+        includeSensitive: true
     },
     /** Case of the Rivera household (no contact, shared web phone): 409 AMBIGUOUS_PROFILE. */
     ambiguous: {

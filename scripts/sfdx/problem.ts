@@ -15,9 +15,52 @@ export function formatProblem(p: Problem): string {
     return `[${p.check}] ${p.file}${p.line === undefined ? '' : `:${p.line}`} ${p.message}`;
 }
 
-/** The Salesforce DX source folder every check reads. */
-export function sourceDir(root: string): string {
-    return path.join(root, 'force-app', 'main', 'default');
+/** One entry of sfdx-project.json's packageDirectories, resolved against the project root. */
+export interface PackageDirectory {
+    /** As written in sfdx-project.json, e.g. force-app/main. */
+    path: string;
+    /** Absolute folder. */
+    dir: string;
+    isDefault: boolean;
+}
+
+/**
+ * The package directories every check reads, in sfdx-project.json order (the deploy order). A project without
+ * the file is read as the single default directory force-app, as the sf CLI would create it.
+ */
+export function packageDirectories(root: string): PackageDirectory[] {
+    const file = path.join(root, 'sfdx-project.json');
+    const declared = fs.existsSync(file)
+        ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { packageDirectories?: { path: string; default?: boolean }[] })
+              .packageDirectories ?? [])
+        : [{ path: 'force-app', default: true }];
+    return declared.map((d, i) => ({
+        path: d.path,
+        dir: path.resolve(root, d.path),
+        // With one directory the default is implied (sfdx-project.json reference).
+        isDefault: d.default === true || declared.length === 1 || (i === 0 && !declared.some((x) => x.default === true))
+    }));
+}
+
+/** Files of every package directory whose name passes the filter. */
+export function listSourceFiles(root: string, filter: (name: string) => boolean): string[] {
+    return packageDirectories(root).flatMap((d) => listFiles(d.dir, filter));
+}
+
+/** The LWC folders (`.../lwc`) of every package directory. */
+export function lwcDirectories(root: string): string[] {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+        if (!fs.existsSync(dir)) return;
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name === '__tests__') continue;
+            const full = path.join(dir, entry.name);
+            if (entry.name === 'lwc') found.push(full);
+            else walk(full);
+        }
+    };
+    packageDirectories(root).forEach((d) => walk(d.dir));
+    return found.sort();
 }
 
 export function relative(root: string, file: string): string {

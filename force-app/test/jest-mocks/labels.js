@@ -9,6 +9,8 @@ const path = require('path');
 const { XMLParser } = require('fast-xml-parser');
 
 const METADATA_DIR = path.resolve(__dirname, '../../main/default');
+// Translations are their own package directory (deployed once Translation Workbench is on).
+const TRANSLATIONS_DIR = path.resolve(__dirname, '../../translations/translations');
 const parser = new XMLParser({
     isArray: (name) => name === 'labels' || name === 'customLabels',
     parseTagValue: false,
@@ -22,7 +24,7 @@ function labelsFor(language = 'en_US') {
         const labels = parser.parse(xml).CustomLabels.labels;
         return Object.fromEntries(labels.map((label) => [label.fullName, label.value]));
     }
-    const file = path.join(METADATA_DIR, `translations/${language}.translation-meta.xml`);
+    const file = path.join(TRANSLATIONS_DIR, `${language}.translation-meta.xml`);
     const entries = parser.parse(fs.readFileSync(file, 'utf8')).Translations.customLabels;
     return Object.fromEntries(entries.map((entry) => [entry.name, entry.label]));
 }

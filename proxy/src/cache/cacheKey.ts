@@ -7,6 +7,8 @@ export interface LookupKeyParts {
     identities: ReadonlyArray<{ field: string; namespace: string; value: string }>;
     profileId: string | null;
     maxEvents: number;
+    /** Cards with and without the sensitive fields are different answers. */
+    includeSensitive: boolean;
 }
 
 /**
@@ -15,7 +17,9 @@ export interface LookupKeyParts {
  */
 export function lookupKey(p: LookupKeyParts): string {
     const h = createHash('sha256');
-    h.update(`v1\u0000${p.sandbox}\u0000${p.mergePolicyId}\u0000${p.profileId ?? ''}\u0000${p.maxEvents}`);
+    h.update(
+        `v1\u0000${p.sandbox}\u0000${p.mergePolicyId}\u0000${p.profileId ?? ''}\u0000${p.maxEvents}\u0000${p.includeSensitive ? 's' : '-'}`
+    );
     for (const i of p.identities) h.update(`\u0001${i.field}\u0000${i.namespace.toLowerCase()}\u0000${i.value}`);
     return h.digest('base64url');
 }

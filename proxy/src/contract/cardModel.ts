@@ -42,6 +42,17 @@ export const CARD_LIMITS = {
 /** The serialised card never exceeds this; a test fills every list to its cap with maximal strings. */
 export const CARD_MAX_BYTES = 32 * 1024;
 
+/**
+ * The card fields only agents with Salesforce's View_Sensitive_Profile_Fields permission see: birth date, gender
+ * and home address. The proxy sends them only when the look-up asks (`includeSensitive`); the Apex relay's
+ * ProfileCardFilter nulls the same fields again (force-app/main/default/classes/ProfileCardFilter.cls).
+ */
+export const SENSITIVE_CARD_FIELDS = [
+    ['person', 'birthDate'],
+    ['person', 'gender'],
+    ['contactPoints', 'address']
+] as const;
+
 const text = z.string().max(CARD_LIMITS.maxString);
 const label = z.string().max(CARD_LIMITS.maxLabel);
 const isoDateTime = z.string().max(32); // RFC 3339 / ISO 8601 as AEP returns it (2024-05-05T21:14:05.123456+00:00 is 32); dates may be YYYY-MM-DD

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { AuditViewsRequest } from './auditViewsRequest';
 import { CandidateProfile, CARD_MAX_BYTES, CARD_SCHEMA_VERSION, CardModel, IdentityTried } from './cardModel';
 import { ErrorBody } from './errors';
 import { LookupRequest } from './lookupRequest';
@@ -34,6 +35,7 @@ export function openApiSchemas(): Record<string, unknown> {
     return {
         ErrorResponse: gen(ErrorBody),
         LookupRequest: gen(LookupRequest),
+        AuditViewsRequest: gen(AuditViewsRequest),
         CardModel: gen(CardModel),
         CandidateProfile: gen(CandidateProfile),
         IdentityTried: gen(IdentityTried)

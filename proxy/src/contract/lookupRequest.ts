@@ -43,7 +43,13 @@ export const LookupRequest = z
         /** How many recent events the card shows; the card model holds at most CARD_LIMITS.events. */
         maxEvents: z.number().int().min(0).max(CARD_LIMITS.events).optional(),
         /** Skip the proxy's fresh cache (the card's refresh button). Coalescing and rate limits still apply. */
-        refresh: z.boolean().optional()
+        refresh: z.boolean().optional(),
+        /**
+         * Whether the card may carry birth date, gender and home address. Apex sends true only for agents
+         * holding View_Sensitive_Profile_Fields. Absent means false: a caller that does not ask for sensitive
+         * data never receives it (data minimisation), and an older relay loses fields rather than leaking them.
+         */
+        includeSensitive: z.boolean().optional()
     })
     .strict();
 export type LookupRequest = z.infer<typeof LookupRequest>;

@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../observability/logger';
 import type { ProxyMetrics } from '../observability/metrics';
+import { registerAuditViewsRoute } from './auditViewsRoute';
 import { installErrorHandling } from './errorHandler';
 import { registerLookupRoute, type LookupRouteDeps } from './lookupRoute';
 import { registerOpsRoutes, type OpsRouteDeps } from './opsRoutes';
@@ -60,6 +61,7 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
 
     installErrorHandling(app);
     registerLookupRoute(app, deps);
+    registerAuditViewsRoute(app, deps);
     registerOpsRoutes(app, deps);
     return app;
 }

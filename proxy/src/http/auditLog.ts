@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { CacheView } from '../contract/auditViewsRequest';
 import { SALESFORCE_ID } from '../contract/lookupRequest';
 
 export interface AuditFacts {
@@ -16,6 +17,28 @@ export interface AuditFacts {
  */
 export function auditLookup(request: FastifyRequest, facts: AuditFacts): void {
     request.log.info({ audit: true, agentId: agentIdOf(request), callerAuth: request.callerAuth ?? null, ...facts }, 'profile look-up');
+}
+
+/**
+ * The audit line of a view Salesforce served from its cache: the look-up's line, with the agent and time the
+ * view carries (the caller is the org's forwarder, not the agent) and `source: salesforce-cache`.
+ */
+export function auditCacheView(request: FastifyRequest, view: CacheView): void {
+    request.log.info(
+        {
+            audit: true,
+            agentId: view.agentId,
+            callerAuth: request.callerAuth ?? null,
+            objectType: view.objectApiName,
+            recordId: view.recordId,
+            outcome: 'OK',
+            matchedNamespace: view.matchedNamespace ?? null,
+            source: 'salesforce-cache',
+            viewedAt: view.viewedAt,
+            eventId: view.eventId ?? null
+        },
+        'profile look-up'
+    );
 }
 
 function agentIdOf(request: FastifyRequest): string | null {

@@ -8,14 +8,15 @@ import { staleBody, type CacheEntry, type CardCache } from '../cache/cardCache';
 import { lookupKey } from '../cache/cacheKey';
 import { LookupCoalescer } from '../cache/lookupCoalescer';
 import type { SharedStore } from '../cache/redisStore';
+import { withoutSensitiveFields } from '../card/sensitiveFields';
 import type { ProxyConfig } from '../config';
-import { ProxyError } from '../errors';
+import { CARD_LIMITS } from '../contract/cardModel';
 import type { LookupRequest } from '../contract/lookupRequest';
+import { ProxyError } from '../errors';
 import type { BuiltCandidates, IdentityCandidate } from '../identity/buildCandidates';
 import { CandidateMemo } from '../identity/candidateMemo';
 import { decideMatch } from '../identity/decideMatch';
 import type { ProxyMetrics } from '../observability/metrics';
-import { CARD_LIMITS } from '../contract/cardModel';
 import type { LookupAnswer, LookupContext } from './lookupTypes';
 import { asAepError, fetchProfileOutcomes, markGuardrailHits } from './profileOutcomes';
 import { audienceIdsToName, profileFieldList, shapeCard } from './shapeCard';
@@ -52,7 +53,8 @@ export function requestKey(
         mergePolicyId,
         identities: candidates,
         profileId: req.profileId ?? null,
-        maxEvents: maxEventsOf(req, config)
+        maxEvents: maxEventsOf(req, config),
+        includeSensitive: req.includeSensitive === true
     });
 }
 
@@ -100,8 +102,9 @@ export class ProfileLookup {
         }
         const maxEvents = maxEventsOf(req, config);
         // Sandbox is per config; the rest of the key besides the candidates varies per request.
-        const key = built.derive(`${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}`, () =>
-            requestKey(config, mergePolicy.id, candidates, req)
+        const key = built.derive(
+            `${mergePolicy.id}\u0000${req.profileId ?? ''}\u0000${maxEvents}\u0000${req.includeSensitive === true}`,
+            () => requestKey(config, mergePolicy.id, candidates, req)
         );
 
         if (!req.refresh) {
@@ -231,7 +234,7 @@ export class ProfileLookup {
         if (events?.status === 'error') ctx.log.warn({ reason: events.reason }, 'events look-up failed; card served without events');
 
         const audienceNames = await this.d.audiences.resolve(audienceIdsToName(decision.profile, config.shaping), budget, ctx.requestId);
-        const card = shapeCard({
+        const shaped = shapeCard({
             decision,
             events: eventsWanted ? events : null,
             eventsDisabledReason: config.events.enabled ? 'NOT_REQUESTED' : 'DISABLED',
@@ -241,6 +244,8 @@ export class ProfileLookup {
             fetchedAtMs,
             shaping: config.shaping
         });
+        // Minimised before it is cached: a card without the sensitive fields never holds them, not even in Redis.
+        const card = req.includeSensitive === true ? shaped : withoutSensitiveFields(shaped);
         const outcome: Fetched = { kind: 'card', card, fetchedAtMs, matchedNamespace: decision.candidate.namespace };
         await this.d.cache.set(key, outcome);
         this.d.metrics.lookups.inc({ outcome: 'ok' });

@@ -1,7 +1,10 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { XMLParser } from 'fast-xml-parser';
 import { jwtVerify } from 'jose';
+import type { SupportedObject } from '../readIdentityFields';
+import { DEFAULT_CREDENTIAL_SETUP, runAnonymousApex, type FakeCredentialSetup } from './fakeConnectionCheck';
 
 /**
  * A small stand-in for the Salesforce REST API, serving exactly what jsforce calls in scripts/org:
@@ -11,6 +14,10 @@ import { jwtVerify } from 'jose';
  * sobject create / read / update. It enforces what a real org would: a valid bearer token, known
  * fields, required fields, valid lookups. Every request is recorded so tests can assert on the
  * SOQL and the writes jsforce really sent.
+ * Also: Tooling executeAnonymous running the package's connection check against the org's credential
+ * setup (fakeConnectionCheck.ts), and the Metadata API's SOAP readMetadata/updateMetadata for the
+ * metadata an admin script edits (CustomObject action overrides, CustomApplication, FlexiPage), with the
+ * element order and references a real org enforces.
  */
 
 type Row = Record<string, unknown> & { Id: string };
@@ -95,6 +102,11 @@ export interface FakeOrg {
         headers: RecordedRequest['headers'];
     }[];
     apiVersions: Set<string>;
+    /** What an admin set up for the package's credentials (the connection check reads it). */
+    credentials: FakeCredentialSetup;
+    /** Metadata by type and full name, as the inner XML of its Metadata API record. */
+    putMetadata(type: string, fullName: string, innerXml: string): void;
+    metadataXml(type: string, fullName: string): string | undefined;
     insert(sobject: string, fields: Record<string, unknown>): string;
     update(sobject: string, id: string, fields: Record<string, unknown>): void;
     remove(sobject: string, id: string): void;
@@ -245,6 +257,8 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
     };
     const userId = '0058c00000AgentAAA';
     store.get('User')!.set(userId, { Id: userId, Username: 'agent@example.com' });
+    const credentials: FakeCredentialSetup = { ...DEFAULT_CREDENTIAL_SETUP };
+    const metadata = new Map<string, Map<string, string>>();
 
     const def = (sobject: string) => {
         const d = OBJECTS[sobject];
@@ -362,6 +376,148 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         return { totalSize: records.length, done: true, records };
     };
 
+    // ------------------------------------------------------------ anonymous Apex
+
+    const anonymousApexView = {
+        userId,
+        classDeployed: (name: string) => [...store.get('ApexClass')!.values()].some((r) => r.Name === name),
+        assignedPermissionSets: (assignee: string) => {
+            const names = new Set<string>();
+            for (const a of store.get('PermissionSetAssignment')!.values()) {
+                if (!sameId(String(a.AssigneeId), assignee)) continue;
+                const ps = findById(String(a.PermissionSetId));
+                if (ps) names.add(String(ps.row.Name));
+            }
+            return names;
+        },
+        objectOf: (recordId: string) => Object.entries(OBJECTS).find(([, d]) => d.prefix === recordId.slice(0, 3))?.[0],
+        readRecord: (recordId: string, objectApiName: SupportedObject, paths: readonly string[]) => {
+            const row = [...store.get(objectApiName)!.values()].find((r) => sameId(r.Id, recordId));
+            if (!row) return null;
+            const out: Record<string, string | null> = {};
+            for (const path of paths) {
+                const value = resolve(objectApiName, row, path);
+                out[path] = value === null || value === undefined ? null : String(value);
+            }
+            return out;
+        }
+    };
+
+    // ------------------------------------------------------------ Metadata API (SOAP)
+
+    const metadataParser = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '@_',
+        removeNSPrefix: true,
+        parseTagValue: false
+    });
+    const orderedParser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false });
+    const xmlEscape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const soapEnvelope = (body: string) =>
+        `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
+
+    /** Child element order the Metadata API schema requires (it rejects others: "Element ... invalid at this location"). */
+    const ELEMENT_ORDER: Record<string, string[]> = {
+        flexiPageRegions: [
+            'appendable',
+            'componentInstances',
+            'flexiPageRegions',
+            'itemInstances',
+            'mode',
+            'name',
+            'prependable',
+            'replaceable',
+            'type'
+        ],
+        itemInstances: ['componentInstance', 'fieldInstance'],
+        componentInstance: ['componentInstanceProperties', 'componentName', 'flexipageDataSources', 'identifier', 'visibilityRule'],
+        componentInstanceProperties: ['name', 'type', 'value']
+    };
+
+    type Ordered = Record<string, unknown>[];
+    const tagOf = (node: Record<string, unknown>) => Object.keys(node).find((k) => k !== ':@' && k !== '#text');
+    /** Problems of element order and page references in an ordered parse of one FlexiPage. */
+    const flexiPageProblems = (nodes: Ordered, problems: string[], identifiers: string[]) => {
+        for (const node of nodes) {
+            const tag = tagOf(node);
+            if (!tag) continue;
+            const children = (node[tag] as Ordered) ?? [];
+            const order = ELEMENT_ORDER[tag];
+            if (order) {
+                let last = -1;
+                for (const child of children) {
+                    const childTag = tagOf(child);
+                    if (!childTag) continue;
+                    const at = order.indexOf(childTag);
+                    if (at < 0 || at < last)
+                        problems.push(
+                            `Element {http://soap.sforce.com/2006/04/metadata}${childTag} invalid at this location in type ${tag}`
+                        );
+                    else last = at;
+                }
+            }
+            if (tag === 'componentInstance') {
+                const text = (name: string) => {
+                    const el = children.find((c) => tagOf(c) === name);
+                    const inner = el?.[name] as Ordered | undefined;
+                    return inner?.[0]?.['#text'] === undefined ? undefined : String(inner[0]['#text']);
+                };
+                const component = text('componentName');
+                const identifier = text('identifier');
+                if (identifier) identifiers.push(identifier);
+                if (component && !component.includes(':')) {
+                    const deployed = [...store.get('LightningComponentBundle')!.values()].some((r) => r.DeveloperName === component);
+                    if (!deployed) problems.push(`Component [c:${component}] was not found`);
+                }
+            }
+            flexiPageProblems(children, problems, identifiers);
+        }
+    };
+
+    const soap = (body: string): string => {
+        const envelope = metadataParser.parse(body) as { Envelope?: { Body?: Record<string, Record<string, unknown> | undefined> } };
+        const call = envelope.Envelope?.Body ?? {};
+        const read = call.readMetadata;
+        if (read) {
+            const type = String(read.type);
+            const names = ([] as unknown[]).concat(read.fullNames ?? []).map(String);
+            const records = names
+                .map((name) => {
+                    const inner = metadata.get(type)?.get(name);
+                    return inner === undefined
+                        ? `<records xsi:type="${type}"/>`
+                        : `<records xsi:type="${type}"><fullName>${xmlEscape(name)}</fullName>${inner}</records>`;
+                })
+                .join('');
+            return soapEnvelope(`<readMetadataResponse><result>${records}</result></readMetadataResponse>`);
+        }
+        if (call.updateMetadata) {
+            const results: string[] = [];
+            const raw = [...body.matchAll(/<metadata xsi:type="(\w+)">([\s\S]*?)<\/metadata>/g)];
+            for (const [, type, xml] of raw) {
+                const fullName = /^<fullName>([^<]*)<\/fullName>/.exec(xml!)?.[1] ?? '';
+                const problems: string[] = [];
+                if (!metadata.get(type!)?.has(fullName)) problems.push(`no ${type} named ${fullName} found`);
+                if (type === 'FlexiPage') {
+                    const identifiers: string[] = [];
+                    flexiPageProblems(orderedParser.parse(`<FlexiPage>${xml}</FlexiPage>`) as Ordered, problems, identifiers);
+                    const duplicate = identifiers.find((id, i) => identifiers.indexOf(id) !== i);
+                    if (duplicate) problems.push(`Duplicate identifier ${duplicate}`);
+                }
+                if (problems.length > 0) {
+                    results.push(
+                        `<result>${problems.map((m) => `<errors><message>${xmlEscape(m)}</message><statusCode>FIELD_INTEGRITY_EXCEPTION</statusCode></errors>`).join('')}<fullName>${xmlEscape(fullName)}</fullName><success>false</success></result>`
+                    );
+                    continue;
+                }
+                metadata.get(type!)!.set(fullName, xml!.replace(/^<fullName>[^<]*<\/fullName>/, ''));
+                results.push(`<result><fullName>${xmlEscape(fullName)}</fullName><success>true</success></result>`);
+            }
+            return soapEnvelope(`<updateMetadataResponse>${results.join('')}</updateMetadataResponse>`);
+        }
+        throw new SfError(500, 'UNKNOWN_EXCEPTION', `unsupported Metadata API call ${Object.keys(call).join(', ')}`);
+    };
+
     // ------------------------------------------------------------ OAuth
 
     const tokenResponse = () => ({
@@ -415,6 +571,13 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
 
         if (url.pathname === '/services/oauth2/token' && method === 'POST') return oauthToken(new URLSearchParams(body));
 
+        // SOAP (the Metadata API) carries the session in its SessionHeader instead of an Authorization header.
+        if (/^\/services\/Soap\/m\/\d+\.\d$/.test(url.pathname) && method === 'POST') {
+            const session = /<sessionId>([^<]+)<\/sessionId>/.exec(body)?.[1];
+            if (!session || !tokens.has(session)) throw new SfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+            return { status: 200, body: { soap: soap(body) } };
+        }
+
         const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? url.searchParams.get('oauth_token');
         if (!bearer || !tokens.has(bearer)) throw new SfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 
@@ -441,6 +604,15 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         if (rest === '/' && method === 'GET')
             return { status: 200, body: { identity: `${baseUrl}/id/${orgId}/${userId}`, query: `/services/data/v${data[1]}/query` } };
         if (rest === '/query' && method === 'GET') return { status: 200, body: runQuery('data', url.searchParams.get('q') ?? '') };
+        if (rest === '/tooling/executeAnonymous' && method === 'GET') {
+            if (!credentials.authorApex) {
+                throw new SfError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'You do not have permission to run anonymous Apex (Author Apex)');
+            }
+            return {
+                status: 200,
+                body: await runAnonymousApex(url.searchParams.get('anonymousBody') ?? '', anonymousApexView, credentials)
+            };
+        }
         if (rest === '/tooling/query' && method === 'GET')
             return { status: 200, body: runQuery('tooling', url.searchParams.get('q') ?? '') };
         if (rest === '/sobjects' && method === 'GET') {
@@ -487,6 +659,8 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
                 .then(({ status, body: out }) => {
                     if (out === undefined) {
                         res.writeHead(status).end();
+                    } else if (typeof out === 'object' && out !== null && 'soap' in out) {
+                        res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' }).end(String((out as { soap: string }).soap));
                     } else {
                         res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' }).end(JSON.stringify(out));
                     }
@@ -505,6 +679,12 @@ export async function startFakeOrg(opts: FakeOrgOptions = {}): Promise<FakeOrg> 
         queries,
         writes,
         apiVersions,
+        credentials,
+        putMetadata: (type, fullName, innerXml) => {
+            if (!metadata.has(type)) metadata.set(type, new Map());
+            metadata.get(type)!.set(fullName, innerXml);
+        },
+        metadataXml: (type, fullName) => metadata.get(type)?.get(fullName),
         insert,
         update,
         remove: (sobject, id) => void store.get(sobject)?.delete(id),

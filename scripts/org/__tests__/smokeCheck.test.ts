@@ -26,15 +26,25 @@ beforeAll(async () => {
 });
 afterAll(() => proxy.close());
 
-/** A fake org with the package deployed and the demo records seeded. */
+let checkClassId: string;
+let viewerAssignmentId: string;
+
+/**
+ * A fake org with the package deployed, the demo records seeded and the admin's steps done: the viewer
+ * permission set assigned to the API user, the Named Credential pointing at the proxy, the ProxyKey set.
+ */
 beforeEach(async () => {
     org = await startFakeOrg();
     conn = await createConnection({ SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
     apexClassId = org.insert('ApexClass', { Name: PACKAGE_METADATA.apexClass, Status: 'Active' });
+    checkClassId = org.insert('ApexClass', { Name: 'ProfileConnectionCheck', Status: 'Active' });
     org.insert('LightningComponentBundle', { DeveloperName: PACKAGE_METADATA.lwcBundle });
-    org.insert('PermissionSet', { Name: PACKAGE_METADATA.permissionSet, Label: 'Customer Profile Viewer' });
+    const viewer = org.insert('PermissionSet', { Name: PACKAGE_METADATA.permissionSet, Label: 'Customer Profile Viewer' });
+    viewerAssignmentId = org.insert('PermissionSetAssignment', { AssigneeId: org.userId, PermissionSetId: viewer });
     for (const name of PACKAGE_METADATA.customPermissions) org.insert('CustomPermission', { DeveloperName: name });
     org.insert('NamedCredential', { DeveloperName: PACKAGE_METADATA.namedCredential });
+    org.credentials.namedCredentialUrl = proxy.url;
+    org.credentials.proxyKey = proxy.sharedSecret;
     await seedDemoOrg(conn);
     org.queries.length = 0;
 });
@@ -57,8 +67,22 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
         expect(step(report, 'Proxy look-up').detail).toMatch(/^CardModel valid: profile \S+, matched Email as /);
         expect(step(report, 'Assignment')).toMatchObject({
             status: 'info',
-            detail: expect.stringContaining('is not assigned to the API user')
+            detail: expect.stringContaining('Customer_Profile_Viewer is assigned to the API user')
         });
+        // The real path, link by link, from inside the org.
+        expect(
+            report.steps.slice(report.steps.findIndex((s) => s.name === 'Custom permission')).map((s) => `${s.status} ${s.name}`)
+        ).toEqual([
+            'pass Custom permission',
+            'pass Viewer assigned',
+            'pass Principal access',
+            'pass User ext. creds',
+            'pass Named Cred. URL',
+            'pass Proxy auth',
+            'pass AEP',
+            'pass Proxy look-up'
+        ]);
+        expect(step(report, 'AEP').detail).toMatch(/^AEP answered with a profile card \(HTTP 200\)$/);
         expect(formatSmokeReport(report)).toMatch(/Smoke check passed \(\d+ checks\)\.$/);
 
         // The metadata queries went to the right APIs.
@@ -99,7 +123,7 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
         expect(step(report, 'Apex class')).toEqual({
             name: 'Apex class',
             status: 'fail',
-            detail: 'CustomerProfileController is missing: deploy the package: sf project deploy start --source-dir force-app'
+            detail: 'CustomerProfileController is missing: deploy the package: sf project deploy start --source-dir force-app/main'
         });
         expect(formatSmokeReport(report)).toMatch(/FAIL  Apex class\s+CustomerProfileController is missing/);
         expect(formatSmokeReport(report)).toMatch(/Smoke check FAILED: 1 of \d+ checks failed\.$/);
@@ -143,6 +167,126 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
     });
 });
 
+describe('the real path through Salesforce: every broken link has its own message', () => {
+    const path = async (opts: { demoKey?: string } = {}) => {
+        const report = await runSmokeCheck(conn, { ...opts });
+        return { report, lines: formatSmokeReport(report).split('\n') };
+    };
+    const line = (lines: string[], name: string) => lines.find((l) => new RegExp(`^(PASS|FAIL|INFO)  ${name}\\s`).test(l)) ?? '';
+
+    it('says the package class is missing', async () => {
+        org.remove('ApexClass', checkClassId);
+        const { report, lines } = await path();
+        expect(report.ok).toBe(false);
+        expect(line(lines, 'Salesforce path')).toBe(
+            'FAIL  Salesforce path    class ProfileConnectionCheck is not in the org (Invalid type: ProfileConnectionCheck): deploy force-app/main'
+        );
+    });
+
+    it('says the connected user cannot run anonymous Apex', async () => {
+        org.credentials.authorApex = false;
+        const { lines } = await path();
+        expect(line(lines, 'Salesforce path')).toMatch(
+            /^FAIL  Salesforce path\s+anonymous Apex could not run \(INSUFFICIENT_ACCESS_OR_READONLY: .*\); the connected user needs API Enabled and Author Apex$/
+        );
+    });
+
+    it('names the custom permission, the permission set, the principal and User External Credentials when the viewer set is not assigned', async () => {
+        org.remove('PermissionSetAssignment', viewerAssignmentId);
+        const { lines } = await path();
+        expect(line(lines, 'Custom permission')).toMatch(
+            /^FAIL .*View_Customer_Profile is not granted to this user; View_Customer_Profile comes with Customer_Profile_Viewer: sf org assign permset/
+        );
+        expect(line(lines, 'Viewer assigned')).toMatch(
+            /^FAIL .*Customer_Profile_Viewer is not assigned to this user; sf org assign permset --name Customer_Profile_Viewer/
+        );
+        expect(line(lines, 'Principal access')).toMatch(
+            /^FAIL .*no permission set assigned to this user grants a principal of AEP_Proxy_Key; Customer_Profile_Viewer grants the principal/
+        );
+        expect(line(lines, 'User ext. creds')).toMatch(
+            /^FAIL .*Salesforce refused the credential for this user: We couldn't access the credential/
+        );
+        expect(line(lines, 'AEP')).toMatch(/^INFO  AEP\s+skip: the proxy was not reached/);
+    });
+
+    it('names the principal when the permission set no longer grants it', async () => {
+        org.credentials.viewerGrantsPrincipal = false;
+        const { lines } = await path();
+        expect(line(lines, 'Principal access')).toMatch(/^FAIL .*Salesforce refused the credential for this user/);
+        expect(line(lines, 'Principal access')).toMatch(/Customer_Profile_Viewer grants the principal AEP_Proxy_Key-AEP_Proxy_Service/);
+        expect(line(lines, 'User ext. creds')).toMatch(/^PASS/);
+    });
+
+    it('names User External Credentials when their read access is missing', async () => {
+        org.credentials.viewerGrantsUserExternalCredentials = false;
+        const { lines } = await path();
+        expect(line(lines, 'Principal access')).toMatch(/^PASS/);
+        expect(line(lines, 'User ext. creds')).toMatch(
+            /^FAIL .*Salesforce refused the credential.*; callouts need Read on User External Credentials/
+        );
+    });
+
+    it('names the principal without its ProxyKey, and the proxy refusing the empty key', async () => {
+        org.credentials.proxyKey = null;
+        const { lines } = await path();
+        expect(line(lines, 'Principal access')).toMatch(
+            /^FAIL .*has no authentication parameters \(ProxyKey\); Setup > Named Credentials > External Credentials > AEP Proxy Key/
+        );
+        expect(line(lines, 'Proxy auth')).toMatch(
+            /^FAIL .*the proxy answered 401 UNAUTHORIZED \(HTTP 401, request [\w-]+\); the proxy refused the org's credential: ProxyKey/
+        );
+    });
+
+    it("names a ProxyKey that is not the proxy's secret", async () => {
+        org.credentials.proxyKey = 'a-key-the-proxy-does-not-know';
+        const { lines } = await path();
+        expect(line(lines, 'Principal access')).toMatch(/^PASS/);
+        expect(line(lines, 'Proxy auth')).toMatch(/^FAIL .*the proxy answered 401 UNAUTHORIZED/);
+        expect(lines.join('\n')).not.toContain('a-key-the-proxy-does-not-know');
+    });
+
+    it('names the shipped placeholder URL, a URL that is not the proxy, and one nothing answers on', async () => {
+        org.credentials.namedCredentialUrl = 'https://aep-proxy.example.com';
+        const placeholder = await path();
+        expect(line(placeholder.lines, 'Named Cred\\. URL')).toMatch(
+            /^FAIL .*AEP_Profile_Proxy still points at the shipped placeholder aep-proxy\.example\.com; the callout failed: Unable to resolve host; Setup > Named Credentials > AEP Profile Proxy > Edit/
+        );
+
+        org.credentials.namedCredentialUrl = `${proxy.url}/some/path`;
+        const wrongPath = await path();
+        expect(line(wrongPath.lines, 'Named Cred\\. URL')).toMatch(/^PASS/);
+        expect(line(wrongPath.lines, 'Proxy auth')).toMatch(
+            /^FAIL .*the URL does not reach the look-up route .*; the URL answers but not as the proxy's look-up route/
+        );
+
+        const closedPort = await new Promise<number>((resolve) => {
+            const s = createServer().listen(0, '127.0.0.1', () => {
+                const port = (s.address() as { port: number }).port;
+                s.close(() => resolve(port));
+            });
+        });
+        org.credentials.namedCredentialUrl = `http://127.0.0.1:${closedPort}`;
+        const nothing = await path();
+        expect(line(nothing.lines, 'Named Cred\\. URL')).toMatch(
+            /^FAIL .*the callout failed: ECONNREFUSED; Salesforce could not reach the URL/
+        );
+    });
+
+    it('names AEP when the proxy cannot get an answer from it', async () => {
+        proxy.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 503 } });
+        try {
+            // Kenji: a record whose card no earlier test left in the proxy's cache (no stale copy to serve).
+            const { lines } = await path({ demoKey: 'lead-kenji-sato' });
+            expect(line(lines, 'Proxy auth')).toMatch(/^PASS/);
+            expect(line(lines, 'AEP')).toMatch(
+                /^FAIL  AEP\s+the proxy could not get an answer from AEP: UPSTREAM_UNAVAILABLE .*check the proxy's \/readyz/
+            );
+        } finally {
+            proxy.emulator.faults.clear();
+        }
+    });
+});
+
 describe('npm run org:smoke (CLI)', () => {
     const run = (args: string[], env: Record<string, string>) => {
         const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SF_') && !k.startsWith('PROXY_')));
@@ -176,10 +320,18 @@ describe('npm run org:smoke (CLI)', () => {
         expect(failed.stdout).toMatch(/FAIL  Apex class\s+CustomerProfileController is missing/);
     });
 
-    it('exits 2 naming the missing proxy settings', async () => {
-        const result = await run([], { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
+    it('exits 2 naming the missing proxy setting when only one of the two is set', async () => {
+        const result = await run([], { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken, PROXY_URL: proxy.url });
         expect(result.status).toBe(2);
-        expect(result.stderr).toMatch(/^org:smoke: configuration error: PROXY_URL is required.*; PROXY_SHARED_SECRET is required/);
+        expect(result.stderr).toMatch(/^org:smoke: configuration error: PROXY_SHARED_SECRET is required/);
+    });
+
+    it('checks the path through Salesforce alone when no proxy settings are given', async () => {
+        const result = await run([], { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toMatch(/PASS  AEP\s+AEP answered with a profile card/);
+        expect(result.stdout).toMatch(/INFO  Proxy look-up\s+not called directly/);
+        expect(result.status).toBe(0);
     });
 
     it("exits 2 when --max-events is above the proxy's LookupRequest limit", async () => {

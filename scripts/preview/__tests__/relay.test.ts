@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../../proxy/emulator/src/index';
 import { CardModel } from '../../../proxy/src/contract/cardModel';
 import type { RunningProxy } from '../../../proxy/src/index';
@@ -44,6 +46,45 @@ function relay(overrides: Partial<RelayOptions> = {}): CustomerProfileRelay {
         cacheTtlMs: 120_000,
         ...overrides
     });
+}
+
+/**
+ * Sits where the Named Credential's URL points: records what the relay sends and passes it on to the proxy,
+ * except that the audit endpoint can be made to fail.
+ */
+interface Gateway {
+    url: string;
+    sent: { path: string; body: Record<string, unknown> }[];
+    auditStatus: number | null;
+    close(): Promise<void>;
+}
+
+async function startGateway(): Promise<Gateway> {
+    const gateway: Gateway = { url: '', sent: [], auditStatus: null, close: async () => undefined };
+    const server: Server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', async () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            gateway.sent.push({ path: req.url ?? '', body: JSON.parse(body) });
+            if (req.url === '/v1/audit/views' && gateway.auditStatus !== null) {
+                res.writeHead(gateway.auditStatus, { 'content-type': 'application/json' }).end('{}');
+                return;
+            }
+            const answer = await fetch(`${proxy.url}${req.url}`, {
+                method: 'POST',
+                headers: Object.fromEntries(
+                    Object.entries(req.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type')
+                ) as Record<string, string>,
+                body
+            });
+            res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    gateway.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    gateway.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    return gateway;
 }
 
 async function lookup(r: CustomerProfileRelay, params: Record<string, unknown>): Promise<RelayEnvelope> {
@@ -112,19 +153,52 @@ describe('LocalCrm identity fields (the fields the Apex reads)', () => {
 });
 
 describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
-    it("returns Jane Doe's card as an OK envelope, then from the Platform Cache stand-in, and refresh bypasses it", async () => {
-        const r = relay();
-        const first = await lookup(r, { recordId: JANE, profileId: null, refresh: false });
-        expect(first.status).toBe('OK');
-        expect(CardModel.parse(first.card).person.displayName).toBe('Jane Doe');
-        expect(first).toMatchObject({ candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false });
+    it("returns Jane Doe's card as an OK envelope, then from the session cache stand-in, recorded as a view; refresh bypasses it", async () => {
+        const gateway = await startGateway();
+        try {
+            const r = relay({ proxyUrl: gateway.url });
+            const first = await lookup(r, { recordId: JANE, profileId: null, refresh: false });
+            expect(first.status).toBe('OK');
+            expect(CardModel.parse(first.card).person.displayName).toBe('Jane Doe');
+            expect(first).toMatchObject({ candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false });
 
-        const second = await lookup(r, { recordId: JANE });
-        expect(second.fromSalesforceCache).toBe(true);
-        expect(second.card?.profileId).toBe(first.card?.profileId);
+            const second = await lookup(r, { recordId: JANE });
+            expect(second.fromSalesforceCache).toBe(true);
+            expect(second.card?.profileId).toBe(first.card?.profileId);
+            // The hit never reached the look-up route; the audit endpoint heard of it (ProfileViewAudit).
+            expect(gateway.sent.map((s) => s.path)).toEqual(['/v1/profiles/lookup', '/v1/audit/views']);
+            expect(gateway.sent[1]?.body).toEqual({
+                views: [
+                    {
+                        agentId: AGENT,
+                        objectApiName: 'Contact',
+                        recordId: JANE,
+                        matchedNamespace: first.card?.match.namespace,
+                        viewedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/)
+                    }
+                ]
+            });
 
-        const refreshed = await lookup(r, { recordId: JANE, refresh: true });
-        expect(refreshed.fromSalesforceCache).toBe(false);
+            const refreshed = await lookup(r, { recordId: JANE, refresh: true });
+            expect(refreshed.fromSalesforceCache).toBe(false);
+        } finally {
+            await gateway.close();
+        }
+    });
+
+    it('does not serve a cache hit that cannot be recorded: the proxy answers, and audits, instead', async () => {
+        const gateway = await startGateway();
+        try {
+            const r = relay({ proxyUrl: gateway.url });
+            await lookup(r, { recordId: JANE });
+            gateway.auditStatus = 503;
+            const second = await lookup(r, { recordId: JANE });
+            expect(second.status).toBe('OK');
+            expect(second.fromSalesforceCache).toBe(false);
+            expect(gateway.sent.map((s) => s.path)).toEqual(['/v1/profiles/lookup', '/v1/audit/views', '/v1/profiles/lookup']);
+        } finally {
+            await gateway.close();
+        }
     });
 
     it("finds the Case's customer through its Contact", async () => {
@@ -156,13 +230,23 @@ describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
         expect(raw).not.toContain('unknown.person@example.com');
     });
 
-    it('removes birth date, gender and home address for a user without View_Sensitive_Profile_Fields', async () => {
-        const env = await lookup(relay({ canViewSensitiveFields: false }), { recordId: JANE });
-        expect(env.sensitiveFieldsHidden).toBe(true);
-        expect(env.card?.person.birthDate).toBeNull();
-        expect(env.card?.person.gender).toBeNull();
-        expect(env.card?.contactPoints.address).toBeNull();
-        expect(env.card?.contactPoints.emails.length).toBeGreaterThan(0);
+    it('asks for birth date, gender and home address only for a user with View_Sensitive_Profile_Fields', async () => {
+        const gateway = await startGateway();
+        try {
+            const env = await lookup(relay({ canViewSensitiveFields: false, proxyUrl: gateway.url }), { recordId: JANE });
+            expect(gateway.sent[0]?.body.includeSensitive).toBe(false);
+            expect(env.sensitiveFieldsHidden).toBe(true);
+            expect(env.card?.person.birthDate).toBeNull();
+            expect(env.card?.person.gender).toBeNull();
+            expect(env.card?.contactPoints.address).toBeNull();
+            expect(env.card?.contactPoints.emails.length).toBeGreaterThan(0);
+
+            const full = await lookup(relay({ canViewSensitiveFields: true, proxyUrl: gateway.url }), { recordId: JANE });
+            expect(gateway.sent[1]?.body.includeSensitive).toBe(true);
+            expect(full.card?.person.birthDate).toBe('1985-07-22');
+        } finally {
+            await gateway.close();
+        }
     });
 
     it('answers NO_IDENTITY without a callout when the record has no identity values', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
 import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/contract/lookupRequest';
 import type { RelayResult } from './relayResult';
-import { postLookup, type ProxyAnswer, type ProxyCaller } from '../../org/proxyLookup';
+import { postCacheViews, postLookup, type ProxyAnswer, type ProxyCaller } from '../../org/proxyLookup';
 import { RelayError } from './relayErrors';
 import type { RecordSource } from './recordSource';
 
@@ -23,7 +23,10 @@ export interface RelayOptions extends ProxyCaller {
     canViewSensitiveFields: boolean;
     /** Events the card asks for (the Apex reads it from its custom metadata). */
     maxEvents: number;
-    /** Platform Cache stand-in: how long an OK answer is reused for the same record, pick and access. 0 turns it off. */
+    /**
+     * Session cache stand-in (one relay serves one agent, as a session partition serves one user): how long an
+     * OK answer is reused for the same record, pick and access. 0 turns it off.
+     */
     cacheTtlMs: number;
     now?: () => number;
 }
@@ -77,12 +80,18 @@ export class CustomerProfileRelay {
 
         // ProfileCache.keyFor: the identity values are part of the key, so an edited email never serves the old card.
         const cacheKey = JSON.stringify([record.objectApiName, record.recordId, profileId, !sensitiveHidden, record.fields]);
-        if (!refresh) {
+        if (refresh) {
+            // ProfileCache.remove: the older copy must not outlive the refresh.
+            this.cache.delete(cacheKey);
+        } else {
             const hit = this.cache.get(cacheKey);
-            if (hit && hit.expires > this.now()) return JSON.stringify({ ...hit.envelope, fromSalesforceCache: true });
+            // ProfileViewAudit: a cache hit is recorded as a view; one that cannot be recorded goes to the proxy instead.
+            if (hit && hit.expires > this.now() && (await this.recordCacheView(record, hit.envelope))) {
+                return JSON.stringify({ ...hit.envelope, fromSalesforceCache: true });
+            }
         }
 
-        const result = this.toEnvelope(await this.callProxy(record, profileId, refresh), sensitiveHidden);
+        const result = this.toEnvelope(await this.callProxy(record, profileId, refresh, !sensitiveHidden), sensitiveHidden);
         if (result.status === 'OK' && this.opts.cacheTtlMs > 0) {
             this.cache.set(cacheKey, { expires: this.now() + this.opts.cacheTtlMs, envelope: result });
         }
@@ -100,9 +109,35 @@ export class CustomerProfileRelay {
         return record;
     }
 
-    private async callProxy(record: LookupRequest['record'], profileId: string | null, refresh: boolean): Promise<ProxyAnswer> {
+    /**
+     * Customer_Profile_View__e and its forwarder in one step: in the org the event is published here and delivered
+     * to the proxy's audit endpoint by a Queueable moments later; the preview posts it at once.
+     */
+    private async recordCacheView(record: LookupRequest['record'], envelope: RelayEnvelope): Promise<boolean> {
         try {
-            return await postLookup(this.opts, record, { maxEvents: this.opts.maxEvents, profileId, refresh });
+            const answer = await postCacheViews(this.opts, [
+                {
+                    agentId: this.opts.agentUserId,
+                    objectApiName: record.objectApiName,
+                    recordId: record.recordId,
+                    matchedNamespace: envelope.card?.match.namespace ?? null,
+                    viewedAt: new Date(this.now()).toISOString()
+                }
+            ]);
+            return answer.status === 202;
+        } catch {
+            return false;
+        }
+    }
+
+    private async callProxy(
+        record: LookupRequest['record'],
+        profileId: string | null,
+        refresh: boolean,
+        includeSensitive: boolean
+    ): Promise<ProxyAnswer> {
+        try {
+            return await postLookup(this.opts, record, { maxEvents: this.opts.maxEvents, profileId, refresh, includeSensitive });
         } catch (err) {
             if (err instanceof Error && err.name === 'TimeoutError') {
                 throw new RelayError('UPSTREAM_TIMEOUT', 'The profile service did not answer in time.');

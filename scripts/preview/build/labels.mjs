@@ -1,6 +1,6 @@
 /**
  * Reads the package's Custom Labels and their translations from force-app, so the preview shows exactly
- * the strings an org shows. Returns Map<labelName, { en_US: value, ko: value, ... }>.
+ * the strings an org shows (translations live in their own package directory). Returns Map<labelName, { en_US: value, ko: value, ... }>.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ function text(value) {
     return value === undefined || value === null ? '' : String(value);
 }
 
-export function readLabels(sourceDir) {
+export function readLabels(sourceDir, translationsDir) {
     const labelsFile = path.join(sourceDir, 'labels', 'CustomLabels.labels-meta.xml');
     const labels = new Map();
     if (!fs.existsSync(labelsFile)) {
@@ -39,7 +39,6 @@ export function readLabels(sourceDir) {
         const language = text(label.language).trim() || 'en_US';
         labels.set(name, { [language]: text(label.value), en_US: text(label.value) });
     }
-    const translationsDir = path.join(sourceDir, 'translations');
     if (!fs.existsSync(translationsDir)) {
         return labels;
     }

@@ -18,7 +18,7 @@ const I18N = {
     dir: JSON.stringify('ltr')
 };
 
-export default function platformModules({ sourceDir, platformDir, apexMethods }) {
+export default function platformModules({ sourceDir, translationsDir, platformDir, apexMethods }) {
     const localeModule = JSON.stringify(path.join(platformDir, 'previewLocale.js'));
     const apexClient = JSON.stringify(path.join(platformDir, 'apexClient.js'));
     let labels;
@@ -26,10 +26,9 @@ export default function platformModules({ sourceDir, platformDir, apexMethods })
     return {
         name: 'preview-platform-modules',
         buildStart() {
-            labels = readLabels(sourceDir);
-            for (const file of ['labels/CustomLabels.labels-meta.xml', 'translations']) {
-                this.addWatchFile(path.join(sourceDir, file));
-            }
+            labels = readLabels(sourceDir, translationsDir);
+            this.addWatchFile(path.join(sourceDir, 'labels/CustomLabels.labels-meta.xml'));
+            this.addWatchFile(translationsDir);
         },
         resolveId(source, importer) {
             if (importer?.startsWith(PREFIX) && path.isAbsolute(source)) {

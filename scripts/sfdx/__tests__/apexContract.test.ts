@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
-import { LookupRequest } from '../../../proxy/src/contract/lookupRequest';
+import { AuditViewsRequest, MAX_VIEWS_PER_REQUEST } from '../../../proxy/src/contract/auditViewsRequest';
+import { CandidateProfile, CardModel, IdentityTried, SENSITIVE_CARD_FIELDS } from '../../../proxy/src/contract/cardModel';
 import { ERROR_STATUS } from '../../../proxy/src/contract/errors';
+import { LookupRequest } from '../../../proxy/src/contract/lookupRequest';
 import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from '../generateApexFixtures';
 import { REPO_ROOT } from './tempProject';
 import { asArray, readXml, text } from '../xml';
 import { IDENTITY_FIELDS } from '../../org/readIdentityFields';
+import { LINKS, REMEDIES } from '../../org/connectionCheck';
 
 /**
  * The Apex relay codes against the proxy's contracts without sharing code with them; these tests read the Apex
@@ -65,16 +67,38 @@ describe('Apex relay against the proxy contracts', () => {
         expect(fresh).toBe(fs.readFileSync(FIXTURE_FILE, 'utf8'));
     });
 
-    it('removes sensitive fields that exist, nullable, in the card model', () => {
+    it('removes, as defence in depth, exactly the sensitive fields the proxy omits; each exists, nullable, in the card model', () => {
         const filter = apex('ProfileCardFilter');
-        const person = CardModel.shape.person.shape;
-        const contactPoints = CardModel.shape.contactPoints.shape;
-        expect(filter).toContain("person.put('birthDate', null)");
-        expect(filter).toContain("person.put('gender', null)");
-        expect(filter).toContain("contactPoints.put('address', null)");
-        expect(person.birthDate.safeParse(null).success).toBe(true);
-        expect(person.gender.safeParse(null).success).toBe(true);
-        expect(contactPoints.address.safeParse(null).success).toBe(true);
+        const card = CardModel.shape as unknown as Record<string, { shape: Record<string, z.ZodType> }>;
+        for (const [section, field] of SENSITIVE_CARD_FIELDS) {
+            expect(filter).toContain(`${section}.put('${field}', null)`);
+            expect(card[section]?.shape[field]?.safeParse(null).success).toBe(true);
+        }
+        expect(filter.match(/\.put\('\w+', null\)/g)).toHaveLength(SENSITIVE_CARD_FIELDS.length);
+    });
+
+    it('asks the proxy for sensitive fields only with the permission, in a key the proxy accepts', () => {
+        const client = apex('ProfileProxyClient');
+        expect(client).toContain("gen.writeBooleanField('includeSensitive', includeSensitive == true)");
+        expect(apex('CustomerProfileController')).toMatch(/buildLookupRequest\(\s*identity,\s*profileId,\s*refresh,\s*showSensitive\s*\)/);
+        for (const includeSensitive of [true, false]) {
+            const body = {
+                record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: {} },
+                maxEvents: 10,
+                includeSensitive
+            };
+            expect(LookupRequest.safeParse(body).success).toBe(true);
+        }
+    });
+
+    it('forwards cache views in the shape and batch size the proxy audit endpoint accepts', () => {
+        const forwarder = apex('ProfileViewAuditForwarder');
+        expect(Number(/VIEWS_PER_REQUEST = (\d+);/.exec(forwarder)?.[1])).toBe(MAX_VIEWS_PER_REQUEST);
+        const viewClass = /public class View \{([\s\S]*?)\n {4}\}/.exec(forwarder)?.[1] ?? '';
+        const apexFields = [...viewClass.matchAll(/public String (\w+);/g)].map((m) => m[1]).sort();
+        const proxyFields = Object.keys(AuditViewsRequest.shape.views.element.shape).sort();
+        expect(apexFields).toEqual(proxyFields);
+        expect(forwarder).toContain("AUDIT_PATH = '/v1/audit/views'");
     });
 
     it('builds a request body the proxy accepts, for every object with shipped identity fields', () => {
@@ -85,11 +109,18 @@ describe('Apex relay against the proxy contracts', () => {
             byObject.set(record.object, fields);
         }
         expect([...byObject.keys()].sort()).toEqual(['Account', 'Case', 'Contact', 'Lead']);
+        // Person-Account rows ship inactive: orgs without Person Accounts would fail on PersonEmail otherwise.
+        expect(shippedIdentityFields().filter((r) => r.object === 'Account' && r.active)).toEqual([]);
         // The most events Apex ever asks for (ProfileSettings clamps the configured value to it).
         const maxEvents = Number(/MAX_EVENTS_LIMIT = (\d+);/.exec(apex('ProfileSettings'))?.[1]);
         expect(maxEvents).toBeGreaterThan(0);
         for (const [objectApiName, fields] of byObject) {
-            const body = { record: { objectApiName, recordId: '0038c00002JaneDAAR', fields }, maxEvents, refresh: true };
+            const body = {
+                record: { objectApiName, recordId: '0038c00002JaneDAAR', fields },
+                maxEvents,
+                refresh: true,
+                includeSensitive: false
+            };
             const parsed = LookupRequest.safeParse(body);
             expect(parsed.success ? objectApiName : parsed.error.issues).toBe(objectApiName);
         }
@@ -102,6 +133,21 @@ describe('Apex relay against the proxy contracts', () => {
         );
         const unmapped = Object.entries(ERROR_STATUS).filter(([code, status]) => !handled.has(status) && code !== 'INTERNAL');
         expect(unmapped).toEqual([]);
+    });
+});
+
+describe('the connection check report (ProfileConnectionCheck.cls -> scripts/org/connectionCheck.ts)', () => {
+    it('has the links the smoke check reads, and every code it explains is one the Apex or the proxy can answer', () => {
+        const check = apex('ProfileConnectionCheck');
+        const linksInApex = new Set([...check.matchAll(/new Link\(\s*'(\w+)'/g)].map((m) => m[1]));
+        expect([...linksInApex].sort()).toEqual([...LINKS].sort());
+        for (const [link, codes] of Object.entries(REMEDIES)) {
+            for (const code of Object.keys(codes ?? {})) {
+                const known = check.includes(`'${code}'`) || code in ERROR_STATUS;
+                expect({ link, code, known }).toEqual({ link, code, known: true });
+            }
+        }
+        expect(check).toContain('public class ReportException extends Exception');
     });
 });
 

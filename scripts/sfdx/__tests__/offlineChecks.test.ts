@@ -7,7 +7,9 @@ import { checkApexSuppressions } from '../checkApexSuppressions';
 import { checkApexSyntax } from '../checkApexSyntax';
 import { checkLabels } from '../checkLabels';
 import { checkLwcLint } from '../checkLwcLint';
+import { checkFieldLengths } from '../checkFieldLengths';
 import { checkMetadata } from '../checkMetadata';
+import { checkPackages } from '../checkPackages';
 import { checkReferences } from '../checkReferences';
 import { formatProblem, type Problem } from '../problem';
 import { runAllChecks, type OfflineReport } from '../runAll';
@@ -107,9 +109,36 @@ describeWithTools(['java'], 'offline Salesforce checks', () => {
             expect(messages(report.problems)).toEqual([]);
         });
 
+        it('converts every package directory with source-deploy-retrieve: translations and the JWT credential outside the core', () => {
+            const byPath = Object.fromEntries(report.packages.map((p) => [p.path, p.components]));
+            expect(Object.keys(byPath)).toEqual(['force-app/main', 'force-app/translations', 'force-app/jwt']);
+            expect(byPath['force-app/main']).toEqual(
+                expect.arrayContaining([
+                    'CustomLabels:CustomLabels',
+                    'ExternalCredential:AEP_Proxy_Key',
+                    'PermissionSet:Customer_Profile_Viewer'
+                ])
+            );
+            expect(byPath['force-app/main']?.filter((c) => c.startsWith('Translations:') || c.includes('JWT'))).toEqual([]);
+            expect(byPath['force-app/translations']).toEqual([
+                'Translations:de',
+                'Translations:fr',
+                'Translations:ko',
+                'Translations:nl_NL',
+                'Translations:zh_TW'
+            ]);
+            expect(byPath['force-app/jwt']).toEqual([
+                'ExternalCredential:AEP_Proxy_JWT',
+                'NamedCredential:AEP_Profile_Proxy_JWT',
+                'PermissionSet:Customer_Profile_Viewer_JWT'
+            ]);
+        });
+
         it('ran PMD security, performance and best-practice rules over every Apex file', () => {
             const classes = fs.readdirSync(path.join(REPO_ROOT, CLASSES)).filter((f) => f.endsWith('.cls'));
-            expect(report.apexFiles).toBe(classes.length);
+            const triggers = fs.readdirSync(path.join(REPO_ROOT, 'force-app/main/default/triggers')).filter((f) => f.endsWith('.trigger'));
+            expect(triggers.length).toBeGreaterThan(0);
+            expect(report.apexFiles).toBe(classes.length + triggers.length);
             expect(report.pmdRules).toEqual(
                 expect.arrayContaining([
                     'ApexCRUDViolation',
@@ -199,6 +228,7 @@ describeWithTools(['java'], 'offline Salesforce checks', () => {
             const root = project({
                 'force-app/main/default/permissionsets/Viewer.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
     <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+        <applicationVisibilities><application>Missing_App</application><visible>true</visible></applicationVisibilities>
         <classAccesses><apexClass>MissingController</apexClass><enabled>true</enabled></classAccesses>
         <customPermissions><enabled>true</enabled><name>Missing_Permission</name></customPermissions>
         <externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>Nope-Service</externalCredentialPrincipal></externalCredentialPrincipalAccesses>
@@ -236,10 +266,47 @@ describeWithTools(['java'], 'offline Salesforce checks', () => {
             });
             expect(messages(checkReferences(root)).sort()).toEqual([
                 '[references] force-app/main/default/flexipages/Page.flexipage-meta.xml property cardTitle is not a design property of card',
-                '[references] force-app/main/default/namedCredentials/Proxy.namedCredential-meta.xml external credential Missing_EC does not exist in externalCredentials/',
+                '[references] force-app/main/default/namedCredentials/Proxy.namedCredential-meta.xml external credential Missing_EC does not exist in this package directory or the default one',
+                '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml application Missing_App does not exist',
                 '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml class MissingController does not exist',
                 '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml custom permission Missing_Permission does not exist',
                 '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml external credential principal Nope-Service does not exist (expected <ExternalCredential>-<principal name>)'
+            ]);
+        });
+    });
+
+    describe('references across package directories', () => {
+        it('lets an optional directory use the default one, but never the default one use an optional one', () => {
+            const root = project({
+                'sfdx-project.json': JSON.stringify({
+                    packageDirectories: [{ path: 'force-app/main', default: true }, { path: 'force-app/jwt' }],
+                    sourceApiVersion: '66.0'
+                }),
+                [`${CLASSES}/Controller.cls`]: GOOD_CLASS.replace('Greeter', 'Controller'),
+                [`${CLASSES}/Controller.cls-meta.xml`]: classMeta(),
+                'force-app/main/default/permissionsets/Viewer.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+        <externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>Jwt-Service</externalCredentialPrincipal></externalCredentialPrincipalAccesses>
+        <label>Viewer</label>
+    </PermissionSet>
+    `,
+                'force-app/jwt/externalCredentials/Jwt.externalCredential-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <ExternalCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+        <authenticationProtocol>Jwt</authenticationProtocol>
+        <externalCredentialParameters><parameterName>Service</parameterName><parameterType>NamedPrincipal</parameterType></externalCredentialParameters>
+        <label>Jwt</label>
+    </ExternalCredential>
+    `,
+                'force-app/jwt/permissionsets/Viewer_Jwt.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+        <classAccesses><apexClass>Controller</apexClass><enabled>true</enabled></classAccesses>
+        <externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>Jwt-Service</externalCredentialPrincipal></externalCredentialPrincipalAccesses>
+        <label>Viewer JWT</label>
+    </PermissionSet>
+    `
+            });
+            expect(messages(checkReferences(root))).toEqual([
+                '[references] force-app/main/default/permissionsets/Viewer.permissionset-meta.xml external credential principal Jwt-Service does not exist (expected <ExternalCredential>-<principal name>)'
             ]);
         });
     });
@@ -293,7 +360,7 @@ describeWithTools(['java'], 'offline Salesforce checks', () => {
             });
             const problems = messages(checkLabels(root));
             expect(problems).toContain(
-                "[labels] force-app/main/default/translations/fr.translation-meta.xml missing: the fr translation of the card's labels"
+                "[labels] fr.translation-meta.xml missing from every package directory: the fr translation of the card's labels"
             );
             expect(problems.filter((p) => p.includes('has no translation for fr'))).toHaveLength(3);
         });
@@ -372,6 +439,96 @@ describeWithTools(['java'], 'offline Salesforce checks', () => {
             const root = project({ [`${LWC}/ticker/ticker.js`]: 'export default 1;\n' });
             expect(messages(await checkLwcLint(root))).toEqual([
                 '[lwc-lint] eslint.config.mjs missing: the LWC ESLint configuration (@salesforce/eslint-config-lwc)'
+            ]);
+        });
+    });
+
+    describe('package directories (source-deploy-retrieve)', () => {
+        const twoDirectories = (dirs: { path: string; default?: boolean }[]) =>
+            JSON.stringify({ packageDirectories: dirs, sourceApiVersion: '66.0' });
+        const permissionSet = (label: string) =>
+            `<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><label>${label}</label></PermissionSet>\n`;
+
+        it("fails on a folder and suffix that map to no metadata type, with the CLI's own error", async () => {
+            const root = project({
+                'sfdx-project.json': twoDirectories([{ path: 'force-app/core', default: true }]),
+                'force-app/core/permissionsets/Ok.permissionset-meta.xml': permissionSet('Ok'),
+                'force-app/core/credentials/Proxy.credential-meta.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<X/>\n'
+            });
+            const { problems } = await checkPackages(root);
+            expect(messages(problems)).toEqual([
+                expect.stringMatching(
+                    /^\[packages\] force-app\/core cannot be converted for deploy: TypeInferenceError: force-app\/core\/credentials\/Proxy\.credential-meta\.xml: Could not infer a metadata type/
+                )
+            ]);
+        });
+
+        it('reports files a deploy would silently leave out, a component in two directories and a broken sfdx-project.json', async () => {
+            const root = project({
+                'sfdx-project.json': twoDirectories([
+                    { path: 'force-app/core', default: true },
+                    { path: 'force-app/extra', default: true },
+                    { path: 'force-app/gone' }
+                ]),
+                'force-app/core/classes/Orphan.cls': GOOD_CLASS.replace('Greeter', 'Orphan'),
+                'force-app/core/permissionsets/Typo.permissionset.xml': permissionSet('Typo'),
+                'force-app/core/permissionsets/Shared.permissionset-meta.xml': permissionSet('Shared'),
+                'force-app/extra/permissionsets/Shared.permissionset-meta.xml': permissionSet('Shared again')
+            });
+            const { problems, packages } = await checkPackages(root);
+            expect(messages(problems).sort()).toEqual([
+                '[packages] force-app/core/classes/Orphan.cls belongs to no metadata component, so a deploy would leave it out (check its folder and suffix)',
+                '[packages] force-app/core/permissionsets/Typo.permissionset.xml belongs to no metadata component, so a deploy would leave it out (check its folder and suffix)',
+                "[packages] force-app/extra PermissionSet:Shared is also in force-app/core: deploying one directory would overwrite the other's copy",
+                '[packages] sfdx-project.json exactly one package directory must be "default": true (found 2)',
+                '[packages] sfdx-project.json package directory force-app/gone does not exist'
+            ]);
+            expect(packages.map((p) => p.path)).toEqual(['force-app/core', 'force-app/extra']);
+        });
+    });
+
+    describe('field lengths', () => {
+        const longText = (n: number) => 'x'.repeat(n);
+
+        it('reports a description, label, custom label and custom metadata value longer than its field', () => {
+            const root = project({
+                'force-app/main/default/externalCredentials/Jwt.externalCredential-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <ExternalCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+        <authenticationProtocol>Jwt</authenticationProtocol>
+        <description>${longText(272)}</description>
+        <label>Jwt</label>
+    </ExternalCredential>
+    `,
+                'force-app/main/default/permissionsets/Viewer.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><description>${longText(255)}</description><label>${longText(81)}</label></PermissionSet>
+    `,
+                'force-app/main/default/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">
+        <labels><fullName>CAH_Long</fullName><language>en_US</language><protected>false</protected><shortDescription>${longText(81)}</shortDescription><value>${longText(1001)}</value></labels>
+        <labels><fullName>CAH_Fine</fullName><language>en_US</language><protected>false</protected><shortDescription>Fine</shortDescription><value>${longText(1000)}</value></labels>
+    </CustomLabels>
+    `,
+                'force-app/main/default/objects/Setting__mdt/Setting__mdt.object-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Setting</label><pluralLabel>Settings</pluralLabel></CustomObject>
+    `,
+                'force-app/main/default/objects/Setting__mdt/fields/Name__c.field-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Name__c</fullName><label>Name</label><length>10</length><type>Text</type></CustomField>
+    `,
+                'force-app/main/default/customMetadata/Setting.Default.md-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+    <CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+        <label>Default</label>
+        <values><field>Name__c</field><value xsi:type="xsd:string">AEP_Profile_Proxy</value></values>
+    </CustomMetadata>
+    `
+            });
+            expect(messages(checkFieldLengths(root)).sort()).toEqual([
+                '[field-lengths] force-app/main/default/customMetadata/Setting.Default.md-meta.xml Name__c is 17 characters; the field holds 10',
+                '[field-lengths] force-app/main/default/externalCredentials/Jwt.externalCredential-meta.xml description is 272 characters; the limit is 255 (conservative: NamedCredential.Description)',
+                '[field-lengths] force-app/main/default/labels/CustomLabels.labels-meta.xml labels CAH_Long: shortDescription is 81 characters; the limit is 80 (Help: Custom Labels, Short Description 80 characters)',
+                '[field-lengths] force-app/main/default/labels/CustomLabels.labels-meta.xml labels CAH_Long: value is 1001 characters; the limit is 1000 (Help: Custom Labels, value up to 1,000 characters)',
+                expect.stringMatching(
+                    /^\[field-lengths\] force-app\/main\/default\/permissionsets\/Viewer\.permissionset-meta\.xml label is 81 characters; the limit is 80 \(https:\/\/developer\.salesforce\.com\/.*permissionset\.html\)$/
+                )
             ]);
         });
     });

@@ -5,7 +5,10 @@ import * as prettier from 'prettier';
 
 const require = createRequire(import.meta.url);
 const apexPlugin = require.resolve('prettier-plugin-apex');
-const { files, config } = JSON.parse(fs.readFileSync(0, 'utf8'));
+// Read stdin as a stream: a synchronous read of the pipe fails with EAGAIN when the parent has not written yet.
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const { files, config } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 
 const results = [];
 for (const file of files) {

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import startLookup from '@salesforce/apexContinuation/CustomerProfileController.startLookup';
 import canViewProfiles from '@salesforce/customPermission/View_Customer_Profile';
 import { LABELS } from 'c/profileLabels';
+import { cancelLookups, requestLookup } from 'c/profileLookupQueue';
 import { SECTION_NAMES, orderedSections, parseSections, reduceError, resolveLayout } from 'c/profileUtils';
 
 /** Relay statuses that are answers about the customer (not failures); see the Apex relay contract. */
@@ -15,7 +15,24 @@ const MAX_EVENTS = 15;
  * shows it. On record pages it uses the page's recordId; in the utility bar it follows the focused console tab.
  */
 export default class CustomerProfileCard extends LightningElement {
-    @api recordId;
+    /**
+     * The record page's record. A setter, not only connectedCallback: the platform may hand an already connected
+     * card another record (a record page reused for the next record), and the card must never keep showing the
+     * previous customer ("Run Code When a Component Is Inserted or Removed from the DOM", LWC Developer Guide).
+     */
+    @api
+    get recordId() {
+        return this._recordId;
+    }
+    set recordId(value) {
+        const changed = value !== this._recordId;
+        this._recordId = value;
+        if (changed && this.connected) {
+            this.pickedProfileId = null;
+            this.showCurrentRecord();
+        }
+    }
+
     @api objectApiName;
     @api sections = SECTION_NAMES.join(',');
     @api maxEvents = 10;
@@ -23,6 +40,8 @@ export default class CustomerProfileCard extends LightningElement {
     @api aepLinkEnabled = false;
 
     labels = LABELS;
+    _recordId;
+    connected = false;
     state = 'loading';
     result;
     error;
@@ -35,10 +54,20 @@ export default class CustomerProfileCard extends LightningElement {
     requestSeq = 0;
 
     connectedCallback() {
+        this.connected = true;
         this.followsFocusedTab = !this.recordId;
+        this.showCurrentRecord();
+    }
+
+    disconnectedCallback() {
+        this.connected = false;
+        cancelLookups(this);
+    }
+
+    showCurrentRecord() {
         if (!canViewProfiles) {
             this.showError({ code: 'NO_PERMISSION' });
-        } else if (this.recordId) {
+        } else if (this.effectiveRecordId) {
             this.load();
         } else {
             this.state = 'noRecord';
@@ -71,7 +100,8 @@ export default class CustomerProfileCard extends LightningElement {
         const seq = ++this.requestSeq;
         this.state = 'loading';
         try {
-            const raw = await startLookup({ recordId: this.effectiveRecordId, profileId: this.pickedProfileId, refresh });
+            // Through the shared queue: one Continuation at a time per browser (see c/profileLookupQueue).
+            const raw = await requestLookup(this, { recordId: this.effectiveRecordId, profileId: this.pickedProfileId, refresh });
             if (seq === this.requestSeq) {
                 this.showResult(JSON.parse(raw));
             }
@@ -100,15 +130,23 @@ export default class CustomerProfileCard extends LightningElement {
     }
 
     handleRecordChange(event) {
-        const { recordId, objectApiName } = event.detail;
+        const { recordId, objectApiName, isCustomer } = event.detail;
         this.trackedRecordId = recordId;
         this.trackedObjectApiName = objectApiName;
         this.pickedProfileId = null;
-        if (recordId) {
+        if (recordId && isCustomer) {
             this.load();
+            return;
+        }
+        // No record, or one without a customer (an Opportunity, a business Account): a quiet answer, no Apex.
+        this.requestSeq++;
+        cancelLookups(this);
+        if (canViewProfiles) {
+            this.result = undefined;
+            this.error = undefined;
+            this.state = recordId ? 'notCustomer' : 'noRecord';
         } else {
-            this.requestSeq++;
-            this.state = canViewProfiles ? 'noRecord' : 'error';
+            this.state = 'error';
         }
     }
 

@@ -93,6 +93,8 @@ import CAH_NoPermissionBody from '@salesforce/label/c.CAH_NoPermissionBody';
 import CAH_NoPermissionTitle from '@salesforce/label/c.CAH_NoPermissionTitle';
 import CAH_NoRecordBody from '@salesforce/label/c.CAH_NoRecordBody';
 import CAH_NoRecordTitle from '@salesforce/label/c.CAH_NoRecordTitle';
+import CAH_NotCustomerBody from '@salesforce/label/c.CAH_NotCustomerBody';
+import CAH_NotCustomerTitle from '@salesforce/label/c.CAH_NotCustomerTitle';
 import CAH_NoScores from '@salesforce/label/c.CAH_NoScores';
 import CAH_NotFoundBody from '@salesforce/label/c.CAH_NotFoundBody';
 import CAH_NotFoundTitle from '@salesforce/label/c.CAH_NotFoundTitle';
@@ -223,6 +225,8 @@ export const LABELS = Object.freeze({
     NoPermissionTitle: CAH_NoPermissionTitle,
     NoRecordBody: CAH_NoRecordBody,
     NoRecordTitle: CAH_NoRecordTitle,
+    NotCustomerBody: CAH_NotCustomerBody,
+    NotCustomerTitle: CAH_NotCustomerTitle,
     NoScores: CAH_NoScores,
     NotFoundBody: CAH_NotFoundBody,
     NotFoundTitle: CAH_NotFoundTitle,

@@ -7,7 +7,8 @@ const STATES = {
     notFound: { title: 'NotFoundTitle', body: 'NotFoundBody', icon: 'utility:search', tone: 'info' },
     ambiguous: { title: 'AmbiguousTitle', body: 'AmbiguousBody', icon: 'utility:people', tone: 'info' },
     noIdentity: { title: 'NoIdentityTitle', body: 'NoIdentityBody', icon: 'utility:info', tone: 'info' },
-    noRecord: { title: 'NoRecordTitle', body: 'NoRecordBody', icon: 'utility:info', tone: 'info' }
+    noRecord: { title: 'NoRecordTitle', body: 'NoRecordBody', icon: 'utility:info', tone: 'info' },
+    notCustomer: { title: 'NotCustomerTitle', body: 'NotCustomerBody', icon: 'utility:info', tone: 'info' }
 };
 
 const ERRORS = {

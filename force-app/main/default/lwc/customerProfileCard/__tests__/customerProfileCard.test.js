@@ -72,6 +72,29 @@ describe('c-customer-profile-card', () => {
             expect(text).toContain(`${spend.label} $${spend.value.toLocaleString('en-US')}`);
         });
 
+        it('reloads for the new customer when the record page hands it another record', async () => {
+            startLookup.mockResolvedValueOnce(JSON.stringify(JANE)).mockResolvedValueOnce(JSON.stringify(KENJI));
+            const element = await renderCard();
+            expect(deepText(element)).toContain('Jane Doe');
+
+            // Update the public property on the connected card
+            element.recordId = '00Q8c00000KSatoEAD';
+            await flushPromises();
+
+            expect(startLookup).toHaveBeenCalledTimes(2);
+            expect(startLookup).toHaveBeenLastCalledWith({ recordId: '00Q8c00000KSatoEAD', profileId: null, refresh: false });
+            expect(deepText(element)).toContain('Kenji Sato');
+            expect(deepText(element)).not.toContain('Jane Doe');
+        });
+
+        it('does not look up again when the same record id is set again', async () => {
+            startLookup.mockResolvedValue(JSON.stringify(JANE));
+            const element = await renderCard();
+            element.recordId = CONTACT_ID;
+            await flushPromises();
+            expect(startLookup).toHaveBeenCalledTimes(1);
+        });
+
         it('lists member audiences first and exited ones apart, with status text', async () => {
             startLookup.mockResolvedValue(JSON.stringify(JANE));
             const element = await renderCard();
