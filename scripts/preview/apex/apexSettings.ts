@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { CARD_LIMITS } from '../../../proxy/src/contract/cardModel';
 
 /**
  * The Apex relay's settings, read from the package's own `Customer_Profile_Setting.Default` custom metadata
@@ -18,18 +17,23 @@ export interface ApexSettings {
     maxEvents: number;
     timeoutSeconds: number;
     cacheTtlSeconds: number;
-    /** Differences between the org settings and what the proxy accepts, for the start-up log. */
+    /** Values of the record that ProfileSettings would not use as written, for the start-up log. */
     warnings: string[];
 }
 
-/** ProfileSettings.cls defaults and limits (Continuation timeout <= 120 s; maxEvents <= 50). */
-const DEFAULTS = { maxEvents: 20, timeoutSeconds: 20, cacheTtlSeconds: 120 };
-const LIMITS = { maxEvents: [0, 50], timeoutSeconds: [1, 120], cacheTtlSeconds: [0, 172800] } as const;
+/**
+ * ProfileSettings.cls's defaults and limits (force-app/main/default/classes/ProfileSettings.cls): Continuation
+ * timeout <= 120 s, maxEvents <= the proxy's event cap (LookupRequest), cache TTL <= 3600 s. A test reads the
+ * constants from the class, so the twin cannot drift.
+ */
+export const APEX_DEFAULTS = { maxEvents: 10, timeoutSeconds: 20, cacheTtlSeconds: 120 } as const;
+export const APEX_LIMITS = { maxEvents: [0, 15], timeoutSeconds: [1, 120], cacheTtlSeconds: [0, 3600] } as const;
 
+/** ProfileSettings.clamp: null falls back to the default; Decimal.intValue() drops the fraction; then min/max. */
 function clamp(value: unknown, fallback: number, [min, max]: readonly [number, number]): number {
     const n = typeof value === 'number' ? value : Number(value);
     if (value === undefined || value === null || value === '' || !Number.isFinite(n)) return fallback;
-    return Math.min(Math.max(Math.round(n), min), max);
+    return Math.min(Math.max(Math.trunc(n), min), max);
 }
 
 export function readApexSettings(file: string = SETTINGS_FILE): ApexSettings {
@@ -40,18 +44,17 @@ export function readApexSettings(file: string = SETTINGS_FILE): ApexSettings {
             if (typeof entry?.field === 'string') values[entry.field] = typeof entry.value === 'object' ? null : entry.value;
         }
     }
-    const settings: ApexSettings = {
-        maxEvents: clamp(values.Max_Events__c, DEFAULTS.maxEvents, LIMITS.maxEvents),
-        timeoutSeconds: clamp(values.Timeout_Seconds__c, DEFAULTS.timeoutSeconds, LIMITS.timeoutSeconds),
-        cacheTtlSeconds: clamp(values.Cache_TTL_Seconds__c, DEFAULTS.cacheTtlSeconds, LIMITS.cacheTtlSeconds),
-        warnings: []
-    };
-    if (settings.maxEvents > CARD_LIMITS.events) {
-        settings.warnings.push(
-            `Customer_Profile_Setting.Default Max_Events__c = ${settings.maxEvents} is above the proxy's limit of ${CARD_LIMITS.events} ` +
-                `(LookupRequest maxEvents); an org would get INVALID_REQUEST. The preview sends ${CARD_LIMITS.events}.`
-        );
-        settings.maxEvents = CARD_LIMITS.events;
+    const settings: ApexSettings = { ...APEX_DEFAULTS, warnings: [] };
+    const fields = { maxEvents: 'Max_Events__c', timeoutSeconds: 'Timeout_Seconds__c', cacheTtlSeconds: 'Cache_TTL_Seconds__c' } as const;
+    for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+        const raw = values[fields[key]];
+        settings[key] = clamp(raw, APEX_DEFAULTS[key], APEX_LIMITS[key]);
+        if (raw !== undefined && raw !== null && raw !== '' && Number(raw) !== settings[key]) {
+            settings.warnings.push(
+                `Customer_Profile_Setting.Default ${fields[key]} = ${String(raw)}: ProfileSettings uses ${settings[key]} ` +
+                    `(whole numbers, ${APEX_LIMITS[key][0]} to ${APEX_LIMITS[key][1]}), and so does the preview.`
+            );
+        }
     }
     return settings;
 }
