@@ -47,6 +47,9 @@ function runMain(env: Record<string, string>, whileListening?: (url: string) => 
     });
 }
 
+// Each test starts Node + tsx as a child process (1-3 s idle, much more on a busy 2-core CI machine).
+jest.setTimeout(30_000);
+
 describe('proxy entry point (proxy/src/main.ts)', () => {
     it('refuses to start without AEP credentials, naming the variables to set, and starts no other AEP', async () => {
         for (const env of [{}, { NODE_ENV: 'production' }] as Record<string, string>[]) {
