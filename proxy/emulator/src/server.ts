@@ -14,6 +14,7 @@ import { registerMergePolicyRoutes } from './routes/mergePolicies';
 import { registerAudienceRoutes } from './routes/audiences';
 import { registerAdminRoutes, ADMIN_PREFIX } from './routes/admin';
 import type { TokenIssuer } from './ims/tokens';
+import type { MultiEntityKeying } from './orgs';
 
 /** Marks requests that came in on the regional identity "host" (a path prefix on the one loopback server). */
 const REGIONAL = Symbol('regionalIdentityHost');
@@ -29,6 +30,7 @@ export interface ServerDeps {
     /** Path prefix that stands in for `https://platform-{region}.adobe.io`. */
     readonly regionalPrefix: string;
     readonly logger: boolean | { readonly stream: NodeJS.WritableStream };
+    readonly setMultiEntityKeying: (keying: MultiEntityKeying | Readonly<Record<string, MultiEntityKeying>>) => void;
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -97,7 +99,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     registerIdentityRoutes(app, deps.services);
     registerMergePolicyRoutes(app, deps.services);
     registerAudienceRoutes(app, deps.services);
-    registerAdminRoutes(app, { faults: deps.faults, stats: deps.stats, tokens: deps.tokens, rateLimiter: deps.rateLimiter });
+    registerAdminRoutes(app, {
+        faults: deps.faults,
+        stats: deps.stats,
+        tokens: deps.tokens,
+        rateLimiter: deps.rateLimiter,
+        services: deps.services,
+        setMultiEntityKeying: deps.setMultiEntityKeying
+    });
     return app;
 }
 
