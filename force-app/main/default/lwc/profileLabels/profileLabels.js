@@ -51,6 +51,8 @@ import CAH_ExitedCount from '@salesforce/label/c.CAH_ExitedCount';
 import CAH_ExitedOn from '@salesforce/label/c.CAH_ExitedOn';
 import CAH_FoundVia from '@salesforce/label/c.CAH_FoundVia';
 import CAH_FromCache from '@salesforce/label/c.CAH_FromCache';
+import CAH_GraphTooLargeBody from '@salesforce/label/c.CAH_GraphTooLargeBody';
+import CAH_GraphTooLargeTitle from '@salesforce/label/c.CAH_GraphTooLargeTitle';
 import CAH_HintCity from '@salesforce/label/c.CAH_HintCity';
 import CAH_HintLastModified from '@salesforce/label/c.CAH_HintLastModified';
 import CAH_HintLoyaltyTier from '@salesforce/label/c.CAH_HintLoyaltyTier';
@@ -94,6 +96,8 @@ import CAH_NoPermissionTitle from '@salesforce/label/c.CAH_NoPermissionTitle';
 import CAH_NoRecordBody from '@salesforce/label/c.CAH_NoRecordBody';
 import CAH_NoRecordTitle from '@salesforce/label/c.CAH_NoRecordTitle';
 import CAH_NoScores from '@salesforce/label/c.CAH_NoScores';
+import CAH_NotEntitledBody from '@salesforce/label/c.CAH_NotEntitledBody';
+import CAH_NotEntitledTitle from '@salesforce/label/c.CAH_NotEntitledTitle';
 import CAH_NotFoundBody from '@salesforce/label/c.CAH_NotFoundBody';
 import CAH_NotFoundTitle from '@salesforce/label/c.CAH_NotFoundTitle';
 import CAH_OpenInAep from '@salesforce/label/c.CAH_OpenInAep';
@@ -181,6 +185,8 @@ export const LABELS = Object.freeze({
     ExitedOn: CAH_ExitedOn,
     FoundVia: CAH_FoundVia,
     FromCache: CAH_FromCache,
+    GraphTooLargeBody: CAH_GraphTooLargeBody,
+    GraphTooLargeTitle: CAH_GraphTooLargeTitle,
     HintCity: CAH_HintCity,
     HintLastModified: CAH_HintLastModified,
     HintLoyaltyTier: CAH_HintLoyaltyTier,
@@ -224,6 +230,8 @@ export const LABELS = Object.freeze({
     NoRecordBody: CAH_NoRecordBody,
     NoRecordTitle: CAH_NoRecordTitle,
     NoScores: CAH_NoScores,
+    NotEntitledBody: CAH_NotEntitledBody,
+    NotEntitledTitle: CAH_NotEntitledTitle,
     NotFoundBody: CAH_NotFoundBody,
     NotFoundTitle: CAH_NotFoundTitle,
     OpenInAep: CAH_OpenInAep,
