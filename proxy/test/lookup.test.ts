@@ -52,24 +52,20 @@ describe('profile look-up against the AEP emulator', () => {
         expect(h.emulator.stats().total).toBe(0);
     });
 
-    it('answers the household phone with 409 and two candidates, then the agent pick with the chosen profile', async () => {
+    it('answers the household phone with the one collapsed profile AEP merged, flagged as two people', async () => {
         const res = await h.lookup({ record: RECORDS.householdCase });
-        expect(res.statusCode).toBe(409);
-        const body = json(res);
-        expect(body.error.code).toBe('AMBIGUOUS_PROFILE');
-        const names = body.error.details.candidates.map((c: { displayName: string }) => c.displayName).sort();
-        expect(names).toEqual(['Alex Rivera', 'Sam Rivera']);
-        expect(body.error.details.identitiesTried[0]).toMatchObject({ field: 'SuppliedPhone', namespace: 'Phone', outcome: 'ambiguous' });
-
-        const alex = body.error.details.candidates.find((c: { displayName: string }) => c.displayName === 'Alex Rivera');
-        const picked = await h.lookup({ record: RECORDS.householdCase, profileId: alex.profileId });
-        expect(picked.statusCode).toBe(200);
-        const card = json(picked);
-        expect(card.profileId).toBe(alex.profileId);
-        expect(card.person.displayName).toBe('Alex Rivera');
-        expect(card.match).toMatchObject({ selectedBy: 'agent', ambiguous: true, ambiguityReason: 'SHARED_IDENTITY' });
-        expect(card.match.alternatives.map((a: { displayName: string }) => a.displayName)).toEqual(['Sam Rivera']);
-        // The events came for the picked profile itself (by XID).
+        expect(res.statusCode).toBe(200);
+        const card = json(res);
+        expect(card.match).toMatchObject({ field: 'SuppliedPhone', namespace: 'Phone', ambiguous: false });
+        expect(card.match.collapse).toEqual({
+            namespace: 'CRMID',
+            people: 2,
+            ids: [
+                { maskedValue: '0038c00002RivrSAAR', thisRecord: false },
+                { maskedValue: '0038c00002RivrAAAR', thisRecord: false }
+            ]
+        });
+        // The events came for the merged profile.
         expect(card.events.status).toBe('available');
     });
 
@@ -79,7 +75,7 @@ describe('profile look-up against the AEP emulator', () => {
         expect(json(res).error.code).toBe('INVALID_REQUEST');
     });
 
-    it('flags identities that disagree: the email finds Jane, the phone finds the Riveras', async () => {
+    it('flags identities that disagree: the email finds Jane, the phone finds the (collapsed) Riveras', async () => {
         const res = await h.lookup({
             record: {
                 objectApiName: 'Contact',
@@ -91,7 +87,8 @@ describe('profile look-up against the AEP emulator', () => {
         const card = json(res);
         expect(card.person.displayName).toBe('Jane Doe');
         expect(card.match).toMatchObject({ ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', field: 'Email' });
-        expect(card.match.alternatives.map((a: { displayName: string }) => a.displayName).sort()).toEqual(['Alex Rivera', 'Sam Rivera']);
+        expect(card.match.alternatives.map((a: { displayName: string }) => a.displayName)).toEqual(['Sam Rivera']);
+        expect(card.match.collapse).toBeNull();
     });
 
     it('answers an unknown email with 404 and the identities tried (masked)', async () => {
@@ -105,10 +102,11 @@ describe('profile look-up against the AEP emulator', () => {
         expect(res.body).not.toContain('unknown.person@example.com');
     });
 
-    it('reports a graph over the 50-identity guardrail as not found with its reason', async () => {
+    it('reports a graph over the 50-identity guardrail as that (422 IDENTITY_GRAPH_TOO_LARGE), not as no profile', async () => {
         const res = await h.lookup({ record: RECORDS.garyContact });
-        expect(res.statusCode).toBe(404);
+        expect(res.statusCode).toBe(422);
         const body = json(res);
+        expect(body.error.code).toBe('IDENTITY_GRAPH_TOO_LARGE');
         expect(body.error.details.reason).toBe('TOO_MANY_RELATED_IDENTITIES');
         expect(body.error.details.identitiesTried[0].outcome).toBe('error');
     });
@@ -205,10 +203,10 @@ describe('profile look-up against the AEP emulator', () => {
     });
 });
 
-describe.each([403, 422] as const)('an org whose edition refuses event look-up with %i', (refusalStatus) => {
+describe.each([403, 422] as const)('an Ultimate org whose event look-up is off, refused with %i', (refusalStatus) => {
     let h: Harness;
     beforeAll(async () => {
-        h = await startHarness({ org: 'prime', emulator: { eventLookup: { prime: { refusalStatus } } } });
+        h = await startHarness({ emulator: { eventLookup: { primary: { enabled: false, refusalStatus } } } });
     });
     afterAll(async () => {
         await h.close();
@@ -220,7 +218,7 @@ describe.each([403, 422] as const)('an org whose edition refuses event look-up w
         const card = json(res);
         expect(card.person.displayName).toBe('Jane Doe');
         expect(card.events).toEqual({ status: 'unavailable', reason: 'EDITION_GATED', items: [] });
-        expect(card.mergePolicy.id).toBe(h.emulator.orgs.prime.defaultMergePolicyId);
+        expect(card.mergePolicy.id).toBe(h.emulator.orgs.primary.defaultMergePolicyId);
     });
 });
 

@@ -103,6 +103,28 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
         previewId: '00Q8c00000KSatoEAD'
     },
     {
+        key: 'contact-gary-graph',
+        sobject: 'Contact',
+        match: { field: 'Email', value: 'graph.heavy@example.com' },
+        fields: { FirstName: 'Gary', LastName: 'Graph', Email: 'graph.heavy@example.com' },
+        references: { AccountId: ACCOUNT },
+        previewId: '0038c00002GaryGAAR'
+    },
+    {
+        // AEP stored her web-form identities as typed: the mixed-case email, the phone without country code.
+        key: 'lead-olivia-brandt',
+        sobject: 'Lead',
+        match: { field: 'Email', value: 'Olivia.Brandt@Example.com' },
+        fields: {
+            FirstName: 'Olivia',
+            LastName: 'Brandt',
+            Company: 'Brandt Design Studio',
+            Email: 'Olivia.Brandt@Example.com',
+            Phone: '(415) 555-0177'
+        },
+        previewId: '00Q8c00000OBrndEAD'
+    },
+    {
         key: 'lead-unknown-person',
         sobject: 'Lead',
         match: { field: 'Email', value: 'unknown.person@example.com' },

@@ -45,12 +45,16 @@ export interface SmokeOptions {
     timeoutMs?: number;
 }
 
-/** What the proxy should answer for each demo record (the emulator's seed people). */
-export type ExpectedOutcome = 'CARD' | 'AMBIGUOUS_PROFILE' | 'PROFILE_NOT_FOUND';
+/**
+ * What the proxy should answer for each demo record (the emulator's seed people, default org). The household phone
+ * gives a card: without Identity Graph Linking Rules AEP merges Sam and Alex into one profile, and the card flags
+ * it (match.collapse).
+ */
+export type ExpectedOutcome = 'CARD' | 'AMBIGUOUS_PROFILE' | 'PROFILE_NOT_FOUND' | 'IDENTITY_GRAPH_TOO_LARGE';
 const EXPECTED_BY_DEMO_KEY: Readonly<Record<string, ExpectedOutcome>> = {
-    'case-household-phone': 'AMBIGUOUS_PROFILE',
     'lead-unknown-person': 'PROFILE_NOT_FOUND',
-    'case-unknown-email': 'PROFILE_NOT_FOUND'
+    'case-unknown-email': 'PROFILE_NOT_FOUND',
+    'contact-gary-graph': 'IDENTITY_GRAPH_TOO_LARGE'
 };
 export const DEFAULT_DEMO_KEY = 'contact-jane-doe';
 
@@ -194,7 +198,9 @@ const HINTS: Record<string, string> = {
     PROFILE_NOT_FOUND: 'the AEP sandbox has no profile for this record: ingest the demo people (scripts/org/README.md)',
     NO_IDENTITY: 'the record has no email/phone/id the proxy maps to an identity namespace',
     UPSTREAM_UNAVAILABLE: 'the proxy cannot reach AEP',
-    UPSTREAM_TIMEOUT: 'AEP did not answer in time'
+    UPSTREAM_TIMEOUT: 'AEP did not answer in time',
+    AEP_NOT_ENTITLED: "the AEP organization's edition or the API credential does not include profile look-up (Real-Time CDP Ultimate)",
+    IDENTITY_GRAPH_TOO_LARGE: "the customer's identity graph is over AEP's 50-identity limit"
 };
 
 function summariseCard(card: CardModel): string {
@@ -202,6 +208,7 @@ function summariseCard(card: CardModel): string {
     return [
         `profile ${card.profileId}`,
         `matched ${m.field} as ${m.namespace} ${m.maskedValue}${m.ambiguous ? ' (ambiguous)' : ''}`,
+        ...(m.collapse ? [`one profile merging ${m.collapse.people} people (${m.collapse.namespace})`] : []),
         `${card.audiences.length} audiences`,
         `${card.scores.length} scores`,
         `events ${card.events.status} (${card.events.items.length})`,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXED_FETCHED_AT } from '../fixtures/generateLwcFixtures';
-import { startProxyStack } from '../stack/proxyStack';
+import { NO_STITCHING_POLICY_ID } from '../../proxy/emulator/src/index';
+import { startProxyStack, type ProxyStackOptions } from '../stack/proxyStack';
 
 /**
  * Generates the Apex tests' proxy answers from REAL output: the AEP emulator and the proxy run in-process and are
@@ -31,8 +32,11 @@ const REQUESTS = {
         maxEvents: 10,
         includeSensitive: true
     },
-    /** Case of the Rivera household (no contact, shared web phone): 409 AMBIGUOUS_PROFILE. */
-    ambiguous: {
+    /**
+     * Case of the Rivera household (no contact, shared web phone). AEP collapsed Sam and Alex into one profile: 200
+     * with `match.collapse` (collapsed); under a merge policy without identity stitching: 409 AMBIGUOUS_PROFILE.
+     */
+    household: {
         record: {
             objectApiName: 'Case',
             recordId: '5008c00001CsHouAAF',
@@ -44,6 +48,15 @@ const REQUESTS = {
                 'Contact.MobilePhone': null,
                 'Contact.Id': null
             }
+        },
+        maxEvents: 10
+    },
+    /** Contact whose identity graph is over AEP's 50-identity limit: 422 IDENTITY_GRAPH_TOO_LARGE. */
+    graphTooLarge: {
+        record: {
+            objectApiName: 'Contact',
+            recordId: '0038c00002GaryGAAR',
+            fields: { Email: 'graph.heavy@example.com', Phone: null, MobilePhone: null, Id: '0038c00002GaryGAAR' }
         },
         maxEvents: 10
     },
@@ -88,17 +101,32 @@ function pin(json: Record<string, unknown>): Record<string, unknown> {
     return json;
 }
 
-export async function generateApexFixtures(): Promise<Record<keyof typeof REQUESTS, ApexFixture>> {
-    const stack = await startProxyStack({ env: { PROXY_SHARED_SECRET: SHARED_SECRET, AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE } });
-    try {
-        return {
-            card: await lookup(stack.proxy.url, REQUESTS.card),
-            ambiguous: await lookup(stack.proxy.url, REQUESTS.ambiguous),
-            notFound: await lookup(stack.proxy.url, REQUESTS.notFound)
-        };
-    } finally {
-        await stack.close();
+/** Fixture name -> the request and the AEP it is asked of (the default org, one without stitching, a Prime org). */
+const FIXTURES = {
+    card: { request: 'card', aep: {} },
+    collapsed: { request: 'household', aep: {} },
+    ambiguous: { request: 'household', aep: { env: { AEP_MERGE_POLICY_ID: NO_STITCHING_POLICY_ID } } },
+    notFound: { request: 'notFound', aep: {} },
+    graphTooLarge: { request: 'graphTooLarge', aep: {} },
+    notEntitled: { request: 'card', aep: { org: 'prime' } }
+} satisfies Record<string, { request: keyof typeof REQUESTS; aep: ProxyStackOptions }>;
+
+export type FixtureName = keyof typeof FIXTURES;
+
+export async function generateApexFixtures(): Promise<Record<FixtureName, ApexFixture>> {
+    const out: Partial<Record<FixtureName, ApexFixture>> = {};
+    for (const [name, { request, aep }] of Object.entries(FIXTURES) as Array<[FixtureName, (typeof FIXTURES)[FixtureName]]>) {
+        const stack = await startProxyStack({
+            ...aep,
+            env: { PROXY_SHARED_SECRET: SHARED_SECRET, AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE, ...('env' in aep ? aep.env : {}) }
+        });
+        try {
+            out[name] = await lookup(stack.proxy.url, REQUESTS[request]);
+        } finally {
+            await stack.close();
+        }
     }
+    return out as Record<FixtureName, ApexFixture>;
 }
 
 export function serialise(fixtures: Record<string, ApexFixture>): string {

@@ -1,4 +1,4 @@
-import { aepEnvFor, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../proxy/emulator/src/index';
+import { aepEnvFor, startEmulator, type EmulatorOptions, type OrgKey, type RunningEmulator } from '../../proxy/emulator/src/index';
 import {
     buildProxy,
     loadConfig,
@@ -21,7 +21,7 @@ export interface ProxyStackOptions {
     /** How the emulator starts (port, latency and other fault rules, data set...). */
     emulator?: EmulatorOptions;
     /** Which emulated org the proxy is configured for. */
-    org?: 'primary' | 'prime';
+    org?: OrgKey;
     /** Logger, metrics, shared store or upstream observer other than the defaults. */
     deps?: ProxyDeps;
     /**

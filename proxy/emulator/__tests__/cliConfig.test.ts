@@ -9,6 +9,7 @@ describe('CLI environment', () => {
             { group: 'events', action: { type: 'latency', ms: 150, jitterMs: 350 } }
         ]);
         expect(options.eventLookup).toEqual({ primary: { enabled: true, refusalStatus: 403 } });
+        expect(options.multiEntityKeying).toBe('perRequestedIdentity');
         expect(options.dataset).toBeUndefined();
     });
 
@@ -22,8 +23,10 @@ describe('CLI environment', () => {
                 { group: 'identity', action: { type: 'status', status: 503 }, mode: { type: 'probability', probability: 0.1, seed: 9 } }
             ]),
             EMULATOR_GENERATE_PROFILES: '1000',
-            EMULATOR_GENERATE_EVENTS: '5'
+            EMULATOR_GENERATE_EVENTS: '5',
+            EMULATOR_MULTI_ENTITY_KEYING: 'perProfile'
         });
+        expect(options.multiEntityKeying).toBe('perProfile');
         expect(options.faults).toEqual([
             { group: 'identity', action: { type: 'status', status: 503 }, mode: { type: 'probability', probability: 0.1, seed: 9 } }
         ]);
@@ -39,6 +42,7 @@ describe('CLI environment', () => {
         [{ EMULATOR_LATENCY_MS: '500-100' }, /maximum below its minimum/],
         [{ EMULATOR_EVENTS: 'maybe' }, /EMULATOR_EVENTS/],
         [{ EMULATOR_EVENTS_REFUSAL_STATUS: '404' }, /EMULATOR_EVENTS_REFUSAL_STATUS/],
+        [{ EMULATOR_MULTI_ENTITY_KEYING: 'perPerson' }, /EMULATOR_MULTI_ENTITY_KEYING/],
         [{ EMULATOR_FAULTS: '{not json' }, /not valid JSON/],
         [{ EMULATOR_FAULTS: '[{"action":{"type":"explode"}}]' }, /EMULATOR_FAULTS is invalid/]
     ])('refuses %p', (env, message) => {

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../src';
-import { SEED_IDENTITIES, deriveXid } from '../src';
+import { NO_STITCHING_POLICY_ID, SEED_IDENTITIES, deriveXid } from '../src';
 import { aepHeaders, call, entitiesUrl, start, tokenFor } from './helpers';
 import { expectValidResponse } from './spec';
 
@@ -15,7 +15,7 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
     const jane = { relatedEntityId: SEED_IDENTITIES.jane.email, relatedEntityIdNS: 'email' };
 
     beforeAll(async () => {
-        emu = await start({ eventLookup: { prime: { refusalStatus: 422 } } });
+        emu = await start({ eventLookup: { linked: { enabled: false, refusalStatus: 422 } } });
         h = aepHeaders(await tokenFor(emu), emu.orgs.primary);
     });
     afterAll(() => emu.close());
@@ -106,23 +106,32 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         for (const e of (dated.body as EventPage).children) expect(e.entity.timestamp >= '2026-11-10').toBe(true);
     });
 
-    it("returns both household members' events for the shared phone, each with its own relatedEntityId", async () => {
-        const res = await events({ relatedEntityId: SEED_IDENTITIES.sam.phone, relatedEntityIdNS: 'phone' });
-        const owners = new Set((res.body as EventPage).children.map((e) => e.relatedEntityId));
-        expect(owners).toEqual(new Set([deriveXid('CRMID', SEED_IDENTITIES.sam.crmId), deriveXid('CRMID', SEED_IDENTITIES.alex.crmId)]));
+    it("returns the collapsed household's events under one profile; without stitching each record's under its own", async () => {
+        const phone = { relatedEntityId: SEED_IDENTITIES.sam.phone, relatedEntityIdNS: 'phone' };
+        const merged = (await events(phone)).body as EventPage;
+        expect(new Set(merged.children.map((e) => e.relatedEntityId))).toEqual(new Set([deriveXid('CRMID', SEED_IDENTITIES.sam.crmId)]));
+        expect(merged.children).toHaveLength(7);
+        const apart = (await events({ ...phone, mergePolicyId: NO_STITCHING_POLICY_ID })).body as EventPage;
+        expect(new Set(apart.children.map((e) => e.relatedEntityId))).toEqual(
+            new Set([deriveXid('CRMID', SEED_IDENTITIES.sam.crmId), deriveXid('CRMID', SEED_IDENTITIES.alex.crmId)])
+        );
     });
 
-    it('refuses the Prime org with the configured status (422 here) and a body naming the edition', async () => {
-        const prime = aepHeaders(await tokenFor(emu, emu.orgs.prime), emu.orgs.prime);
-        const res = await events({ ...jane }, prime);
+    it('refuses an org without event look-up with the configured status (422 here), and Prime with the edition 403', async () => {
+        const linked = aepHeaders(await tokenFor(emu, emu.orgs.linked), emu.orgs.linked);
+        const res = await events({ ...jane }, linked);
         expect(res.status).toBe(422);
-        expect(res.body).toMatchObject({ statusCode: '422', message: expect.stringMatching(/not enabled.*Prime/) });
-        // Profiles still work for Prime.
+        expect(res.body).toMatchObject({ statusCode: '422', message: expect.stringMatching(/not enabled/) });
+        // Profiles still work there.
         const profile = await call(
             entitiesUrl(emu, { 'schema.name': '_xdm.context.profile', entityId: SEED_IDENTITIES.jane.email, entityIdNS: 'email' }),
-            { headers: prime }
+            { headers: linked }
         );
         expect(profile.status).toBe(200);
+        const prime = aepHeaders(await tokenFor(emu, emu.orgs.prime), emu.orgs.prime);
+        const refused = await events({ ...jane }, prime);
+        expect(refused.status).toBe(403);
+        expect(refused.body).toEqual({ message: 'UPS-ACC-1000004: IMS Org is not provisioned.', statusCode: '403' });
     });
 
     it('switches event look-up off for the primary org when configured (EMULATOR_EVENTS=off)', async () => {

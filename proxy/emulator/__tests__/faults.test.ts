@@ -230,7 +230,11 @@ describe('fault injection and stats', () => {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ tokenLifetimeSeconds: 5, rateLimit: { requestsPerSecond: 0 } })
         });
-        expect(res.body).toEqual({ tokenLifetimeSeconds: 5, rateLimit: { requestsPerSecond: 0 } });
+        expect(res.body).toEqual({
+            tokenLifetimeSeconds: 5,
+            rateLimit: { requestsPerSecond: 0 },
+            multiEntityKeying: { primary: 'perRequestedIdentity', prime: 'perRequestedIdentity', linked: 'perRequestedIdentity' }
+        });
         const token = await call(`${emu.imsUrl}/ims/token/v3`, {
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded' },

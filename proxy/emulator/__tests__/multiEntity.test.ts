@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../src';
-import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, deriveXid } from '../src';
+import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, NO_STITCHING_POLICY_ID, deriveXid } from '../src';
 import { aepHeaders, call, start, tokenFor } from './helpers';
 
 type Entry = {
@@ -26,24 +26,62 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
     const profiles = (identities: unknown[], extra: Record<string, unknown> = {}) =>
         post({ schema: { name: '_xdm.context.profile' }, identities, ...extra });
 
-    it('gives one entry per profile; two identities of one person -> one entry with the first requested identity', async () => {
-        const res = await profiles([
-            { entityId: SEED_IDENTITIES.jane.phone, entityIdNS: { code: 'Phone' } },
-            { entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }
-        ]);
+    it("answers one entry per requested identity, keyed by that identity's XID, as Adobe's example does", async () => {
+        const phone = { entityId: SEED_IDENTITIES.jane.phone, entityIdNS: { code: 'Phone' } };
+        const email = { entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } };
+        const res = await profiles([phone, email, phone], { fields: ['person.name', 'identityMap'] });
         expect(res.status).toBe(200);
         const entries = res.body as Record<string, Entry>;
-        const janeXid = deriveXid('CRMID', SEED_IDENTITIES.jane.crmId);
-        expect(Object.keys(entries)).toEqual([janeXid]);
-        expect(entries[janeXid]!.requestedIdentity).toEqual({ entityId: SEED_IDENTITIES.jane.phone, entityIdNS: { code: 'Phone' } });
+        const phoneXid = deriveXid('Phone', SEED_IDENTITIES.jane.phone);
+        const emailXid = deriveXid('Email', SEED_IDENTITIES.jane.email);
+        expect(Object.keys(entries)).toEqual([phoneXid, emailXid]);
+        expect(entries[phoneXid]).toMatchObject({ entityId: phoneXid, requestedIdentity: phone });
+        expect(entries[emailXid]).toMatchObject({ entityId: emailXid, requestedIdentity: email });
+        // The same person under both keys.
+        expect(entries[phoneXid]!.entity).toEqual(entries[emailXid]!.entity);
     });
 
-    it('gives the shared phone two entries, each with requestedIdentity = the phone', async () => {
-        const res = await profiles([{ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } }], { fields: ['person.name'] });
+    it('answers one entry per profile when the org is switched to that form (admin setting)', async () => {
+        const admin = (keying: unknown) =>
+            call(`${emu.platformUrl}/__emulator/settings`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ multiEntityKeying: keying })
+            });
+        const switched = await admin({ primary: 'perProfile' });
+        expect(switched.status).toBe(200);
+        expect((switched.body as { multiEntityKeying: Record<string, string> }).multiEntityKeying).toEqual({
+            primary: 'perProfile',
+            prime: 'perRequestedIdentity',
+            linked: 'perRequestedIdentity'
+        });
+        try {
+            const res = await profiles([
+                { entityId: SEED_IDENTITIES.jane.phone, entityIdNS: { code: 'Phone' } },
+                { entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }
+            ]);
+            const entries = res.body as Record<string, Entry>;
+            const janeXid = deriveXid('CRMID', SEED_IDENTITIES.jane.crmId);
+            expect(Object.keys(entries)).toEqual([janeXid]);
+            expect(entries[janeXid]!.requestedIdentity).toEqual({ entityId: SEED_IDENTITIES.jane.phone, entityIdNS: { code: 'Phone' } });
+        } finally {
+            expect((await admin('perRequestedIdentity')).status).toBe(200);
+        }
+        expect((await admin({ nosuchorg: 'perProfile' })).status).toBe(400);
+        expect((await admin('sometimes')).status).toBe(400);
+    });
+
+    it('gives the shared phone one collapsed entry; without stitching one entry per record', async () => {
+        const phone = { entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } };
+        const collapsed = Object.values(
+            (await profiles([phone], { fields: ['person.name', 'identityMap'] })).body as Record<string, Entry>
+        );
+        expect(collapsed).toHaveLength(1);
+        expect(collapsed[0]!.entity.identityMap.crmid).toHaveLength(2);
+        const res = await profiles([phone], { fields: ['person.name'], mergePolicyId: NO_STITCHING_POLICY_ID });
         const entries = Object.values(res.body as Record<string, Entry>);
         expect(entries.map((e) => e.entity.person.name.firstName).sort()).toEqual(['Alex', 'Sam']);
-        for (const e of entries)
-            expect(e.requestedIdentity).toEqual({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } });
+        for (const e of entries) expect(e.requestedIdentity).toEqual(phone);
     });
 
     it("returns the documented empty entry for an identity without profile, keyed by that identity's XID", async () => {
@@ -78,21 +116,21 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
         expect(noCA.entity._acmetelco.SystemComputedAttributes).toBeUndefined();
     });
 
-    it('answers 422 without mergePolicyId in a sandbox without default policy', async () => {
-        const res = await profiles([{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }], {});
-        expect(res.status).toBe(200);
+    it('answers without stitching, and without a mergePolicy, in a sandbox that has no default policy', async () => {
         const dev = await post(
             {
                 schema: { name: '_xdm.context.profile' },
-                identities: [{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }]
+                identities: [{ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: { code: 'phone' } }]
             },
             { ...h, 'x-sandbox-name': 'dev' }
         );
-        expect(dev.status).toBe(422);
-        expect(dev.body).toMatchObject({ statusCode: '422' });
+        expect(dev.status).toBe(200);
+        const entries = Object.values(dev.body as Record<string, Entry>);
+        expect(entries).toHaveLength(2);
+        for (const e of entries) expect(e.mergePolicy).toBeUndefined();
     });
 
-    it('refuses the events variant for the Prime org', async () => {
+    it('refuses the Prime org, profiles and events alike (the entities endpoints are Real-Time CDP Ultimate only)', async () => {
         const prime = { ...aepHeaders(await tokenFor(emu, emu.orgs.prime), emu.orgs.prime), 'content-type': 'application/json' };
         const res = await post(
             {
@@ -103,6 +141,15 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
             prime
         );
         expect(res.status).toBe(403);
+        const profile = await post(
+            {
+                schema: { name: '_xdm.context.profile' },
+                identities: [{ entityId: SEED_IDENTITIES.jane.email, entityIdNS: { code: 'email' } }]
+            },
+            prime
+        );
+        expect(profile.status).toBe(403);
+        expect(profile.body).toEqual({ message: 'UPS-ACC-1000004: IMS Org is not provisioned.', statusCode: '403' });
     });
 
     it('validates identities', async () => {

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../src';
-import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, deriveXid } from '../src';
+import { SEED_IDENTITIES, DEFAULT_MERGE_POLICY_ID, NO_STITCHING_POLICY_ID, deriveXid } from '../src';
 import { aepHeaders, call, entitiesUrl, start, tokenFor } from './helpers';
 
 type EntityMap = Record<
@@ -42,13 +42,53 @@ describe('Profile Access GET /data/core/ups/access/entities (profiles)', () => {
         expect(realized.length).toBeGreaterThanOrEqual(3);
     });
 
-    it('returns two entries for the shared household phone', async () => {
-        const res = await lookup({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: 'phone', fields: 'person.name' });
+    it('collapses the household into one profile: the shared phone links both Riveras into one graph (no linking rules)', async () => {
+        const res = await lookup({ entityId: SEED_IDENTITIES.sam.phone, entityIdNS: 'phone' });
+        expect(res.status).toBe(200);
+        const entries = Object.values(res.body as EntityMap);
+        expect(entries).toHaveLength(1);
+        const merged = entries[0]!;
+        // Timestamp-ordered merge: Sam's record is the newer one, so his attributes win where both set one.
+        expect(merged.entity.person.name.fullName).toBe('Sam Rivera');
+        expect(merged.entity.identityMap.crmid.map((i: { id: string }) => i.id).sort()).toEqual(
+            [SEED_IDENTITIES.alex.crmId, SEED_IDENTITIES.sam.crmId].sort()
+        );
+        expect(merged.entity.identityMap.email).toHaveLength(2);
+        expect(Object.keys(merged.entity.segmentMembership.ups)).toHaveLength(3);
+        // Every identity of the graph reaches the same merged profile.
+        const byAlexEmail = await lookup({ entityId: SEED_IDENTITIES.alex.email, entityIdNS: 'email' });
+        expect(Object.keys(byAlexEmail.body as EntityMap)).toEqual(Object.keys(res.body as EntityMap));
+    });
+
+    it('without identity stitching answers one entry per record that carries the identity', async () => {
+        const res = await lookup({
+            entityId: SEED_IDENTITIES.sam.phone,
+            entityIdNS: 'phone',
+            fields: 'person.name',
+            mergePolicyId: NO_STITCHING_POLICY_ID
+        });
         expect(res.status).toBe(200);
         const names = Object.values(res.body as EntityMap)
             .map((e) => e.entity.person.name.firstName)
             .sort();
         expect(names).toEqual(['Alex', 'Sam']);
+    });
+
+    it('matches identity values exactly as ingested: no case folding, no phone reformatting', async () => {
+        const olivia = SEED_IDENTITIES.olivia;
+        expect((await lookup({ entityId: olivia.email, entityIdNS: 'email' })).status).toBe(200);
+        expect((await lookup({ entityId: olivia.email.toLowerCase(), entityIdNS: 'email' })).status).toBe(404);
+        expect((await lookup({ entityId: olivia.phone, entityIdNS: 'phone' })).status).toBe(200);
+        expect((await lookup({ entityId: '+14155550177', entityIdNS: 'phone' })).status).toBe(404);
+        expect((await lookup({ entityId: SEED_IDENTITIES.chris.phone, entityIdNS: 'phone' })).status).toBe(200);
+        expect((await lookup({ entityId: `+${SEED_IDENTITIES.chris.phone}`, entityIdNS: 'phone' })).status).toBe(404);
+    });
+
+    it('serves an identity-only profile: identities and nothing else', async () => {
+        const res = await lookup({ entityId: SEED_IDENTITIES.chris.phone, entityIdNS: 'phone', withCA: 'true' });
+        const entry = Object.values(res.body as EntityMap)[0]!;
+        expect(Object.keys(entry.entity)).toEqual(['identityMap']);
+        expect(Object.keys(entry.entity.identityMap).sort()).toEqual(['ecid', 'phone']);
     });
 
     it('projects fields, keeping parents, and gates computed attributes behind withCA', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EmulatorOptions, FaultRule } from './index';
 import { generateDataset } from './generator';
 import { FaultRule as FaultRuleSchema } from './faults';
+import { MULTI_ENTITY_KEYINGS } from './orgs';
 
 /** The CLI's environment, validated once at start (`src/main.ts`). */
 const Env = z.object({
@@ -32,7 +33,9 @@ const Env = z.object({
     EMULATOR_GENERATE_PROFILES: z.coerce.number().int().min(0).default(0),
     EMULATOR_GENERATE_EVENTS: z.coerce.number().int().min(0).default(10),
     EMULATOR_GENERATE_SEED: z.coerce.number().int().default(42),
-    EMULATOR_LOG: z.enum(['true', 'false']).default('false')
+    EMULATOR_LOG: z.enum(['true', 'false']).default('false'),
+    /** How the multi-entity POST keys its answer, for every org: per requested identity (Adobe's example) or per profile. */
+    EMULATOR_MULTI_ENTITY_KEYING: z.enum(MULTI_ENTITY_KEYINGS).default('perRequestedIdentity')
 });
 
 export function latencyRules(spec: string): FaultRule[] {
@@ -91,7 +94,8 @@ export function loadCliConfig(source: NodeJS.ProcessEnv): CliConfig {
                           eventsPerProfile: env.EMULATOR_GENERATE_EVENTS
                       })
                     : undefined,
-            logger: env.EMULATOR_LOG === 'true'
+            logger: env.EMULATOR_LOG === 'true',
+            multiEntityKeying: env.EMULATOR_MULTI_ENTITY_KEYING
         }
     };
 }

@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { AdobeError } from './errors';
-import type { EmulatedOrg, EmulatedSandbox, OrgDirectory } from './orgs';
+import type { EmulatedOrg, EmulatedSandbox, MultiEntityKeying, OrgDirectory } from './orgs';
 import type { Dataset } from './store/dataset';
 import type { TokenIssuer, IssuedToken } from './ims/tokens';
+import type { ProfileResolver } from './profileAccess/profileResolver';
 
 /** Route groups: the unit for stats and fault injection. */
 export const ROUTE_GROUPS = ['ims', 'entities', 'events', 'identity', 'mergePolicies', 'audiences'] as const;
@@ -37,6 +38,10 @@ export interface EmulatorServices {
     readonly orgs: OrgDirectory;
     readonly tokens: TokenIssuer;
     readonly dataset: Dataset;
+    /** The org's view of the data set: its identity graphs (linking rules) and merged profiles. */
+    profilesFor(org: EmulatedOrg): ProfileResolver;
+    /** How the multi-entity POST keys its answer for the org (changeable at run time, admin settings). */
+    multiEntityKeyingFor(org: EmulatedOrg): MultiEntityKeying;
 }
 
 export function sendAdobeError(reply: FastifyReply, error: AdobeError): FastifyReply {

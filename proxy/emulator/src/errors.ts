@@ -73,6 +73,16 @@ export function profileError(status: number, message: string, cause?: string): A
 }
 
 /**
+ * 403 from the Profile service itself (not the gateway): the org may not use this endpoint. profile.yaml
+ * documents it for both entities operations ("You do not have access permissions for this endpoint", schema
+ * ForbiddenError) and puts "You can only use this endpoint if you are subscribed to Real-Time CDP Ultimate
+ * edition" on them; the message is the spec's own example.
+ */
+export function profileForbidden(): AdobeError {
+    return { status: 403, body: { message: 'UPS-ACC-1000004: IMS Org is not provisioned.', statusCode: '403' } };
+}
+
+/**
  * 404 for "XDM objects not found". The spec documents only `{statusCode:"404"}`; real bodies are
  * believed to carry a message and request id too (unverified without a real sandbox), so we add both.
  */

@@ -117,6 +117,11 @@ export class GeneratedDataset implements Dataset {
         return n === undefined ? [] : [this.profileAt(n)];
     }
 
+    /** Generated people share no identity: each record is its own component. */
+    componentOf(record: ProfileRecord): readonly ProfileRecord[] {
+        return [record];
+    }
+
     eventsOf(profile: ProfileRecord): readonly ExperienceEventRecord[] {
         const crm = profile.identities.find((i) => i.namespace === 'CRMID');
         const n = crm ? this.indexOf('CRMID', crm.id) : undefined;

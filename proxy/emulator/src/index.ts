@@ -1,5 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { defaultOrgs, OrgDirectory, defaultSandboxOf, PRIMARY_SCOPES, type EmulatedOrg, type Edition } from './orgs';
+import {
+    defaultOrgs,
+    OrgDirectory,
+    defaultSandboxOf,
+    PRIMARY_SCOPES,
+    type EmulatedOrg,
+    type Edition,
+    type LinkingRules,
+    type MultiEntityKeying
+} from './orgs';
 import { TokenIssuer } from './ims/tokens';
 import { Faults, type FaultController, type FaultRule } from './faults';
 import { FaultEffects } from './faultEffects';
@@ -8,6 +17,7 @@ import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { buildServer } from './server';
 import { LayeredDataset, type Dataset } from './store/dataset';
 import { seedDataset } from './seed';
+import { ProfileResolver } from './profileAccess/profileResolver';
 
 export type { FaultController, FaultRule, ActiveFault, FaultAction, FaultMode, FaultTarget } from './faults';
 export type { EmulatorStats } from './stats';
@@ -23,8 +33,17 @@ export {
 } from './store/dataset';
 export { generateDataset, GeneratedDataset, type GeneratorOptions, type GeneratedIdentities } from './generator';
 export { SEED_IDENTITIES, AUDIENCE } from './seed';
+export { NO_STITCHING_POLICY_ID } from './seed/mergePolicies';
 export { deriveXid } from './store/xid';
-export { PRIMARY_ORG_ID, PRIME_ORG_ID, DEFAULT_MERGE_POLICY_ID } from './orgs';
+export {
+    PRIMARY_ORG_ID,
+    PRIME_ORG_ID,
+    LINKED_ORG_ID,
+    DEFAULT_MERGE_POLICY_ID,
+    MULTI_ENTITY_KEYINGS,
+    type MultiEntityKeying,
+    type LinkingRules
+} from './orgs';
 export { aepEnvFor, type AepEnv } from './aepEnv';
 export { loadCliConfig, type CliConfig } from './cliConfig';
 
@@ -48,8 +67,13 @@ export interface EmulatorOptions {
     readonly faults?: readonly FaultRule[];
     /** Per-org request-rate limit on /data/core; off by default. */
     readonly rateLimit?: RateLimitOptions;
-    /** Per-org override of event look-up (keyed by org key: 'primary', 'prime'). */
+    /** Per-org override of event look-up (keyed by org key: 'primary', 'prime', 'linked'). */
     readonly eventLookup?: Readonly<Record<string, { readonly enabled?: boolean; readonly refusalStatus?: 403 | 422 }>>;
+    /**
+     * How the multi-entity POST keys its answer: one value for every org, or per org key. Default
+     * 'perRequestedIdentity' (Adobe's example); 'perProfile' is the one-entry-per-person form.
+     */
+    readonly multiEntityKeying?: MultiEntityKeying | Readonly<Record<string, MultiEntityKeying>>;
     /** Clock for token expiry and rate limiting (tests); default Date.now. */
     readonly now?: () => number;
     /** Fastify request logging (auth headers redacted, bodies never logged); default false. A stream receives the JSON lines. */
@@ -69,7 +93,11 @@ export interface OrgCredentials {
     readonly defaultMergePolicyId: string | null;
     readonly edition: Edition;
     readonly eventLookupEnabled: boolean;
+    /** Identity Graph Linking Rules of the org, or null (shared identities collapse graphs). */
+    readonly linkingRules: LinkingRules | null;
 }
+
+export type OrgKey = 'primary' | 'prime' | 'linked';
 
 export interface RunningEmulator {
     /** Base for `/data/core/...` (stands in for https://platform.adobe.io). */
@@ -78,7 +106,7 @@ export interface RunningEmulator {
     readonly imsUrl: string;
     /** Base for Identity Service calls (stands in for https://platform-{region}.adobe.io). */
     readonly identityUrl: string;
-    readonly orgs: { readonly primary: OrgCredentials; readonly prime: OrgCredentials };
+    readonly orgs: { readonly primary: OrgCredentials; readonly prime: OrgCredentials; readonly linked: OrgCredentials };
     readonly faults: FaultController;
     stats(): EmulatorStats;
     resetStats(): void;
@@ -87,6 +115,8 @@ export interface RunningEmulator {
     /** Lifetime of tokens issued from now on. */
     setTokenLifetime(seconds: number): void;
     setRateLimit(options: RateLimitOptions): void;
+    /** Switches how the multi-entity POST keys its answer, for every org or the ones named. */
+    setMultiEntityKeying(keying: MultiEntityKeying | Readonly<Record<string, MultiEntityKeying>>): void;
     close(): Promise<void>;
 }
 
@@ -107,8 +137,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const stats = new StatsRecorder();
     const rateLimiter = new RateLimiter(opts.rateLimit ?? {}, now);
     const regionalPrefix = `/platform-${region}`;
+    const resolvers = new Map(orgs.map((org) => [org.key, new ProfileResolver(dataset, org.linkingRules)]));
+    const keying = new Map(orgs.map((org) => [org.key, 'perRequestedIdentity' as MultiEntityKeying]));
+    const setKeying = (value: MultiEntityKeying | Readonly<Record<string, MultiEntityKeying>>) => {
+        for (const org of orgs) {
+            const chosen = typeof value === 'string' ? value : value[org.key];
+            if (chosen) keying.set(org.key, chosen);
+        }
+    };
+    if (opts.multiEntityKeying) setKeying(opts.multiEntityKeying);
     const app = buildServer({
-        services: { orgs: new OrgDirectory(orgs), tokens, dataset },
+        services: {
+            orgs: new OrgDirectory(orgs),
+            tokens,
+            dataset,
+            profilesFor: (org) => resolvers.get(org.key) ?? new ProfileResolver(dataset, org.linkingRules),
+            multiEntityKeyingFor: (org) => keying.get(org.key) ?? 'perRequestedIdentity'
+        },
+        setMultiEntityKeying: setKeying,
         faults,
         effects,
         stats,
@@ -142,7 +188,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         tenant: org.tenant,
         defaultMergePolicyId: defaultSandboxOf(org).defaultMergePolicyId,
         edition: org.edition,
-        eventLookupEnabled: org.eventLookup.enabled
+        eventLookupEnabled: org.eventLookup.enabled,
+        linkingRules: org.linkingRules
     });
     const byKey = (key: string): EmulatedOrg => {
         const org = orgs.find((o) => o.key === key);
@@ -154,13 +201,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         platformUrl: base,
         imsUrl: base,
         identityUrl: `${base}${regionalPrefix}`,
-        orgs: { primary: credentials(byKey('primary')), prime: credentials(byKey('prime')) },
+        orgs: { primary: credentials(byKey('primary')), prime: credentials(byKey('prime')), linked: credentials(byKey('linked')) },
         faults,
         stats: () => stats.snapshot(),
         resetStats: () => stats.reset(),
         revokeTokens: () => void tokens.revokeAll(),
         setTokenLifetime: (seconds) => tokens.setLifetimeSeconds(seconds),
         setRateLimit: (options) => rateLimiter.configure(options),
+        setMultiEntityKeying: setKeying,
         close: () => {
             closed ??= (async () => {
                 effects.releaseAll();

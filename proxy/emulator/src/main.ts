@@ -10,7 +10,7 @@ import { startEmulator } from './index';
 async function main(): Promise<void> {
     const config = loadCliConfig(process.env);
     const emulator = await startEmulator(config.options);
-    const { primary, prime } = emulator.orgs;
+    const { primary, prime, linked } = emulator.orgs;
     const lines = [
         `AEP emulator listening on ${emulator.platformUrl}`,
         `  IMS token:      POST ${emulator.imsUrl}/ims/token/v3`,
@@ -19,9 +19,9 @@ async function main(): Promise<void> {
         `  Admin:          ${emulator.platformUrl}/__emulator/{faults,stats}`,
         `  Latency:        ${config.latency} ms on entities/events; events ${config.events}`,
         '  Demo credentials (loopback only):',
-        ...[primary, prime].map(
+        ...[primary, prime, linked].map(
             (o) =>
-                `    ${o.key.padEnd(8)} org ${o.imsOrgId} sandbox ${o.sandboxName} client_id ${o.clientId} client_secret ${o.clientSecret} (${o.edition}, events ${o.eventLookupEnabled ? 'on' : 'off'})`
+                `    ${o.key.padEnd(8)} org ${o.imsOrgId} sandbox ${o.sandboxName} client_id ${o.clientId} client_secret ${o.clientSecret} (${o.edition}, events ${o.eventLookupEnabled ? 'on' : 'off'}${o.linkingRules ? ', identity graph linking rules' : ''})`
         ),
         `    scope ${primary.scope}`,
         '  A proxy reaches it like real AEP, by these settings (primary org):',

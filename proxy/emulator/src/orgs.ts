@@ -4,12 +4,33 @@
  */
 export type Edition = 'ultimate' | 'prime';
 
+/**
+ * Identity Graph Linking Rules of an org (https://experienceleague.adobe.com/en/docs/experience-platform/identity/features/identity-graph-linking-rules/identity-optimization-algorithm):
+ * a graph holds at most one identity of each unique namespace; when a link would break that, the identity
+ * optimization algorithm replays the links (latest first, then by namespace priority) and drops the one
+ * that would merge two people. Null: no rules, so one shared identity collapses graphs into one.
+ */
+export interface LinkingRules {
+    /** Namespace codes that identify one person (CRMID...); at most one of each per graph. */
+    readonly uniqueNamespaces: readonly string[];
+    /** Namespace codes, most important first. */
+    readonly namespacePriority: readonly string[];
+}
+
+/**
+ * How the multi-entity POST keys its answer. perRequestedIdentity: one entry per requested identity, the same
+ * person under several keys (Adobe's only example, profile.yaml retrieveMultipleEntities 200). perProfile: one
+ * entry per distinct profile (the form this emulator used to assume).
+ */
+export const MULTI_ENTITY_KEYINGS = ['perRequestedIdentity', 'perProfile'] as const;
+export type MultiEntityKeying = (typeof MULTI_ENTITY_KEYINGS)[number];
+
 export interface EmulatedSandbox {
     readonly name: string;
     readonly sandboxId: string;
     readonly type: 'production' | 'development';
     readonly default: boolean;
-    /** Id of the default profile merge policy, or null when the sandbox has none (look-ups without mergePolicyId answer 422). */
+    /** Id of the default profile merge policy, or null when the sandbox has none (look-ups without mergePolicyId: no stitching). */
     readonly defaultMergePolicyId: string | null;
 }
 
@@ -27,13 +48,17 @@ export interface EmulatedOrg {
     readonly sandboxes: readonly EmulatedSandbox[];
     /** Event look-up through /access/entities: on, or refused with this status (AEP: Ultimate only). */
     readonly eventLookup: { readonly enabled: boolean; readonly refusalStatus: 403 | 422 };
+    /** Identity Graph Linking Rules, or null (the default in AEP: shared identities collapse graphs). */
+    readonly linkingRules: LinkingRules | null;
 }
 
 export const PRIMARY_ORG_ID = 'A1B2C3D4E5F6A7B8C9D0E1F2@AdobeOrg';
 export const PRIME_ORG_ID = 'F1E2D3C4B5A6978877665544@AdobeOrg';
+export const LINKED_ORG_ID = 'C3D4E5F6A7B8C9D0E1F2A3B4@AdobeOrg';
 export const DEFAULT_MERGE_POLICY_ID = '7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41';
 export const DEV_MERGE_POLICY_ID = '2c5d8e1f-4a7b-4c0d-9e3f-6a1b4c7d0e82';
 export const PRIME_MERGE_POLICY_ID = '5a8b1c4d-7e0f-4a3b-8c6d-9e2f5a8b1c47';
+export const LINKED_MERGE_POLICY_ID = '8c1d4e7f-0a3b-4c6d-9e2f-5a8b1c4d7e03';
 export const PRIMARY_SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
 
 const ALLOWED_SCOPES = [
@@ -74,7 +99,8 @@ export function defaultOrgs(): EmulatedOrg[] {
                     defaultMergePolicyId: null
                 }
             ],
-            eventLookup: { enabled: true, refusalStatus: 403 }
+            eventLookup: { enabled: true, refusalStatus: 403 },
+            linkingRules: null
         },
         {
             key: 'prime',
@@ -94,7 +120,33 @@ export function defaultOrgs(): EmulatedOrg[] {
                     defaultMergePolicyId: PRIME_MERGE_POLICY_ID
                 }
             ],
-            eventLookup: { enabled: false, refusalStatus: 403 }
+            eventLookup: { enabled: false, refusalStatus: 403 },
+            linkingRules: null
+        },
+        {
+            key: 'linked',
+            imsOrgId: LINKED_ORG_ID,
+            name: 'Acme Telco CA (Real-Time CDP Ultimate, Identity Graph Linking Rules)',
+            edition: 'ultimate',
+            tenant: '_acmetelco',
+            clientId: 'cah-emulator-client-linked',
+            clientSecret: 'p8e-EMULATOR-linked-demo-secret',
+            allowedScopes: ALLOWED_SCOPES,
+            sandboxes: [
+                {
+                    name: 'prod',
+                    sandboxId: 'd6a4f5e7-8b9c-4d0e-9f1a-2b3c4d5e6f70',
+                    type: 'production',
+                    default: true,
+                    defaultMergePolicyId: LINKED_MERGE_POLICY_ID
+                }
+            ],
+            eventLookup: { enabled: true, refusalStatus: 403 },
+            // Adobe's basic configuration: the CRM id and the email identify one person; CRMID ranks first.
+            linkingRules: {
+                uniqueNamespaces: ['CRMID', 'Email'],
+                namespacePriority: ['CRMID', 'Email', 'Email_LC_SHA256', 'Phone', 'Phone_SHA256', 'loyaltyId', 'ECID']
+            }
         }
     ];
 }

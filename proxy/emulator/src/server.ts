@@ -14,6 +14,8 @@ import { registerMergePolicyRoutes } from './routes/mergePolicies';
 import { registerAudienceRoutes } from './routes/audiences';
 import { registerAdminRoutes, ADMIN_PREFIX } from './routes/admin';
 import type { TokenIssuer } from './ims/tokens';
+import { readJsonBody } from './routes/jsonBody';
+import type { MultiEntityKeying } from './orgs';
 
 /** Marks requests that came in on the regional identity "host" (a path prefix on the one loopback server). */
 const REGIONAL = Symbol('regionalIdentityHost');
@@ -29,6 +31,7 @@ export interface ServerDeps {
     /** Path prefix that stands in for `https://platform-{region}.adobe.io`. */
     readonly regionalPrefix: string;
     readonly logger: boolean | { readonly stream: NodeJS.WritableStream };
+    readonly setMultiEntityKeying: (keying: MultiEntityKeying | Readonly<Record<string, MultiEntityKeying>>) => void;
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -63,9 +66,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         // AEP answers with the caller's x-request-id (or its own) for tracing.
         const given = request.headers['x-request-id'];
         reply.header('x-request-id', typeof given === 'string' && given !== '' ? given : newRequestId());
+    });
+
+    // After the body is read, so that an event look-up by POST counts (and fails, under faults) as `events`.
+    app.addHook('preHandler', async (request, reply) => {
+        if (request.url.startsWith(ADMIN_PREFIX)) return;
         const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
         if (!config?.group) return;
-        const group = classify(config.group, request.method, request.query as Record<string, unknown>);
+        const group = classify(config.group, request.method, request.query as Record<string, unknown>, request.body);
         request.group = group;
         deps.stats.record(`${request.method} ${request.routeOptions.url ?? request.url}`, group);
         if ((request.raw as RegionalRequest)[REGIONAL] && group !== 'identity') {
@@ -97,12 +105,22 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     registerIdentityRoutes(app, deps.services);
     registerMergePolicyRoutes(app, deps.services);
     registerAudienceRoutes(app, deps.services);
-    registerAdminRoutes(app, { faults: deps.faults, stats: deps.stats, tokens: deps.tokens, rateLimiter: deps.rateLimiter });
+    registerAdminRoutes(app, {
+        faults: deps.faults,
+        stats: deps.stats,
+        tokens: deps.tokens,
+        rateLimiter: deps.rateLimiter,
+        services: deps.services,
+        setMultiEntityKeying: deps.setMultiEntityKeying
+    });
     return app;
 }
 
-/** Event look-ups share the entities path; they form their own group for stats and faults. */
-function classify(group: RouteGroup, method: string, query: Record<string, unknown>): RouteGroup {
-    if (group === 'entities' && method === 'GET' && query['schema.name'] === EVENT_SCHEMA) return 'events';
-    return group;
+/** Event look-ups share the entities path (GET by query, POST by body); they form their own group for stats and faults. */
+function classify(group: RouteGroup, method: string, query: Record<string, unknown>, body: unknown): RouteGroup {
+    if (group !== 'entities') return group;
+    if (method === 'GET') return query['schema.name'] === EVENT_SCHEMA ? 'events' : group;
+    const parsed = readJsonBody(body);
+    const schema = parsed.ok ? (parsed.value as { schema?: { name?: unknown } } | null)?.schema?.name : undefined;
+    return schema === EVENT_SCHEMA ? 'events' : group;
 }

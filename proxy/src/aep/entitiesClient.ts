@@ -27,7 +27,7 @@ export type EventsOutcome =
 
 /**
  * Profile Access (entities) API calls: the multi-entity POST (all candidate identities in one call), the
- * single GET, and the (deprecated, edition-gated) experience-event GET.
+ * single GET, and the (deprecated, edition-gated) experience-event look-up.
  * Responses are returned as parsed JSON; the identity/profile modules interpret them.
  */
 export class EntitiesClient {
@@ -95,9 +95,14 @@ export class EntitiesClient {
 
     /**
      * Recent experience events of the profile an identity belongs to, newest first. AEP deprecated this and
-     * gates it by edition (Prime orgs are refused; the entities page above), so a refusal (403, or 422 that is
-     * not about the identity graph) is reported as `unavailable` and the card hides the panel; 404 means
-     * no events. Other failures are `error`: the look-up still succeeds.
+     * gates it by edition (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities),
+     * so a refusal (403, or 422 that is not about the identity graph) is reported as `unavailable` and the card
+     * hides the panel; 404 means no events. Other failures are `error`: the look-up still succeeds.
+     *
+     * Asked with the multi-entity POST: the current spec (proxy/emulator/specs/adobe/profile.yaml, January 2026)
+     * dropped the GET form's event parameters (`schema.name` enum, `relatedEntityId`), while its POST body still
+     * documents `identities[].relatedEntityId`, `timeFilter`, `limit` and `orderBy` "only for ExperienceEvents".
+     * The answer is a map keyed by the related identity's XID holding one page `{_page, children, _links}`.
      */
     async fetchEvents(
         identity: IdentityQuery,
@@ -112,35 +117,60 @@ export class EntitiesClient {
         }
     ): Promise<EventsOutcome> {
         const now = o.now ?? Date.now();
-        const query = new URLSearchParams({
-            'schema.name': EVENT_SCHEMA,
-            'relatedSchema.name': PROFILE_SCHEMA,
-            relatedEntityId: identity.id
-        });
-        if (identity.namespace) query.set('relatedEntityIdNS', identity.namespace);
-        query.set('mergePolicyId', o.mergePolicyId);
-        query.set('orderby', '-timestamp');
-        query.set('limit', String(o.limit));
-        query.set('startTime', String(now - o.lookbackDays * 86_400_000));
-        query.set('endTime', String(now + 60_000));
-        if (o.fields && o.fields.length > 0) query.set('fields', o.fields.join(','));
         try {
             const res = await this.platform.request({
                 upstream: 'events',
-                method: 'GET',
+                method: 'POST',
                 host: 'platform',
                 path: ENTITIES_PATH,
-                query,
+                body: {
+                    schema: { name: EVENT_SCHEMA },
+                    relatedSchema: { name: PROFILE_SCHEMA },
+                    identities: [
+                        identity.namespace
+                            ? { relatedEntityId: identity.id, entityIdNS: { code: identity.namespace } }
+                            : { relatedEntityId: identity.id }
+                    ],
+                    ...(o.fields && o.fields.length > 0 ? { fields: [...o.fields] } : {}),
+                    timeFilter: { startTime: now - o.lookbackDays * 86_400_000, endTime: now + 60_000 },
+                    limit: o.limit,
+                    orderBy: '-timestamp',
+                    mergePolicyId: o.mergePolicyId
+                },
                 timeoutMs: this.timeouts.eventsMs,
                 budget: o.budget,
-                requestId: o.requestId
+                requestId: o.requestId,
+                okStatuses: [207],
+                idempotent: true
             });
-            return { status: 'available', body: res.body };
+            return eventsFromAnswer(res.status, res.body);
         } catch (err) {
             if (!(err instanceof AepCallError)) throw err;
             return classifyEventsFailure(err);
         }
     }
+}
+
+/**
+ * The page of the one identity asked about: the map's entry (keyed by that identity's XID), or a 207's failure
+ * for it, read like the same status of a whole answer.
+ */
+function eventsFromAnswer(status: number, body: unknown): EventsOutcome {
+    if (status === 207 && Array.isArray(body)) {
+        const error = (body[0] as { error?: { statusCode?: unknown; message?: unknown } } | undefined)?.error;
+        const failed = Number(error?.statusCode);
+        return classifyEventsFailure(
+            new AepCallError('events', 'http', `events: AEP reported ${Number.isFinite(failed) ? failed : 'an error'} for the identity`, {
+                status: Number.isFinite(failed) && failed > 0 ? failed : 502,
+                aepMessage: typeof error?.message === 'string' ? error.message : ''
+            })
+        );
+    }
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+        const page = Object.values(body).find((v) => typeof v === 'object' && v !== null && 'children' in v);
+        if (page) return { status: 'available', body: page };
+    }
+    return { status: 'available', body: { children: [] } };
 }
 
 export function classifyEventsFailure(err: AepCallError): EventsOutcome {

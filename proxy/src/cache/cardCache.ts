@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { ProxyConfig } from '../config';
 import type { CardModel } from '../contract/cardModel';
 import type { ErrorDetails } from '../contract/errors';
-import { deserializeOutcome, serializeOutcome, type CachedOutcome } from './cachedOutcome';
+import { deserializeOutcome, serializeOutcome, type CachedErrorCode, type CachedOutcome } from './cachedOutcome';
 import type { SharedStore } from './redisStore';
 
 /**
@@ -16,7 +16,7 @@ export type CacheEntry =
     | {
           kind: 'error';
           fetchedAtMs: number;
-          code: 'PROFILE_NOT_FOUND' | 'AMBIGUOUS_PROFILE';
+          code: CachedErrorCode;
           message: string;
           details: ErrorDetails;
       };

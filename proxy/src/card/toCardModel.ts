@@ -32,6 +32,8 @@ export interface MatchSummary {
     ambiguityReason: 'SHARED_IDENTITY' | 'IDENTITIES_DISAGREE' | null;
     alternatives: readonly CandidateProfile[];
     identitiesTried: readonly IdentityTried[];
+    /** Set when the profile merged several people (proxy/src/identity/collapse.ts); absent or null otherwise. */
+    collapse?: CardModel['match']['collapse'];
 }
 
 export interface CardInput {
@@ -76,7 +78,8 @@ export function toCardModel(input: CardInput): CardModel {
             ambiguous: input.match.ambiguous,
             ambiguityReason: input.match.ambiguous ? input.match.ambiguityReason : null,
             alternatives: input.match.ambiguous ? input.match.alternatives.slice(0, CARD_LIMITS.candidates) : [],
-            identitiesTried: input.match.identitiesTried.slice(0, CARD_LIMITS.identitiesTried)
+            identitiesTried: input.match.identitiesTried.slice(0, CARD_LIMITS.identitiesTried),
+            collapse: input.match.collapse ?? null
         },
         mergePolicy: {
             id: clip(input.mergePolicy.id, 64),

@@ -36,7 +36,9 @@ export const CARD_LIMITS = {
     emails: 3,
     phones: 3,
     candidates: 4,
-    identitiesTried: 8
+    identitiesTried: 8,
+    /** Person ids listed when a profile merged several people (match.collapse). */
+    collapsedIds: 5
 } as const;
 
 /** The serialised card never exceeds this; a test fills every list to its cap with maximal strings. */
@@ -224,7 +226,23 @@ export const Match = z.object({
     ambiguityReason: z.enum(['SHARED_IDENTITY', 'IDENTITIES_DISAGREE']).nullable(),
     /** The other profiles the record's identities reached, so the agent can switch. Empty unless ambiguous. */
     alternatives: z.array(CandidateProfile).max(CARD_LIMITS.candidates),
-    identitiesTried: z.array(IdentityTried).max(CARD_LIMITS.identitiesTried)
+    identitiesTried: z.array(IdentityTried).max(CARD_LIMITS.identitiesTried),
+    /**
+     * Set when the merged profile holds more than one value of a namespace that identifies one person (AEP graph
+     * collapse: a shared identity merged several people into this one profile, so the data below blends them).
+     * Null for a profile of one person. Which namespaces identify one person is configured (field mapping
+     * `personNamespaces`, default CRMID).
+     */
+    collapse: z
+        .object({
+            /** The person-identifying namespace whose values disagree, e.g. CRMID. */
+            namespace: z.string().max(64),
+            /** How many distinct people (values) the profile holds in that namespace (>= 2). */
+            people: z.number().int().min(2),
+            /** Masked values, this record's first when it is among them; at most CARD_LIMITS.collapsedIds (5). */
+            ids: z.array(z.object({ maskedValue: label, thisRecord: z.boolean() })).max(CARD_LIMITS.collapsedIds)
+        })
+        .nullable()
 });
 
 export const Freshness = z.object({

@@ -17,8 +17,12 @@ export const ERROR_STATUS = {
     PAYLOAD_TOO_LARGE: 413,
     UNSUPPORTED_MEDIA_TYPE: 415,
     NO_IDENTITY: 422,
+    /** The customer's identity graph is over Adobe's limit (more than 50 linked identities): the profile exists, AEP will not serve it. */
+    IDENTITY_GRAPH_TOO_LARGE: 422,
     RATE_LIMITED: 429,
     UPSTREAM_ERROR: 502,
+    /** The AEP organization's edition or the credential's product profile does not include profile look-up (Real-Time CDP Ultimate). */
+    AEP_NOT_ENTITLED: 502,
     UPSTREAM_UNAVAILABLE: 503,
     UPSTREAM_TIMEOUT: 504,
     INTERNAL: 500
@@ -40,9 +44,9 @@ export const ErrorDetails = z
     })
     .describe(
         [
-            'PROFILE_NOT_FOUND / NO_IDENTITY: `identitiesTried` (IdentityTried[]), optional `reason`.',
+            'PROFILE_NOT_FOUND / NO_IDENTITY / IDENTITY_GRAPH_TOO_LARGE: `identitiesTried` (IdentityTried[]), optional `reason`.',
             'AMBIGUOUS_PROFILE: `candidates` (CandidateProfile[]) and `identitiesTried`.',
-            'INVALID_REQUEST: `issues` (string[]). Upstream errors: `upstream`, `upstreamStatus`.'
+            'INVALID_REQUEST: `issues` (string[]). Upstream errors (AEP_NOT_ENTITLED included): `upstream`, `upstreamStatus`.'
         ].join('\n')
     );
 export type ErrorDetails = z.infer<typeof ErrorDetails>;

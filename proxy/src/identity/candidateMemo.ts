@@ -55,8 +55,9 @@ export class CandidateMemo {
             memo = new LRUCache<string, MemoisedCandidates>({
                 max: this.opts.maxEntries,
                 maxSize: this.opts.maxBytes,
-                // UTF-16 key, the candidate objects (values, masks) and the derived keys: a generous estimate.
-                sizeCalculation: (_v, key) => 2 * key.length + 2048
+                // UTF-16 key, the candidate objects (values, masks; a record spelled several ways has a dozen) and the
+                // derived keys: a generous estimate.
+                sizeCalculation: (v, key) => 2 * key.length + 1024 + 256 * (v.candidates.length + v.skipped.length)
             });
             byMapping.set(mapping, memo);
         }

@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { FIELD_NAME, OBJECT_API_NAMES } from '../contract/lookupRequest';
 import { NORMALISER_KINDS } from './normalisers';
 
-/** Identity Service namespace codes: letters, digits, underscores (Email_LC_SHA256, loyaltyId). */
-const NAMESPACE_CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/** Identity Service namespace codes: letters, digits, underscores and dots (Email_LC_SHA256, loyaltyId, Phone_SHA256_E.164). */
+const NAMESPACE_CODE = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
 
 export const FieldMappingEntry = z
     .object({
@@ -43,8 +43,18 @@ export const FieldMapping = z
          * form. For orgs that activate to ad platforms and ingest only hashed emails.
          */
         hashedEmailNamespace: hashedNamespace.default(null),
-        /** Same for phones (e.g. "Phone_SHA256"; hash of the E.164 form). */
+        /** Same for phones (e.g. "Phone_SHA256": the hash of the E.164 digits without "+", as Adobe defines that namespace). */
         hashedPhoneNamespace: hashedNamespace.default(null),
+        /** Same for the E.164 variant (e.g. "Phone_SHA256_E.164": the hash of the E.164 form with its "+"). */
+        hashedPhoneE164Namespace: hashedNamespace.default(null),
+        /**
+         * Namespaces whose value identifies exactly one person (a CRM id: the Salesforce Contact/Lead Id). A profile
+         * holding two values of one of them merged two people (AEP graph collapse), and the card says so.
+         */
+        personNamespaces: z
+            .array(z.string().regex(NAMESPACE_CODE, 'personNamespaces must hold namespace codes such as CRMID'))
+            .max(10)
+            .default(['CRMID']),
         objects: z.partialRecord(z.enum(OBJECT_API_NAMES), z.array(FieldMappingEntry).max(40, 'at most 40 mapped fields per object'))
     })
     .strict();
@@ -71,6 +81,8 @@ export const DEFAULT_FIELD_MAPPING: FieldMapping = {
     defaultPhoneRegion: 'US',
     hashedEmailNamespace: null,
     hashedPhoneNamespace: null,
+    hashedPhoneE164Namespace: null,
+    personNamespaces: ['CRMID'],
     objects: {
         Contact: [
             e('Id', 'CRMID', 'sfId18', CRMID),
@@ -147,6 +159,14 @@ export function entriesFor(mapping: FieldMapping, objectApiName: string): FieldM
                 ...entry,
                 namespace: mapping.hashedPhoneNamespace,
                 normaliser: 'phoneSha256',
+                priority: Math.min(entry.priority + 1, 1000)
+            });
+        }
+        if (entry.normaliser === 'phone' && mapping.hashedPhoneE164Namespace) {
+            expanded.push({
+                ...entry,
+                namespace: mapping.hashedPhoneE164Namespace,
+                normaliser: 'phoneSha256E164',
                 priority: Math.min(entry.priority + 1, 1000)
             });
         }

@@ -40,9 +40,11 @@ export function maskIdentity(value: string, kind: NormaliserKind): string {
         case 'email':
             return maskEmail(value);
         case 'phone':
+        case 'phoneE164':
             return maskPhone(value);
         case 'emailSha256':
         case 'phoneSha256':
+        case 'phoneSha256E164':
         case 'sha256Hex':
             return maskHash(value);
         case 'sfId18':

@@ -1,19 +1,46 @@
 /**
- * Normalisers: turn one raw Salesforce field value into the exact identity value AEP stores.
+ * Normalisers: turn one raw Salesforce field value into the identity values to look up in AEP.
  *
- * AEP matches identity values byte for byte, so every value is normalised the way it was (or should
- * have been) ingested: lower-cased trimmed email, E.164 phone, 18-char Salesforce Id, SHA-256 hex of
- * those for hashed namespaces. Pure functions, no I/O; each returns a result instead of throwing so a
- * bad field is reported (skipped, with a reason) without failing the whole look-up.
+ * AEP matches identity values byte for byte and changes nothing at ingestion for plain namespaces: "both the
+ * identity value and the namespace must match" (https://experienceleague.adobe.com/en/docs/experience-platform/identity/features/namespaces).
+ * So a plain email or phone is looked up in its canonical form (lower-cased trimmed email, E.164 phone) and also
+ * as Salesforce stores it, and a phone in the other spellings tenants ingest (digits with country code, national
+ * digits): `spellings`. Hashed namespaces have one documented form each, hashed exactly as Adobe says. Pure
+ * functions, no I/O; each returns a result instead of throwing so a bad field is reported (skipped, with a
+ * reason) without failing the whole look-up.
  */
 import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
-import { isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import {
+    isSupportedCountry,
+    parsePhoneNumberWithError,
+    validatePhoneNumberLength,
+    type CountryCode,
+    type PhoneNumber
+} from 'libphonenumber-js/max';
 
 export type NormaliseResult = { ok: true; value: string } | { ok: false; reason: string };
 
-export const NORMALISER_KINDS = ['email', 'emailSha256', 'phone', 'phoneSha256', 'sfId18', 'text', 'sha256Hex'] as const;
+export const NORMALISER_KINDS = [
+    'email',
+    'emailSha256',
+    'phone',
+    'phoneE164',
+    'phoneSha256',
+    'phoneSha256E164',
+    'sfId18',
+    'text',
+    'sha256Hex'
+] as const;
 export type NormaliserKind = (typeof NORMALISER_KINDS)[number];
+
+/**
+ * How a value was spelled for AEP: the canonical form, Salesforce's own spelling (when it differs), or another
+ * spelling tenants ingest phones in (E.164 without "+", national digits).
+ */
+export type Spelling = 'normalised' | 'asStored' | 'e164Digits' | 'nationalDigits';
+
+export type SpellingsResult = { ok: true; values: Array<{ value: string; spelling: Spelling }> } | { ok: false; reason: string };
 
 export interface NormaliserOptions {
     /** Region assumed for phone numbers written without a country code (ISO 3166-1 alpha-2). */
@@ -21,7 +48,7 @@ export interface NormaliserOptions {
 }
 
 const ok = (value: string): NormaliseResult => ({ ok: true, value });
-const fail = (reason: string): NormaliseResult => ({ ok: false, reason });
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Spaces Salesforce users paste in from other tools: NBSP, thin/figure spaces, BOM, zero-width. */
@@ -85,6 +112,13 @@ const DIALABLE = /^\+?[0-9\s().\-/]+$/;
  * than a look-up that finds nothing.
  */
 export function normalisePhone(raw: string, opts: NormaliserOptions = {}): NormaliseResult {
+    const parsed = parsePhone(raw, opts);
+    return parsed.ok ? ok(parsed.number.number) : parsed;
+}
+
+type ParsedPhone = { ok: true; number: PhoneNumber } | { ok: false; reason: string };
+
+function parsePhone(raw: string, opts: NormaliserOptions): ParsedPhone {
     const region = opts.defaultRegion ?? 'US';
     if (!isSupportedCountry(region)) return fail(`default phone region ${region} is not supported`);
     const value = clean(raw);
@@ -106,10 +140,19 @@ export function normalisePhone(raw: string, opts: NormaliserOptions = {}): Norma
     try {
         const parsed = parsePhoneNumberWithError(international, region);
         if (!parsed.isPossible()) return fail('phone has an invalid length for its country');
-        return ok(parsed.number);
+        return { ok: true, number: parsed };
     } catch (err) {
         return fail(`phone could not be parsed (${err instanceof Error ? err.message : 'unknown'})`);
     }
+}
+
+/**
+ * Phone_SHA256 (Adobe: "You must remove symbols, letters, and any leading zeroes. You must also add the country
+ * calling code as a prefix", namespaces page above): the SHA-256 of the E.164 digits without the "+",
+ * `+1 (415) 555-0123` -> sha256("14155550123").
+ */
+export function phoneSha256Input(e164: string): string {
+    return e164.replace(/\D/g, '').replace(/^0+/, '');
 }
 
 // ----------------------------------------------------------------------------------- Salesforce Id
@@ -182,24 +225,65 @@ function hashed(result: NormaliseResult): NormaliseResult {
     return result.ok ? ok(sha256Hex(result.value)) : result;
 }
 
-/** Dispatch by the normaliser named in the field mapping. */
+/** The canonical value of `raw` for a namespace normalised as `kind` (the first of its spellings). */
 export function normalise(kind: NormaliserKind, raw: string, opts: NormaliserOptions = {}): NormaliseResult {
+    const result = spellings(kind, raw, opts);
+    return result.ok ? ok(result.values[0]!.value) : result;
+}
+
+/**
+ * Every value to look `raw` up as, best first, without repeats. Plain email: the canonical form, then Salesforce's
+ * spelling when it differs (AEP does not lower-case: a tenant that ingested `Jane.Doe@Example.com` has exactly
+ * that). Plain phone: E.164, Salesforce's spelling, the E.164 digits without "+", the national digits (with the
+ * trunk prefix, e.g. UK 0). Everything else has one form.
+ */
+export function spellings(kind: NormaliserKind, raw: string, opts: NormaliserOptions = {}): SpellingsResult {
     switch (kind) {
-        case 'email':
-            return normaliseEmail(raw);
+        case 'email': {
+            const email = normaliseEmail(raw);
+            return email.ok ? distinct([email.value, 'normalised'], [clean(raw), 'asStored']) : email;
+        }
         case 'emailSha256':
-            // Email_LC_SHA256: the hash of the trimmed, lower-cased address.
-            return hashed(normaliseEmail(raw));
-        case 'phone':
-            return normalisePhone(raw, opts);
-        case 'phoneSha256':
-            // Phone_SHA256: Adobe asks for E.164 before hashing.
-            return hashed(normalisePhone(raw, opts));
+            // Email_LC_SHA256: "converted to lowercase before hashing with SHA256", trimmed first (namespaces page).
+            return single(hashed(normaliseEmail(raw)));
+        case 'phone': {
+            const phone = parsePhone(raw, opts);
+            if (!phone.ok) return phone;
+            const e164 = phone.number.number;
+            return distinct(
+                [e164, 'normalised'],
+                [clean(raw), 'asStored'],
+                [e164.slice(1), 'e164Digits'],
+                [phone.number.formatNational().replace(/\D/g, ''), 'nationalDigits']
+            );
+        }
+        case 'phoneE164':
+            // Phone (E.164): "a plus sign (+), an international country calling code, a local area code, and a phone number".
+            return single(normalisePhone(raw, opts));
+        case 'phoneSha256': {
+            const phone = normalisePhone(raw, opts);
+            return single(phone.ok ? ok(sha256Hex(phoneSha256Input(phone.value))) : phone);
+        }
+        case 'phoneSha256E164':
+            // Phone (SHA256_E.164): the E.164 form, "+" included, hashed.
+            return single(hashed(normalisePhone(raw, opts)));
         case 'sfId18':
-            return normaliseSalesforceId(raw);
+            return single(normaliseSalesforceId(raw));
         case 'text':
-            return normaliseFreeTextId(raw);
+            return single(normaliseFreeTextId(raw));
         case 'sha256Hex':
-            return normaliseSha256Hex(raw);
+            return single(normaliseSha256Hex(raw));
     }
+}
+
+function single(result: NormaliseResult): SpellingsResult {
+    return result.ok ? { ok: true, values: [{ value: result.value, spelling: 'normalised' }] } : result;
+}
+
+function distinct(...values: Array<[string, Spelling]>): SpellingsResult {
+    const out: Array<{ value: string; spelling: Spelling }> = [];
+    for (const [value, spelling] of values) {
+        if (value !== '' && !out.some((v) => v.value === value)) out.push({ value, spelling });
+    }
+    return { ok: true, values: out };
 }

@@ -16,6 +16,7 @@ import { ProxyError } from '../errors';
 import type { BuiltCandidates, IdentityCandidate } from '../identity/buildCandidates';
 import { CandidateMemo } from '../identity/candidateMemo';
 import { decideMatch } from '../identity/decideMatch';
+import { detectCollapse } from '../identity/collapse';
 import type { ProxyMetrics } from '../observability/metrics';
 import type { LookupAnswer, LookupContext } from './lookupTypes';
 import { asAepError, fetchProfileOutcomes, markGuardrailHits } from './profileOutcomes';
@@ -188,7 +189,8 @@ export class ProfileLookup {
             eventsWanted ? eventsFor(eventsIdentity) : Promise.resolve(null)
         ]);
 
-        const decided = decideMatch({ outcomes, skipped, profileId: req.profileId, denylist: config.shaping.denylist });
+        const personNamespaces = config.fieldMapping.personNamespaces;
+        const decided = decideMatch({ outcomes, skipped, profileId: req.profileId, denylist: config.shaping.denylist, personNamespaces });
         const decision = { ...decided, identitiesTried: markGuardrailHits(decided.identitiesTried, guardrailHits) };
         const fetchedAtMs = Date.now();
 
@@ -198,19 +200,24 @@ export class ProfileLookup {
                 details: { identitiesTried: decision.identitiesTried }
             });
         if (decision.kind === 'not_found') {
-            const outcome: Fetched = {
-                kind: 'error',
-                code: 'PROFILE_NOT_FOUND',
-                message:
-                    guardrailHits.length > 0
-                        ? 'no profile can be looked up for this record: its identity graph has more than 50 identities, which AEP excludes from look-ups'
-                        : "no AEP profile matches the record's identities",
-                details: {
-                    identitiesTried: decision.identitiesTried,
-                    ...(guardrailHits.length > 0 ? { reason: 'TOO_MANY_RELATED_IDENTITIES' } : {})
-                },
-                fetchedAtMs
-            };
+            // The person exists but AEP excludes a graph over its guardrail from look-ups: say so, not "no profile".
+            const outcome: Fetched =
+                guardrailHits.length > 0
+                    ? {
+                          kind: 'error',
+                          code: 'IDENTITY_GRAPH_TOO_LARGE',
+                          message:
+                              "the customer's identity graph links more than 50 identities, which AEP refuses to look up; the AEP administrator can clean up the graph",
+                          details: { identitiesTried: decision.identitiesTried, reason: 'TOO_MANY_RELATED_IDENTITIES' },
+                          fetchedAtMs
+                      }
+                    : {
+                          kind: 'error',
+                          code: 'PROFILE_NOT_FOUND',
+                          message: "no AEP profile matches the record's identities",
+                          details: { identitiesTried: decision.identitiesTried },
+                          fetchedAtMs
+                      };
             await this.d.cache.set(key, outcome);
             return outcome;
         }
@@ -236,6 +243,7 @@ export class ProfileLookup {
         const audienceNames = await this.d.audiences.resolve(audienceIdsToName(decision.profile, config.shaping), budget, ctx.requestId);
         const shaped = shapeCard({
             decision,
+            collapse: detectCollapse(decision.entries, personNamespaces, candidates),
             events: eventsWanted ? events : null,
             eventsDisabledReason: config.events.enabled ? 'NOT_REQUESTED' : 'DISABLED',
             maxEvents,

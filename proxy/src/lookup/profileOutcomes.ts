@@ -5,6 +5,7 @@ import { isEmptyEnvelope, parseEntityMap, ProfileEnvelope } from '../contract/ae
 import type { IdentityTried } from '../contract/cardModel';
 import type { IdentityCandidate } from '../identity/buildCandidates';
 import type { CandidateOutcome } from '../identity/decideMatch';
+import { identitiesOf } from '../identity/people';
 
 /**
  * Reads what AEP's Profile Access API answers for the record's identity candidates into one outcome per
@@ -104,27 +105,7 @@ export function asAepError(err: unknown): AepCallError {
 /** Does the merged profile carry this identity? identityMap keys are lower-case in merged profiles. */
 export function profileHasIdentity(envelope: ProfileEnvelope, namespace: string, value: string): boolean {
     const ns = namespace.toLowerCase();
-    const identityMap = envelope.entity.identityMap;
-    if (typeof identityMap === 'object' && identityMap !== null && !Array.isArray(identityMap)) {
-        for (const [key, ids] of Object.entries(identityMap)) {
-            if (
-                key.toLowerCase() === ns &&
-                Array.isArray(ids) &&
-                ids.some((i) => typeof i === 'object' && i !== null && (i as { id?: unknown }).id === value)
-            ) {
-                return true;
-            }
-        }
-    }
-    // Older documented form: identities: [{ id, namespace: { code } }].
-    const identities = envelope.entity.identities;
-    return (
-        Array.isArray(identities) &&
-        identities.some((i) => {
-            const item = i as { id?: unknown; namespace?: { code?: unknown } } | null;
-            return item?.id === value && typeof item.namespace?.code === 'string' && item.namespace.code.toLowerCase() === ns;
-        })
-    );
+    return identitiesOf(envelope).some((i) => i.namespace === ns && i.id === value);
 }
 
 function answersCandidate(envelope: ProfileEnvelope, c: IdentityCandidate): boolean {
@@ -136,9 +117,11 @@ function answersCandidate(envelope: ProfileEnvelope, c: IdentityCandidate): bool
 
 /**
  * Per-candidate outcomes from one `POST /access/entities` answer
- * (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities): a map keyed by XID
- * with one entry per distinct profile (`requestedIdentity` says which identity asked for it) and an
- * empty `entity: {}` placeholder for identities without a profile. A 207 answer is an array of
+ * (https://experienceleague.adobe.com/en/docs/experience-platform/profile/api/entities): a map keyed by XID,
+ * one entry per requested identity (Adobe's example) or per distinct profile, `requestedIdentity` saying which
+ * identity asked for it, and an empty `entity: {}` placeholder for identities without a profile. An entry answers
+ * every candidate it carries, so one person under several keys reaches each candidate several times; the matcher
+ * sees those entries as one person (proxy/src/identity/people.ts). A 207 answer is an array of
  * `{xid, error}`; failed identities cannot be told apart (the xid is AEP's), so candidates that no
  * successful entry answers are errors when any item failed.
  */

@@ -1,6 +1,7 @@
 import type { EventsOutcome } from '../aep/entitiesClient';
 import type { ResolvedMergePolicy } from '../aep/mergePolicies';
 import type { ResolvedMatch } from '../identity/decideMatch';
+import type { Collapse } from '../identity/collapse';
 import type { ProfileEnvelope } from '../contract/aepEntities';
 import type { CardModel } from '../contract/cardModel';
 import type { EventsInput } from '../card/events';
@@ -53,6 +54,8 @@ export function audienceIdsToName(profile: ProfileEnvelope, shaping: ShapingConf
 
 export interface ShapeInput {
     decision: ResolvedMatch;
+    /** The profile merged several people (proxy/src/identity/collapse.ts), or null. */
+    collapse: Collapse | null;
     /** null: events not looked up (disabled in config or 0 requested). */
     events: EventsOutcome | null;
     eventsDisabledReason: string;
@@ -69,7 +72,7 @@ export function shapeCard(input: ShapeInput): CardModel {
     for (const [id, name] of input.audienceNames) if (name) names.set(id, { name });
     return toCardModel({
         envelope: input.decision.profile,
-        match: input.decision,
+        match: { ...input.decision, collapse: input.collapse },
         events: eventsInput(input.events, input.eventsDisabledReason),
         audienceNames: names,
         mergePolicy: input.mergePolicy,

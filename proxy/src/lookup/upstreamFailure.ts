@@ -6,8 +6,9 @@ import { ProxyError } from '../errors';
  *   AEP 429 or the proxy's own AEP rate limit -> 429 RATE_LIMITED + Retry-After
  *   circuit breaker open, 5xx, connection failure -> 503 UPSTREAM_UNAVAILABLE (+ Retry-After when known)
  *   timeout / budget exhausted                  -> 504 UPSTREAM_TIMEOUT
+ *   the Profile service's own 403 on a look-up   -> 502 AEP_NOT_ENTITLED (edition or product profile)
  *   malformed or oversized body, unexpected 4xx  -> 502 UPSTREAM_ERROR
- * Stale-while-error applies to all of them when a last good card exists.
+ * Stale-while-error applies to all but AEP_NOT_ENTITLED when a last good card exists.
  */
 export function toUpstreamProxyError(err: unknown): ProxyError {
     if (err instanceof ProxyError) return err;
@@ -49,12 +50,28 @@ export function toUpstreamProxyError(err: unknown): ProxyError {
             cause: err
         });
     if (status >= 500) return new ProxyError('UPSTREAM_UNAVAILABLE', `AEP answered ${status}`, { retryAfterSeconds, details, cause: err });
+    if (status === 403 && isEntitlementRefusal(err))
+        return new ProxyError(
+            'AEP_NOT_ENTITLED',
+            "AEP refused profile look-up for this organization (403 from the Profile service): the Profile Access (entities) API needs Real-Time CDP Ultimate, and the API credential's product profile needs profile read access; ask the AEP administrator",
+            { details, cause: err }
+        );
     if (status === 401 || status === 403)
         return new ProxyError('UPSTREAM_ERROR', `AEP refused the proxy's credentials (${status}); check the AEP_* configuration`, {
             details,
             cause: err
         });
     return new ProxyError('UPSTREAM_ERROR', `AEP answered ${status}`, { details, cause: err });
+}
+
+/**
+ * A 403 the Profile service itself gave for a look-up: its bodies carry Profile codes (`UPS-...`, e.g. the spec's
+ * ForbiddenError "UPS-ACC-1000004: IMS Org is not provisioned."), while the gateway's credential refusals carry
+ * `{error_code, message}` with messages like "Api Key is invalid" (https://experienceleague.adobe.com/docs/experience-platform/landing/troubleshooting.html).
+ * The entities operations are documented as Real-Time CDP Ultimate only (proxy/emulator/specs/adobe/profile.yaml).
+ */
+function isEntitlementRefusal(err: AepCallError): boolean {
+    return err.upstream === 'profile' && /^UPS-[A-Z]+-\d+/.test(err.aepMessage);
 }
 
 /** Upstream failures for which a stale card is better than an error. */

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildProxyStack } from '../../../scripts/stack/proxyStack';
-import type { EmulatorOptions, RunningEmulator } from '../../emulator/src/index';
+import type { EmulatorOptions, OrgKey, RunningEmulator } from '../../emulator/src/index';
 import { createLogger, createMetrics, type BuiltProxy, type OutgoingRequest, type ProxyConfig } from '../../src/index';
 
 export const PROXY_KEY = 'integration-test-proxy-key-0123456789';
@@ -22,7 +22,7 @@ export interface Harness {
 export interface HarnessOptions {
     env?: Record<string, string>;
     emulator?: EmulatorOptions;
-    org?: 'primary' | 'prime';
+    org?: OrgKey;
 }
 
 /** The real emulator (latency 0) and a proxy built against it (scripts/stack/proxyStack.ts), driven through fastify's inject. */

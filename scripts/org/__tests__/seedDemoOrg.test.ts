@@ -42,7 +42,7 @@ describe('seedDemoOrg', () => {
         const contactQuery = org.queries.find((q) => q.soql.includes('FROM Contact'))!.soql;
         expect(contactQuery).toBe(
             'SELECT Id, Description, Email, FirstName, LastName, Phone, AccountId FROM Contact ' +
-                "WHERE Email IN ('jane.doe@example.com', 'sam.rivera@example.com', 'alex.rivera@example.com', 'maria.lopez@example.com') ORDER BY CreatedDate"
+                "WHERE Email IN ('jane.doe@example.com', 'sam.rivera@example.com', 'alex.rivera@example.com', 'maria.lopez@example.com', 'graph.heavy@example.com') ORDER BY CreatedDate"
         );
         expect(org.queries.map((q) => /FROM (\w+)/.exec(q.soql)![1])).toEqual(['Account', 'Contact', 'Lead', 'Case']);
     });

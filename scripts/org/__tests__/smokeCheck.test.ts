@@ -100,11 +100,16 @@ describe('runSmokeCheck (fake org, real proxy + AEP emulator)', () => {
         expect(formatSmokeReport(report)).not.toMatch(/jane\.doe@example\.com|555-0123/);
     });
 
-    it('expects AMBIGUOUS_PROFILE for the household case and PROFILE_NOT_FOUND for the unknown email', async () => {
+    it('expects a flagged card for the household case, PROFILE_NOT_FOUND for the unknown email and the graph limit for Gary', async () => {
         const household = await runSmokeCheck(conn, { ...options(), demoKey: 'case-household-phone' });
         expect(step(household, 'Proxy look-up')).toMatchObject({
             status: 'pass',
-            detail: expect.stringMatching(/^HTTP 409 AMBIGUOUS_PROFILE as expected for this demo record: 2 candidate profiles/)
+            detail: expect.stringContaining('one profile merging 2 people (CRMID)')
+        });
+        const gary = await runSmokeCheck(conn, { ...options(), demoKey: 'contact-gary-graph' });
+        expect(step(gary, 'Proxy look-up')).toMatchObject({
+            status: 'pass',
+            detail: expect.stringMatching(/^HTTP 422 IDENTITY_GRAPH_TOO_LARGE as expected for this demo record: \d+ identities tried/)
         });
 
         const unknown = await runSmokeCheck(conn, { ...options(), demoKey: 'case-unknown-email' });

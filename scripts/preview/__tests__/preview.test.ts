@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
 import { postLookup } from '../../org/proxyLookup';
+import { NO_STITCHING_POLICY_ID } from '../../../proxy/emulator/src/index';
 import { isolatedEnv, startStack, PREVIEW_AGENT_USER_ID, type RunningStack } from '../stack';
 import { launchChromium, ROOT, screenshotPath, watchPage, type Browser } from '../chromium';
 import { describeWithTools } from '../../systemTools';
@@ -19,15 +20,16 @@ const JANE_CASE = '5008c00001CsJanAAF';
 const HOUSEHOLD_CASE = '5008c00001CsHouAAF';
 const UNKNOWN_LEAD = '00Q8c00000UnKnwEAF';
 const MARIA = '0038c00002MLopzAAD';
+const GARY = '0038c00002GaryGAAR';
 
 let stack: RunningStack;
 let browser: Browser;
 let problems: string[] = [];
 
-async function openPreview(query: Record<string, string>): Promise<Page> {
+async function openPreview(query: Record<string, string>, on: RunningStack = stack): Promise<Page> {
     const page = await browser.context.newPage();
     watchPage(page, problems);
-    await page.goto(`${stack.preview.url}/?${new URLSearchParams(query).toString()}`, { waitUntil: 'networkidle' });
+    await page.goto(`${on.preview.url}/?${new URLSearchParams(query).toString()}`, { waitUntil: 'networkidle' });
     return page;
 }
 
@@ -102,25 +104,57 @@ describeWithTools(['chromium'], 'console preview (Chromium)', () => {
         await page.close();
     });
 
-    it('lets the agent pick one of the two household profiles on the shared-phone Case', async () => {
-        const page = await openPreview({ record: JANE_CASE, layout: 'record', locale: 'en_US' });
-        await card(page).getByText('Jane Doe', { exact: true }).first().waitFor();
+    it('shows the household Case as the one profile AEP merged the two Riveras into (graph collapse)', async () => {
+        const answer = await proxyAnswer(HOUSEHOLD_CASE);
+        expect(answer.status).toBe(200);
+        const merged = answer.body as CardModel;
+        expect(merged.match.collapse).toMatchObject({ namespace: 'CRMID', people: 2 });
 
-        // Switch records with the preview's record picker, like opening another console tab.
-        await page.locator('select[data-control="record"]').selectOption(HOUSEHOLD_CASE);
-        const picker = card(page).locator('c-profile-candidate-picker');
-        await picker.locator('li.candidate').nth(1).waitFor();
-        await expect(picker.locator('li.candidate').count()).resolves.toBe(2);
-        await expect(card(page).textContent()).resolves.toContain(labelText('CAH_AmbiguousTitle', 'en_US'));
-        const names = (await picker.locator('li.candidate .slds-text-title_bold').allTextContents()).map((n) => n.trim()).sort();
-        expect(names).toEqual(['Alex Rivera', 'Sam Rivera']);
-        await shot(page, '2-household-candidates');
+        const page = await openPreview({ record: HOUSEHOLD_CASE, layout: 'record', locale: 'en_US' });
+        await card(page).locator('c-profile-header').getByText(merged.person.displayName, { exact: true }).waitFor();
+        await shot(page, '2-household-collapsed');
+        await page.close();
+    });
 
-        await pickCandidate(page, 'Alex Rivera');
-        // The other household member stays one click away (match.alternatives), the picked one is not offered again.
-        const alternatives = card(page).locator('c-profile-notices c-profile-candidate-picker li.candidate');
-        await expect(alternatives.allTextContents()).resolves.toEqual([expect.stringContaining('Sam Rivera')]);
-        await shot(page, '3-household-picked-alex');
+    it('lets the agent pick one of the two household profiles under a merge policy without identity stitching', async () => {
+        // Without stitching AEP answers each person's record on its own: the shared phone reaches two people.
+        const unstitched = await startStack({ env: { ...isolatedEnv(), AEP_MERGE_POLICY_ID: NO_STITCHING_POLICY_ID } });
+        try {
+            const page = await openPreview({ record: JANE_CASE, layout: 'record', locale: 'en_US' }, unstitched);
+            await card(page).getByText('Jane Doe', { exact: true }).first().waitFor();
+
+            // Switch records with the preview's record picker, like opening another console tab.
+            await page.locator('select[data-control="record"]').selectOption(HOUSEHOLD_CASE);
+            const picker = card(page).locator('c-profile-candidate-picker');
+            await picker.locator('li.candidate').nth(1).waitFor();
+            await expect(picker.locator('li.candidate').count()).resolves.toBe(2);
+            await expect(card(page).textContent()).resolves.toContain(labelText('CAH_AmbiguousTitle', 'en_US'));
+            const names = (await picker.locator('li.candidate .slds-text-title_bold').allTextContents()).map((n) => n.trim()).sort();
+            expect(names).toEqual(['Alex Rivera', 'Sam Rivera']);
+            await shot(page, '3-household-candidates');
+
+            await pickCandidate(page, 'Alex Rivera');
+            // The other household member stays one click away (match.alternatives), the picked one is not offered again.
+            const alternatives = card(page).locator('c-profile-notices c-profile-candidate-picker li.candidate');
+            await expect(alternatives.allTextContents()).resolves.toEqual([expect.stringContaining('Sam Rivera')]);
+            await shot(page, '3-household-picked-alex');
+            await page.close();
+        } finally {
+            await unstitched.close();
+        }
+    });
+
+    it("says when a customer's identity graph is over AEP's limit, instead of 'no profile found'", async () => {
+        const answer = await proxyAnswer(GARY);
+        expect(answer.status).toBe(422);
+        expect((answer.body as { error: { code: string } }).error.code).toBe('IDENTITY_GRAPH_TOO_LARGE');
+
+        const page = await openPreview({ record: GARY, layout: 'record', locale: 'en_US' });
+        const profile = card(page);
+        await profile.getByText(labelText('CAH_GraphTooLargeTitle', 'en_US')).waitFor();
+        await expect(profile.textContent()).resolves.toContain(labelText('CAH_GraphTooLargeBody', 'en_US'));
+        await expect(profile.textContent()).resolves.not.toContain(labelText('CAH_NotFoundTitle', 'en_US'));
+        await shot(page, '10-graph-too-large');
         await page.close();
     });
 
@@ -186,8 +220,7 @@ describeWithTools(['chromium'], 'console preview (Chromium)', () => {
         const emulator = stack.emulator!;
         const page = await openPreview({ record: HOUSEHOLD_CASE, layout: 'record', locale: 'en_US' });
         const profile = card(page);
-        await profile.locator('c-profile-candidate-picker li.candidate').nth(1).waitFor();
-        await pickCandidate(page, 'Sam Rivera');
+        await profile.locator('c-profile-header').getByText('Sam Rivera', { exact: true }).waitFor();
 
         emulator.faults.set({ group: 'all', action: { type: 'status', status: 503 } });
         try {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningEmulator } from '../../../proxy/emulator/src/index';
+import { NO_STITCHING_POLICY_ID, type RunningEmulator } from '../../../proxy/emulator/src/index';
 import { CardModel } from '../../../proxy/src/contract/cardModel';
 import type { RunningProxy } from '../../../proxy/src/index';
 import { startProxyStack, type ProxyStack } from '../../stack/proxyStack';
@@ -139,10 +139,12 @@ describe('LocalCrm identity fields (the fields the Apex reads)', () => {
         expect(ids).toEqual(
             [
                 '0038c00002JaneDAAR',
+                '0038c00002GaryGAAR',
                 '0038c00002RivrSAAR',
                 '0038c00002RivrAAAR',
                 '0038c00002MLopzAAD',
                 '00Q8c00000KSatoEAD',
+                '00Q8c00000OBrndEAD',
                 '00Q8c00000UnKnwEAF',
                 '5008c00001CsJanAAF',
                 '5008c00001CsHouAAF',
@@ -207,18 +209,42 @@ describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
         expect(env.card?.person.displayName).toBe('Jane Doe');
     });
 
-    it('answers AMBIGUOUS with both household profiles, and the picked profile on a re-request', async () => {
-        const r = relay();
-        const env = await lookup(r, { recordId: '5008c00001CsHouAAF' });
-        expect(env.status).toBe('AMBIGUOUS');
-        expect(env.candidates.map((c) => c.displayName).sort()).toEqual(['Alex Rivera', 'Sam Rivera']);
-        expect(env.identitiesTried.length).toBeGreaterThan(0);
+    it('answers the household Case with the one profile AEP merged, its collapse relayed to the card', async () => {
+        const env = await lookup(relay(), { recordId: '5008c00001CsHouAAF' });
+        expect(env.status).toBe('OK');
+        expect(env.card?.match.collapse).toMatchObject({ namespace: 'CRMID', people: 2 });
+    });
 
-        const alex = env.candidates.find((c) => c.displayName === 'Alex Rivera')!;
-        const picked = await lookup(r, { recordId: '5008c00001CsHouAAF', profileId: alex.profileId });
-        expect(picked.status).toBe('OK');
-        expect(picked.card?.person.displayName).toBe('Alex Rivera');
-        expect(picked.card?.match.selectedBy).toBe('agent');
+    it('answers the graph over 50 identities and a Prime org with their own codes', async () => {
+        const graph = await failure(relay().startLookup({ recordId: '0038c00002GaryGAAR' }));
+        expect(graph).toMatchObject({ code: 'IDENTITY_GRAPH_TOO_LARGE', retryAfterSeconds: null });
+        const prime = await startProxyStack({ org: 'prime', env: { PROXY_SHARED_SECRET: SECRET } });
+        try {
+            const refused = await failure(relay({ proxyUrl: prime.proxy.url }).startLookup({ recordId: JANE }));
+            expect(refused.code).toBe('AEP_NOT_ENTITLED');
+            expect(refused.message).toMatch(/Real-Time CDP Ultimate/);
+        } finally {
+            await prime.close();
+        }
+    });
+
+    it('answers AMBIGUOUS with both household profiles under a policy without stitching, and the pick on a re-request', async () => {
+        const unstitched = await startProxyStack({ env: { PROXY_SHARED_SECRET: SECRET, AEP_MERGE_POLICY_ID: NO_STITCHING_POLICY_ID } });
+        try {
+            const r = relay({ proxyUrl: unstitched.proxy.url });
+            const env = await lookup(r, { recordId: '5008c00001CsHouAAF' });
+            expect(env.status).toBe('AMBIGUOUS');
+            expect(env.candidates.map((c) => c.displayName).sort()).toEqual(['Alex Rivera', 'Sam Rivera']);
+            expect(env.identitiesTried.length).toBeGreaterThan(0);
+
+            const alex = env.candidates.find((c) => c.displayName === 'Alex Rivera')!;
+            const picked = await lookup(r, { recordId: '5008c00001CsHouAAF', profileId: alex.profileId });
+            expect(picked.status).toBe('OK');
+            expect(picked.card?.person.displayName).toBe('Alex Rivera');
+            expect(picked.card?.match.selectedBy).toBe('agent');
+        } finally {
+            await unstitched.close();
+        }
     });
 
     it('answers NOT_FOUND with the masked identities tried for the unknown email', async () => {

@@ -80,7 +80,7 @@ describe('preview server', () => {
             records: { id: string; objectApiName: string }[];
         };
         expect(body.source).toBe('local');
-        expect(body.records).toHaveLength(9);
+        expect(body.records).toHaveLength(11);
         expect(new Set(body.records.map((r) => r.objectApiName))).toEqual(new Set(['Case', 'Contact', 'Lead']));
     });
 

@@ -146,7 +146,7 @@ export class CustomerProfileRelay {
         }
     }
 
-    /** ProfileResponseMapper.toResult: the HTTP status decides, the proxy's code refines 404. */
+    /** ProfileResponseMapper.toResult: the HTTP status decides, the proxy's code refines 404, 422 and 502. */
     private toEnvelope(answer: ProxyAnswer, sensitiveHidden: boolean): RelayEnvelope {
         const { status } = answer;
         if (status === 200) {
@@ -182,6 +182,12 @@ export class CustomerProfileRelay {
                     sensitiveFieldsHidden: sensitiveHidden
                 });
             case 422:
+                if (error.code === 'IDENTITY_GRAPH_TOO_LARGE') {
+                    throw new RelayError(
+                        'IDENTITY_GRAPH_TOO_LARGE',
+                        `This customer's identity graph in Adobe Experience Platform is larger than AEP allows for look-ups; ask your AEP administrator to review it${reference}`
+                    );
+                }
                 return envelope('NO_IDENTITY', { sensitiveFieldsHidden: sensitiveHidden });
             case 401:
             case 403:
@@ -197,6 +203,12 @@ export class CustomerProfileRelay {
                 );
             case 502:
             case 503:
+                if (error.code === 'AEP_NOT_ENTITLED') {
+                    throw new RelayError(
+                        'AEP_NOT_ENTITLED',
+                        `Adobe Experience Platform does not allow profile look-up for this organization: it needs Real-Time CDP Ultimate and profile read access for the API credential; ask your administrator${reference}`
+                    );
+                }
                 throw new RelayError(
                     'UPSTREAM_UNAVAILABLE',
                     `Adobe Experience Platform is not available right now${reference}`,

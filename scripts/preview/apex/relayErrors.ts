@@ -11,6 +11,8 @@ export const RELAY_ERROR_CODES = [
     'UPSTREAM_TIMEOUT',
     'INVALID_REQUEST',
     'CONFIGURATION',
+    'AEP_NOT_ENTITLED',
+    'IDENTITY_GRAPH_TOO_LARGE',
     'INTERNAL'
 ] as const;
 export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];

@@ -42,9 +42,17 @@ describe('Apex relay against the proxy contracts', () => {
         const fixtures = JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, ApexFixture>;
         expect(Object.fromEntries(Object.entries(fixtures).map(([name, f]) => [name, f.status]))).toEqual({
             card: 200,
+            collapsed: 200,
             ambiguous: 409,
-            notFound: 404
+            notFound: 404,
+            graphTooLarge: 422,
+            notEntitled: 502
         });
+        const collapsed = CardModel.safeParse(fixtures.collapsed?.body);
+        expect(collapsed.success ? [] : collapsed.error.issues).toEqual([]);
+        expect(collapsed.data?.match.collapse).toMatchObject({ namespace: 'CRMID', people: 2 });
+        expect((fixtures.graphTooLarge?.body as { error: { code: string } }).error.code).toBe('IDENTITY_GRAPH_TOO_LARGE');
+        expect((fixtures.notEntitled?.body as { error: { code: string } }).error.code).toBe('AEP_NOT_ENTITLED');
         const card = CardModel.safeParse(fixtures.card?.body);
         expect(card.success ? [] : card.error.issues).toEqual([]);
         // The sensitive-field tests need a card that has sensitive values to hide.

@@ -1,5 +1,5 @@
 import { profileError, type AdobeError } from '../errors';
-import type { Dataset, ExperienceEventRecord, ProfileRecord, XdmObject } from '../store/dataset';
+import type { ExperienceEventRecord, ProfileRecord, XdmObject } from '../store/dataset';
 import { projectFields, readPath } from '../store/projection';
 
 /**
@@ -123,9 +123,13 @@ function compare(a: string | number | boolean, b: string | number | boolean, op:
 }
 
 /** One page of events for the given profiles; a cursor that names no event of the result is a 400. */
-export function eventPage(dataset: Dataset, profiles: readonly ProfileRecord[], query: EventQuery): EventPage | AdobeError {
+export function eventPage(
+    eventsOf: (profile: ProfileRecord) => readonly ExperienceEventRecord[],
+    profiles: readonly ProfileRecord[],
+    query: EventQuery
+): EventPage | AdobeError {
     const all = profiles
-        .flatMap((profile) => dataset.eventsOf(profile).map((event) => ({ event, owner: profile.xid })))
+        .flatMap((profile) => eventsOf(profile).map((event) => ({ event, owner: profile.xid })))
         .filter(
             ({ event }) =>
                 (query.startTime === undefined || event.timestamp >= query.startTime) &&

@@ -1,32 +1,36 @@
 import { profileError, type AdobeError } from '../errors';
 import type { EmulatedOrg, EmulatedSandbox } from '../orgs';
-import { mergePoliciesFor, type MergePolicy } from '../seed/mergePolicies';
+import { mergePoliciesFor } from '../seed/mergePolicies';
+
+/** The merge policy a look-up runs under: its id (null when there is none) and whether it stitches identities. */
+export interface AppliedMergePolicy {
+    readonly id: string | null;
+    /** True for a private-graph policy (identityGraph.type "pdg"); false for "none" and for no policy at all. */
+    readonly stitching: boolean;
+}
 
 /**
- * Which merge policy a look-up uses: the requested one, else the sandbox default.
- * No default -> 422 (entities.md: "If no default merge policy exists... the lookup fails with 422").
+ * Which merge policy a look-up uses: the requested one, else the sandbox default. Without either, the look-up
+ * still answers, with "no profile merge and no identity stitching" (profile.yaml retrieveEntity, parameter
+ * mergePolicyId; the same words on Experience League's entities page, POST body table).
  * Unknown id -> 400 ResponseErrorContext: AEP documents no body for it, and it is a bad parameter.
  */
-export function resolveMergePolicy(org: EmulatedOrg, sandbox: EmulatedSandbox, requestedId: string | undefined): MergePolicy | AdobeError {
+export function resolveMergePolicy(
+    org: EmulatedOrg,
+    sandbox: EmulatedSandbox,
+    requestedId: string | undefined
+): AppliedMergePolicy | AdobeError {
     const policies = mergePoliciesFor(org, sandbox);
-    if (requestedId !== undefined) {
-        const policy = policies.find((p) => p.id === requestedId);
-        if (policy) return policy;
-        return profileError(
-            400,
-            `UPS-MRG-1000002: Merge policy with id '${requestedId}' does not exist in sandbox '${sandbox.name}'.`,
-            `Status Code - 400 : Invalid mergePolicyId ${requestedId}`
-        );
-    }
-    const fallback = policies.find((p) => p.default);
-    if (fallback) return fallback;
+    const chosen = requestedId !== undefined ? policies.find((p) => p.id === requestedId) : policies.find((p) => p.default);
+    if (chosen) return { id: chosen.id, stitching: chosen.identityGraph.type === 'pdg' };
+    if (requestedId === undefined) return { id: null, stitching: false };
     return profileError(
-        422,
-        `UPS-MRG-1000003: No default merge policy exists for schema '_xdm.context.profile' in sandbox '${sandbox.name}'. Provide a mergePolicyId.`,
-        'Status Code - 422 : Default merge policy not found'
+        400,
+        `UPS-MRG-1000002: Merge policy with id '${requestedId}' does not exist in sandbox '${sandbox.name}'.`,
+        `Status Code - 400 : Invalid mergePolicyId ${requestedId}`
     );
 }
 
-export function isMergePolicy(value: MergePolicy | AdobeError): value is MergePolicy {
-    return 'id' in value;
+export function isMergePolicy(value: AppliedMergePolicy | AdobeError): value is AppliedMergePolicy {
+    return 'stitching' in value;
 }

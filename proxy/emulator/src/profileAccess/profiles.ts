@@ -1,11 +1,10 @@
 import { profileError, type AdobeError } from '../errors';
 import { namespaceByCode } from '../store/namespaces';
-import { identityGraphOf, type Dataset, type ProfileRecord, type XdmObject } from '../store/dataset';
+import { identityGraphOf, type ProfileRecord, type XdmObject } from '../store/dataset';
+import { MAX_GRAPH_IDENTITIES, type IdentityGraph } from '../store/identityGraph';
 import { projectFields, withoutComputedAttributes } from '../store/projection';
 import { deriveXid } from '../store/xid';
-
-/** AEP's identity-graph guardrail (profile guardrails): more than 50 linked identities -> 422. */
-export const MAX_GRAPH_IDENTITIES = 50;
+import type { ProfileResolver } from './profileResolver';
 
 export interface IdentityQuery {
     readonly entityId: string;
@@ -14,7 +13,8 @@ export interface IdentityQuery {
 }
 
 export interface ShapeOptions {
-    readonly mergePolicyId: string;
+    /** Null when the look-up ran without a merge policy (no default in the sandbox): the envelope then has none. */
+    readonly mergePolicyId: string | null;
     readonly fields?: readonly string[];
     readonly withCA: boolean;
     readonly tenant: string;
@@ -22,8 +22,13 @@ export interface ShapeOptions {
 
 export type Resolution = { kind: 'found'; profiles: readonly ProfileRecord[] } | { kind: 'none' } | { kind: 'error'; error: AdobeError };
 
-/** Finds the profiles an identity (or XID) reaches. */
-export function resolveIdentity(dataset: Dataset, query: IdentityQuery): Resolution {
+/**
+ * The profiles an identity (or XID) reaches. With identity stitching (a private-graph merge policy): the one
+ * profile merged from the identity's graph. Without it (a policy with identityGraph "none", or no default merge
+ * policy: "the default is no profile merge and no identity stitching", profile.yaml retrieveEntity mergePolicyId):
+ * each record that carries the identity itself, unmerged.
+ */
+export function resolveIdentity(resolver: ProfileResolver, query: IdentityQuery, stitching: boolean): Resolution {
     if (query.namespace !== undefined) {
         const ns = namespaceByCode(query.namespace);
         if (!ns) {
@@ -36,11 +41,12 @@ export function resolveIdentity(dataset: Dataset, query: IdentityQuery): Resolut
                 )
             };
         }
-        const profiles = dataset.findByIdentity(ns.code, query.entityId);
-        return tooLarge(profiles) ?? (profiles.length > 0 ? { kind: 'found', profiles } : { kind: 'none' });
+        if (!stitching) return foundOrNone(resolver.recordsWithIdentity(ns.code, query.entityId));
+        return fromGraph(resolver, resolver.graphOfIdentity(ns.code, query.entityId));
     }
-    const profiles = dataset.findByXid(query.entityId);
-    if (profiles.length === 0) {
+    const graph = stitching ? resolver.graphOfXid(query.entityId) : undefined;
+    const records = stitching ? [] : resolver.recordsWithXid(query.entityId);
+    if (!graph && records.length === 0) {
         // The spec's own example error for an XID the graph cannot resolve.
         return {
             kind: 'error',
@@ -51,7 +57,23 @@ export function resolveIdentity(dataset: Dataset, query: IdentityQuery): Resolut
             )
         };
     }
-    return tooLarge(profiles) ?? { kind: 'found', profiles };
+    return stitching ? fromGraph(resolver, graph) : foundOrNone(records);
+}
+
+function foundOrNone(profiles: readonly ProfileRecord[]): Resolution {
+    return profiles.length > 0 ? { kind: 'found', profiles } : { kind: 'none' };
+}
+
+/**
+ * A graph linking more than 50 identities is refused with 422 "Too many related identities" (entities.md:
+ * "If a related graph links more than 50 identities, this service will return HTTP status 422"). The count is
+ * of the identities the profile's records link; Identity Service itself serves at most 50 of them.
+ */
+function fromGraph(resolver: ProfileResolver, graph: IdentityGraph | undefined): Resolution {
+    if (!graph) return { kind: 'none' };
+    if (graph.members.length > MAX_GRAPH_IDENTITIES) return tooLarge(graph);
+    const profile = resolver.profileOf(graph);
+    return profile ? { kind: 'found', profiles: [profile] } : { kind: 'none' };
 }
 
 /**
@@ -62,26 +84,28 @@ export function requestedXid(query: IdentityQuery): string {
     return query.namespace !== undefined ? deriveXid(query.namespace, query.entityId) : query.entityId;
 }
 
-function tooLarge(profiles: readonly ProfileRecord[]): Resolution | undefined {
-    const big = profiles.find((p) => p.identities.length > MAX_GRAPH_IDENTITIES);
-    if (!big) return undefined;
+function tooLarge(graph: IdentityGraph): Resolution {
+    const xid = graph.records[0]?.xid ?? '';
     return {
         kind: 'error',
         error: profileError(
             422,
             'Too many related identities',
-            `Status Code - 422 : The identity graph of ${big.xid} has ${big.identities.length} identities; the limit is ${MAX_GRAPH_IDENTITIES}.`
+            `Status Code - 422 : The identity graph of ${xid} links ${graph.members.length} identities; the limit is ${MAX_GRAPH_IDENTITIES}.`
         )
     };
 }
 
-/** The envelope of one map entry: `{entityId, mergePolicy{id}, sources, tags, identityGraph, entity, lastModifiedAt}`. */
-export function profileEnvelope(profile: ProfileRecord, options: ShapeOptions): XdmObject {
+/**
+ * The envelope of one map entry: `{entityId, mergePolicy{id}, sources, tags, identityGraph, entity, lastModifiedAt}`.
+ * `entityId` is the profile's XID unless the answer keys the profile by another XID (a requested identity's).
+ */
+export function profileEnvelope(profile: ProfileRecord, options: ShapeOptions, entityId: string = profile.xid): XdmObject {
     let entity = options.withCA ? profile.entity : withoutComputedAttributes(profile.entity, options.tenant);
     entity = options.fields ? projectFields(entity, options.fields) : structuredClone(entity);
     return {
-        entityId: profile.xid,
-        mergePolicy: { id: options.mergePolicyId },
+        entityId,
+        ...(options.mergePolicyId === null ? {} : { mergePolicy: { id: options.mergePolicyId } }),
         sources: [...profile.sources],
         tags: [...profile.tags],
         identityGraph: identityGraphOf(profile),

@@ -5,6 +5,8 @@ import type { StatsRecorder } from '../stats';
 import type { TokenIssuer } from '../ims/tokens';
 import type { RateLimiter } from '../rateLimit';
 import { readJsonBody } from './jsonBody';
+import { MULTI_ENTITY_KEYINGS, type MultiEntityKeying } from '../orgs';
+import type { EmulatorServices } from '../context';
 
 export const ADMIN_PREFIX = '/__emulator';
 
@@ -12,14 +14,23 @@ const FaultRequest = z.union([FaultRule, z.object({ rules: z.array(FaultRule).mi
 const Settings = z
     .object({
         tokenLifetimeSeconds: z.number().positive().optional(),
-        rateLimit: z.object({ requestsPerSecond: z.number().int().min(0), retryAfterMs: z.number().int().min(0).optional() }).optional()
+        rateLimit: z.object({ requestsPerSecond: z.number().int().min(0), retryAfterMs: z.number().int().min(0).optional() }).optional(),
+        /** One keying for every org, or per org key ({"primary":"perProfile"}). */
+        multiEntityKeying: z.union([z.enum(MULTI_ENTITY_KEYINGS), z.record(z.string(), z.enum(MULTI_ENTITY_KEYINGS))]).optional()
     })
     .strict();
 
 /** Test/ops controls; not part of Adobe's API. Bodies are JSON; errors are plain `{error}` objects. */
 export function registerAdminRoutes(
     app: FastifyInstance,
-    deps: { faults: Faults; stats: StatsRecorder; tokens: TokenIssuer; rateLimiter: RateLimiter }
+    deps: {
+        faults: Faults;
+        stats: StatsRecorder;
+        tokens: TokenIssuer;
+        rateLimiter: RateLimiter;
+        services: EmulatorServices;
+        setMultiEntityKeying: (keying: MultiEntityKeying | Readonly<Record<string, MultiEntityKeying>>) => void;
+    }
 ): void {
     app.get(`${ADMIN_PREFIX}/faults`, async () => ({ faults: deps.faults.list() }));
 
@@ -61,6 +72,16 @@ export function registerAdminRoutes(
         if (!result?.success) return reply.code(400).send({ error: 'invalid settings', issues: result?.error.issues ?? [] });
         if (result.data.tokenLifetimeSeconds !== undefined) deps.tokens.setLifetimeSeconds(result.data.tokenLifetimeSeconds);
         if (result.data.rateLimit !== undefined) deps.rateLimiter.configure(result.data.rateLimit);
-        return { tokenLifetimeSeconds: deps.tokens.tokenLifetimeSeconds, rateLimit: deps.rateLimiter.current };
+        const keying = result.data.multiEntityKeying;
+        if (typeof keying === 'object') {
+            const unknown = Object.keys(keying).filter((key) => !deps.services.orgs.orgs.some((org) => org.key === key));
+            if (unknown.length > 0) return reply.code(400).send({ error: `unknown org key(s): ${unknown.join(', ')}` });
+        }
+        if (keying !== undefined) deps.setMultiEntityKeying(keying);
+        return {
+            tokenLifetimeSeconds: deps.tokens.tokenLifetimeSeconds,
+            rateLimit: deps.rateLimiter.current,
+            multiEntityKeying: Object.fromEntries(deps.services.orgs.orgs.map((org) => [org.key, deps.services.multiEntityKeyingFor(org)]))
+        };
     });
 }

@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { newRequestId, upapiError } from '../errors';
 import { requireCaller, sendAdobeError, type CallerContext, type EmulatorServices, type RouteConfig } from '../context';
 import { readJsonBody } from './jsonBody';
+import { one, type Query } from './query';
 import type { AudienceRecord } from '../store/dataset';
 
 const GET_CONFIG: RouteConfig = { group: 'audiences', sandbox: 'required' };
 const POST_CONFIG: RouteConfig = { group: 'audiences', sandbox: 'required', jsonBody: true };
 const MAX_BULK_IDS = 100;
+const DEFAULT_PAGE = 20;
+const MAX_PAGE = 100;
 
 /** The definition fields both documented shapes carry, in the order both print them. */
 function definitionFields(audience: AudienceRecord, caller: CallerContext, mergePolicyId: string): Record<string, unknown> {
@@ -78,7 +81,57 @@ function policyOf(caller: CallerContext): string {
     return caller.sandbox.defaultMergePolicyId ?? '';
 }
 
+/**
+ * `GET /audiences` (segmentation.yaml listAudiences): `start` (offset), `limit`, `sort` (`name|updateTime|createTime:asc|desc`),
+ * `property=audienceId==...` / `id==` / `name==` (exact), `name` and `description` (contains, case-insensitive).
+ * The spec documents only 200 and 403, so a parameter we cannot read falls back to its default instead of a 400.
+ */
+function listAudiences(services: EmulatorServices, caller: CallerContext, query: Query): Record<string, unknown> {
+    let list = [...services.dataset.audiences()];
+    const name = one(query, 'name')?.toLowerCase();
+    if (name) list = list.filter((a) => a.name.toLowerCase().includes(name));
+    const description = one(query, 'description')?.toLowerCase();
+    if (description) list = list.filter((a) => a.description.toLowerCase().includes(description));
+    const property = /^(audienceId|id|name)==(.*)$/.exec(one(query, 'property') ?? '');
+    if (property) list = list.filter((a) => (property[1] === 'name' ? a.name : a.id) === property[2]);
+    const [sortField, direction] = (one(query, 'sort') ?? 'name:asc').split(':') as [string, string | undefined];
+    const field = ['name', 'updateTime', 'createTime'].includes(sortField) ? sortField : 'name';
+    const sort = direction === 'desc' ? 'desc' : 'asc';
+    const key = (a: AudienceRecord) => (field === 'name' ? a.name : field === 'updateTime' ? a.updatedAt : a.createdAt);
+    list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (sort === 'desc' ? -1 : 1));
+    const limit = Math.min(MAX_PAGE, Math.max(1, intParam(one(query, 'limit')) ?? DEFAULT_PAGE));
+    const start = Math.max(0, intParam(one(query, 'start')) ?? 0);
+    const page = list.slice(start, start + limit);
+    const next = start + limit < list.length ? start + limit : undefined;
+    return {
+        children: page.map((a) => ({ ...audienceBody(a, caller, policyOf(caller)), profileInstanceId: 'ups' })),
+        _page: {
+            totalCount: list.length,
+            totalPages: Math.ceil(list.length / limit),
+            sortField: field,
+            sort,
+            pageSize: page.length,
+            limit,
+            start,
+            ...(next === undefined ? {} : { next })
+        },
+        _links: next === undefined ? {} : { next: { href: `@/audiences?start=${next}&limit=${limit}&totalCount=${list.length}` } }
+    };
+}
+
+function intParam(raw: string | undefined): number | undefined {
+    return raw !== undefined && /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
+}
+
 export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorServices): void {
+    app.get('/data/core/ups/audiences', { config: GET_CONFIG }, async (request, reply) => {
+        const caller = requireCaller(request.caller);
+        return reply
+            .code(200)
+            .type('application/json')
+            .send(listAudiences(services, caller, request.query as Query));
+    });
+
     app.get<{ Params: { id: string } }>('/data/core/ups/audiences/:id', { config: GET_CONFIG }, async (request, reply) => {
         const caller = requireCaller(request.caller);
         const audience = services.dataset.audienceById(request.params.id);
@@ -119,6 +172,35 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
             const audience = services.dataset.audienceById(id);
             results[id] = audience
                 ? audienceBody(audience, caller, policyOf(caller))
+                : { requestId: newRequestId(), errors: { '404': [{ code: 404, message: 'Not found.' }] } };
+        }
+        return reply.code(207).type('application/json').send({ results });
+    });
+
+    /**
+     * segmentation.yaml bulkGetSegmentDefinitions: `{ids:[{id}]}` -> 207 `{results:{id: definition}}`. The spec
+     * documents only the 207; an id that does not exist gets the per-id error entry audiences bulk-get uses.
+     */
+    app.post('/data/core/ups/segment/definitions/bulk-get', { config: POST_CONFIG }, async (request, reply) => {
+        const caller = requireCaller(request.caller);
+        const parsed = readJsonBody(request.body);
+        const ids = parsed.ok ? idsOf(parsed.value) : undefined;
+        if (!parsed.ok || ids === undefined || ids.length === 0 || ids.length > MAX_BULK_IDS) {
+            return sendAdobeError(
+                reply,
+                upapiError(
+                    400,
+                    'UPAPI-113001-400',
+                    `The request body is invalid. Expected {"ids":[{"id":"..."}]} with 1 to ${MAX_BULK_IDS} ids.`,
+                    newRequestId()
+                )
+            );
+        }
+        const results: Record<string, unknown> = {};
+        for (const id of ids) {
+            const audience = services.dataset.audienceById(id);
+            results[id] = audience
+                ? segmentDefinitionBody(audience, caller, policyOf(caller))
                 : { requestId: newRequestId(), errors: { '404': [{ code: 404, message: 'Not found.' }] } };
         }
         return reply.code(207).type('application/json').send({ results });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { newRequestId, profileError, profileNotFound, type AdobeError } from '../errors';
+import { newRequestId, profileError, profileForbidden, profileNotFound, type AdobeError } from '../errors';
 import { requireCaller, sendAdobeError, type CallerContext, type EmulatorServices, type RouteConfig } from '../context';
 import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy';
 import { isAdobeError, parseBooleanParam, parseFields, profileEnvelope, resolveIdentity } from '../profileAccess/profiles';
@@ -16,6 +16,8 @@ const CONFIG: RouteConfig = { group: 'entities', sandbox: 'required' };
 export function registerEntityRoutes(app: FastifyInstance, services: EmulatorServices): void {
     app.get(ENTITIES_PATH, { config: CONFIG }, async (request, reply) => {
         const caller = requireCaller(request.caller);
+        const refused = editionRefusal(caller);
+        if (refused) return sendAdobeError(reply, refused);
         const query = request.query as Query;
         const schemaName = one(query, 'schema.name');
         if (!schemaName)
@@ -44,7 +46,11 @@ export function registerEntityRoutes(app: FastifyInstance, services: EmulatorSer
         if (!isMergePolicy(policy)) return sendAdobeError(reply, policy);
 
         const namespace = one(query, 'entityIdNS');
-        const resolution = resolveIdentity(services.dataset, { entityId, namespace: namespace === '' ? undefined : namespace });
+        const resolution = resolveIdentity(
+            services.profilesFor(caller.org),
+            { entityId, namespace: namespace === '' ? undefined : namespace },
+            policy.stitching
+        );
         if (resolution.kind === 'error') return sendAdobeError(reply, resolution.error);
         if (resolution.kind === 'none') return sendAdobeError(reply, profileNotFound(newRequestId()));
         const body: Record<string, unknown> = {};
@@ -57,12 +63,24 @@ export function registerEntityRoutes(app: FastifyInstance, services: EmulatorSer
     registerMultiEntityRoute(app, services);
 }
 
-/** Refusal for orgs whose edition does not allow event look-up (entities.md: Prime cannot look up events by API). */
+/**
+ * The entities endpoints are for Real-Time CDP Ultimate (profile.yaml, both operations: "You can only use this
+ * endpoint if you are subscribed to Real-Time CDP Ultimate edition"): other editions are refused with the
+ * Profile service's documented 403, for profiles and events alike.
+ */
+export function editionRefusal(caller: CallerContext): AdobeError | undefined {
+    return caller.org.edition === 'ultimate' ? undefined : profileForbidden();
+}
+
+/**
+ * Refusal for an org where ExperienceEvent look-up is off: Adobe deprecated it (the 2026 profile.yaml no longer
+ * documents it) and Ultimate orgs that did not use it must ask Adobe Customer Care to turn it on (entities.md banner).
+ */
 export function eventLookupRefused(caller: CallerContext): AdobeError {
     const status = caller.org.eventLookup.refusalStatus;
     return profileError(
         status,
-        `UPS-ACC-1000010: ExperienceEvent lookup is not enabled for this organization. Looking up ExperienceEvents through the Profile Access API requires Real-Time CDP Ultimate; this organization's edition is ${caller.org.edition === 'prime' ? 'Prime' : caller.org.edition}. Use computed attributes instead.`,
+        'UPS-ACC-1000010: ExperienceEvent lookup is not enabled for this organization. ExperienceEvent lookup through the Profile Access API is deprecated; use computed attributes instead.',
         `Status Code - ${status} : ExperienceEvent lookup is deprecated and not enabled for IMS org ${caller.org.imsOrgId}`
     );
 }
@@ -100,14 +118,18 @@ function lookUpEvents(reply: FastifyReply, services: EmulatorServices, caller: C
         fields
     });
     if (isAdobeError(parsed)) return sendAdobeError(reply, parsed);
+    const policy = resolveMergePolicy(caller.org, caller.sandbox, one(query, 'mergePolicyId'));
+    if (!isMergePolicy(policy)) return sendAdobeError(reply, policy);
     const namespace = one(query, 'relatedEntityIdNS');
-    const resolution = resolveIdentity(services.dataset, {
-        entityId: relatedEntityId,
-        namespace: namespace === '' ? undefined : namespace
-    });
+    const profiles = services.profilesFor(caller.org);
+    const resolution = resolveIdentity(
+        profiles,
+        { entityId: relatedEntityId, namespace: namespace === '' ? undefined : namespace },
+        policy.stitching
+    );
     if (resolution.kind === 'error') return sendAdobeError(reply, resolution.error);
     if (resolution.kind === 'none') return sendAdobeError(reply, profileNotFound(newRequestId()));
-    const page = eventPage(services.dataset, resolution.profiles, parsed);
+    const page = eventPage((p) => profiles.eventsOf(p), resolution.profiles, parsed);
     if (isAdobeError(page)) return sendAdobeError(reply, page);
     const orderby = parsed.descending ? '-timestamp' : 'timestamp';
     return reply

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { identity as identityErrors } from '../errors';
-import { sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
+import { requireCaller, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
+import type { ProfileResolver } from '../profileAccess/profileResolver';
 import { NAMESPACES, namespaceByCode, namespaceById, type IdentityNamespace } from '../store/namespaces';
 import { deriveXid } from '../store/xid';
-import type { IdentityRef, ProfileRecord } from '../store/dataset';
+import type { IdentityRef } from '../store/dataset';
 import { readJsonBody } from './jsonBody';
 import { one, type Query } from './query';
 
@@ -59,7 +60,8 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
         const ns = namespaceOf(query);
         if (!xid && (!id || !ns)) return sendAdobeError(reply, clusterInvalid('Provide xid, or id with nsid/namespace.'));
         const byNsid = one(query, 'nsid') ?? one(query, 'nsId');
-        const result = xid ? clusterByXid(services, xid) : clusterByIdentity(services, ns!, id!, byNsid !== undefined);
+        const profiles = services.profilesFor(requireCaller(request.caller).org);
+        const result = xid ? clusterByXid(profiles, xid) : clusterByIdentity(profiles, ns!, id!, byNsid !== undefined);
         return reply
             .code(200)
             .type('application/json')
@@ -80,11 +82,12 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
         if (!Array.isArray(list) || list.length === 0 || list.length > MAX_GRAPH_IDS) {
             return sendAdobeError(reply, clusterInvalid(`Between 1 and ${MAX_GRAPH_IDS} ids are required.`));
         }
+        const profiles = services.profilesFor(requireCaller(request.caller).org);
         const results: ClusterResult[] = [];
         for (const item of list) {
             if (body.xids !== undefined) {
                 if (typeof item !== 'string') return sendAdobeError(reply, clusterInvalid('xids must be strings.'));
-                results.push(clusterByXid(services, item));
+                results.push(clusterByXid(profiles, item));
                 continue;
             }
             const { nsid, namespace, id } = (item ?? {}) as { nsid?: unknown; namespace?: unknown; id?: unknown };
@@ -95,7 +98,7 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
                 results.push({ unprocessed: nsid !== undefined ? { nsid: String(nsid), id } : { namespace: String(namespace), id } });
                 continue;
             }
-            results.push(clusterByIdentity(services, ns, id, body.compositeXids !== undefined));
+            results.push(clusterByIdentity(profiles, ns, id, body.compositeXids !== undefined));
         }
         return reply.code(200).type('application/json').send(clusterResponse(results));
     });
@@ -118,6 +121,7 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
             );
         }
         const projection = body.projection_type;
+        const profiles = services.profilesFor(requireCaller(request.caller).org);
         const edgeMeta = body.require_edge_meta_data === true;
         if ((body.composite_xids === undefined) === (body.xids === undefined)) {
             return sendAdobeError(
@@ -138,7 +142,7 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
             const graphs: unknown[] = [];
             const unprocessed: string[] = [];
             for (const xid of list as string[]) {
-                const members = membersOf(services.dataset.findByXid(xid));
+                const members = membersOfXid(profiles, xid);
                 if (members.length === 0) unprocessed.push(xid);
                 else graphs.push(graphOf({ xid }, members, projection, edgeMeta, (m) => ({ xid: deriveXid(m.namespace, m.id) })));
             }
@@ -158,7 +162,7 @@ export function registerIdentityRoutes(app: FastifyInstance, services: EmulatorS
                     identityErrors.graphInvalid('Graph Request Invalid - each composite_xid needs id and ns or nsid.')
                 );
             }
-            const members = namespace ? membersOf(services.dataset.findByIdentity(namespace.code, id)) : [];
+            const members = namespace ? membersOfIdentity(profiles, namespace.code, id) : [];
             if (!namespace || members.length === 0) {
                 unprocessed.push(item);
                 continue;
@@ -183,15 +187,15 @@ function clusterInvalid(description: string) {
     return { status: 400, body: { title: 'InvalidInput', status: 400, description } };
 }
 
-function clusterByXid(services: EmulatorServices, xid: string): ClusterResult {
-    const members = membersOf(services.dataset.findByXid(xid));
+function clusterByXid(profiles: ProfileResolver, xid: string): ClusterResult {
+    const members = membersOfXid(profiles, xid);
     if (members.length === 0) return { unprocessed: xid };
     return { cluster: { xid, members: members.map((m) => deriveXid(m.namespace, m.id)) } };
 }
 
-function clusterByIdentity(services: EmulatorServices, ns: IdentityNamespace, id: string, byNsid: boolean): ClusterResult {
+function clusterByIdentity(profiles: ProfileResolver, ns: IdentityNamespace, id: string, byNsid: boolean): ClusterResult {
     const compositeXid = byNsid ? { nsid: String(ns.id), id } : { namespace: ns.code, id };
-    const members = membersOf(services.dataset.findByIdentity(ns.code, id));
+    const members = membersOfIdentity(profiles, ns.code, id);
     if (members.length === 0) return { unprocessed: compositeXid };
     return {
         cluster: {
@@ -219,19 +223,18 @@ function namespaceOf(query: Query): IdentityNamespace | undefined {
     return code === undefined ? undefined : namespaceByCode(code);
 }
 
-/** The union of linked identities (a household phone links both profiles' identities). */
-function membersOf(profiles: readonly ProfileRecord[]): IdentityRef[] {
-    const seen = new Set<string>();
-    const out: IdentityRef[] = [];
-    for (const profile of profiles) {
-        for (const identity of profile.identities) {
-            const key = `${identity.namespace}\u0000${identity.id}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            out.push(identity);
-        }
-    }
-    return out;
+/**
+ * The identities of the graph an identity belongs to, as Identity Service serves them (linking rules applied,
+ * at most 50: profileAccess/profileResolver.ts); none for an identity no graph knows.
+ */
+function membersOfIdentity(profiles: ProfileResolver, namespace: string, id: string): readonly IdentityRef[] {
+    const graph = profiles.graphOfIdentity(namespace, id);
+    return graph ? profiles.servedMembers(graph) : [];
+}
+
+function membersOfXid(profiles: ProfileResolver, xid: string): readonly IdentityRef[] {
+    const graph = profiles.graphOfXid(xid);
+    return graph ? profiles.servedMembers(graph) : [];
 }
 
 function graphOf<T extends object>(

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { profileError } from '../errors';
+import { profileError, type AdobeError } from '../errors';
 import { requireCaller, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
 import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy';
-import { isAdobeError, parseFields, profileEnvelope, requestedXid, resolveIdentity } from '../profileAccess/profiles';
+import { isAdobeError, parseFields, profileEnvelope, requestedXid, resolveIdentity, type ShapeOptions } from '../profileAccess/profiles';
+import type { ProfileResolver } from '../profileAccess/profileResolver';
+import type { MultiEntityKeying } from '../orgs';
 import { readJsonBody } from './jsonBody';
-import { eventLookupRefused } from './entities';
+import { editionRefusal, eventLookupRefused } from './entities';
 import { lookUpEventsForMany } from './multiEvents';
 
 const CONFIG: RouteConfig = { group: 'entities', sandbox: 'required', jsonBody: true };
@@ -16,18 +18,22 @@ interface RequestedIdentity {
 }
 
 /**
- * Profile Access API, POST multi-entity form (entities.md "Access multiple entities"; profile.yaml
- * retrieveMultipleEntities). Choices where the docs are silent, also in the README:
- * - two requested identities reaching one profile give ONE entry (keyed by the profile XID) whose
- *   requestedIdentity is the first identity that reached it;
- * - a household phone gives one entry per profile, each with requestedIdentity = the phone;
- * - an identity with no profile gives the documented empty entry keyed by that identity's XID;
- * - any per-identity failure (e.g. >50 linked identities) turns the answer into 207 with the spec's array
- *   `[{xid, error}]` of the failures only (the spec's 207 schema has no room for the successes).
+ * Profile Access API, POST multi-entity form (entities.md "Access profile data by list of identities"; profile.yaml
+ * retrieveMultipleEntities). The answer is keyed as the org is set (EmulatorServices.multiEntityKeyingFor):
+ * - perRequestedIdentity (default, as Adobe's only example answers): one entry per requested identity, keyed by
+ *   that identity's XID, so one person reached by three identities comes back three times under three keys;
+ * - perProfile: one entry per distinct profile, keyed by the profile's XID, requestedIdentity the first identity
+ *   that reached it.
+ * Either way, an identity with no profile gives the documented empty entry keyed by its XID, and without identity
+ * stitching an identity carried by several records gives one entry per record (keyed by each record's XID). Any
+ * per-identity failure (e.g. more than 50 linked identities) turns the answer into 207 with the spec's array
+ * `[{xid, error}]` of the failures only (the spec's 207 schema has no room for the successes).
  */
 export function registerMultiEntityRoute(app: FastifyInstance, services: EmulatorServices): void {
     app.post('/data/core/ups/access/entities', { config: CONFIG }, async (request, reply) => {
         const caller = requireCaller(request.caller);
+        const refused = editionRefusal(caller);
+        if (refused) return sendAdobeError(reply, refused);
         const parsed = readJsonBody(request.body);
         if (!parsed.ok)
             return sendAdobeError(
@@ -50,7 +56,7 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
             );
         if (schemaName === '_xdm.context.experienceevent') {
             if (!caller.org.eventLookup.enabled) return sendAdobeError(reply, eventLookupRefused(caller));
-            const events = lookUpEventsForMany(services, b);
+            const events = lookUpEventsForMany(services, caller, b);
             if (isAdobeError(events)) return sendAdobeError(reply, events);
             return reply.code(events.status).type('application/json').send(events.body);
         }
@@ -87,37 +93,60 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
         const policy = resolveMergePolicy(caller.org, caller.sandbox, b.mergePolicyId as string | undefined);
         if (!isMergePolicy(policy)) return sendAdobeError(reply, policy);
 
-        const result: Record<string, unknown> = {};
-        const failures: Array<{ xid: string; error: unknown }> = [];
-        for (const requested of identities) {
-            const query = { entityId: requested.entityId, namespace: requested.entityIdNS?.code };
-            const resolution = resolveIdentity(services.dataset, query);
-            const xid = requestedXid(query);
-            if (resolution.kind === 'error') {
-                failures.push({ xid, error: resolution.error.body });
-                continue;
-            }
-            if (resolution.kind === 'none') {
-                result[xid] ??= {
-                    entityId: xid,
-                    sources: [''],
-                    entity: {},
-                    lastModifiedAt: '1970-01-01T00:00:00Z',
-                    requestedIdentity: requested
-                };
-                continue;
-            }
-            for (const profile of resolution.profiles) {
-                if (result[profile.xid]) continue;
-                result[profile.xid] = {
-                    ...profileEnvelope(profile, { mergePolicyId: policy.id, fields, withCA: b.withCA === true, tenant: caller.org.tenant }),
-                    requestedIdentity: requested
-                };
-            }
-        }
+        const { result, failures } = lookUpMany(
+            services.profilesFor(caller.org),
+            identities,
+            services.multiEntityKeyingFor(caller.org),
+            policy.stitching,
+            { mergePolicyId: policy.id, fields, withCA: b.withCA === true, tenant: caller.org.tenant }
+        );
         if (failures.length > 0) return reply.code(207).type('application/json').send(failures);
         return reply.code(200).type('application/json').send(result);
     });
+}
+
+interface ManyAnswer {
+    result: Record<string, unknown>;
+    failures: Array<{ xid: string; error: AdobeError['body'] }>;
+}
+
+function lookUpMany(
+    profiles: ProfileResolver,
+    identities: readonly RequestedIdentity[],
+    keying: MultiEntityKeying,
+    stitching: boolean,
+    shape: ShapeOptions
+): ManyAnswer {
+    const result: Record<string, unknown> = {};
+    const failures: ManyAnswer['failures'] = [];
+    for (const requested of identities) {
+        const query = { entityId: requested.entityId, namespace: requested.entityIdNS?.code };
+        const resolution = resolveIdentity(profiles, query, stitching);
+        const xid = requestedXid(query);
+        if (resolution.kind === 'error') {
+            failures.push({ xid, error: resolution.error.body });
+            continue;
+        }
+        if (resolution.kind === 'none') {
+            result[xid] ??= {
+                entityId: xid,
+                sources: [''],
+                entity: {},
+                lastModifiedAt: '1970-01-01T00:00:00Z',
+                requestedIdentity: requested
+            };
+            continue;
+        }
+        const [only] = resolution.profiles;
+        if (keying === 'perRequestedIdentity' && only && resolution.profiles.length === 1) {
+            result[xid] ??= { ...profileEnvelope(only, shape, xid), requestedIdentity: requested };
+            continue;
+        }
+        for (const profile of resolution.profiles) {
+            result[profile.xid] ??= { ...profileEnvelope(profile, shape), requestedIdentity: requested };
+        }
+    }
+    return { result, failures };
 }
 
 function validateIdentities(raw: unknown): RequestedIdentity[] | string {

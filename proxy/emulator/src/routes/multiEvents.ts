@@ -1,5 +1,6 @@
 import { profileError, type AdobeError } from '../errors';
-import type { EmulatorServices } from '../context';
+import type { CallerContext, EmulatorServices } from '../context';
+import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy';
 import { eventPage, parseEventQuery } from '../profileAccess/events';
 import { isAdobeError, requestedXid, resolveIdentity } from '../profileAccess/profiles';
 
@@ -22,7 +23,11 @@ interface RelatedIdentity {
 
 const bad = (message: string): AdobeError => profileError(400, `UPS-ACC-1000415: ${message}`, 'Status Code - 400 : Bad request');
 
-export function lookUpEventsForMany(services: EmulatorServices, body: Record<string, unknown>): MultiEventResult | AdobeError {
+export function lookUpEventsForMany(
+    services: EmulatorServices,
+    caller: CallerContext,
+    body: Record<string, unknown>
+): MultiEventResult | AdobeError {
     const relatedSchema = (body.relatedSchema as { name?: unknown } | undefined)?.name;
     if (relatedSchema !== '_xdm.context.profile')
         return bad("relatedSchema.name must be '_xdm.context.profile' for ExperienceEvent lookups.");
@@ -32,6 +37,10 @@ export function lookUpEventsForMany(services: EmulatorServices, body: Record<str
     if (fields !== undefined && (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string' || f === '' || /\s/.test(f)))) {
         return bad('fields must be an array of XDM paths without spaces.');
     }
+    if (body.mergePolicyId !== undefined && typeof body.mergePolicyId !== 'string') return bad('mergePolicyId must be a string.');
+    const policy = resolveMergePolicy(caller.org, caller.sandbox, body.mergePolicyId as string | undefined);
+    if (!isMergePolicy(policy)) return policy;
+    const profiles = services.profilesFor(caller.org);
     const timeFilter = (body.timeFilter ?? {}) as { startTime?: unknown; endTime?: unknown };
     const limit = body.limit;
     const orderby = body.orderby ?? body.orderBy;
@@ -50,13 +59,15 @@ export function lookUpEventsForMany(services: EmulatorServices, body: Record<str
         if (isAdobeError(query)) return query;
         const related = { entityId: identity.relatedEntityId, namespace: identity.relatedEntityIdNS?.code };
         const xid = requestedXid(related);
-        const resolution = resolveIdentity(services.dataset, related);
+        const resolution = resolveIdentity(profiles, related, policy.stitching);
         if (resolution.kind === 'error') {
             failures.push({ xid, error: resolution.error.body });
             continue;
         }
         const page =
-            resolution.kind === 'none' ? { children: [], start: '', next: '' } : eventPage(services.dataset, resolution.profiles, query);
+            resolution.kind === 'none'
+                ? { children: [], start: '', next: '' }
+                : eventPage((p) => profiles.eventsOf(p), resolution.profiles, query);
         if (isAdobeError(page)) return page;
         results[xid] = {
             _page: {

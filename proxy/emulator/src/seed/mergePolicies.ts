@@ -1,4 +1,14 @@
-import { DEFAULT_MERGE_POLICY_ID, DEV_MERGE_POLICY_ID, PRIME_MERGE_POLICY_ID, type EmulatedOrg, type EmulatedSandbox } from '../orgs';
+import {
+    DEFAULT_MERGE_POLICY_ID,
+    DEV_MERGE_POLICY_ID,
+    LINKED_MERGE_POLICY_ID,
+    PRIME_MERGE_POLICY_ID,
+    type EmulatedOrg,
+    type EmulatedSandbox
+} from '../orgs';
+
+/** The primary sandbox's policy without identity stitching (identityGraph.type "none"). */
+export const NO_STITCHING_POLICY_ID = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b';
 
 /** A merge policy as `/config/mergePolicies` returns it (doc shape, merge-policies.md). */
 export interface MergePolicy {
@@ -43,7 +53,7 @@ const POLICIES_BY_SANDBOX: Record<string, PolicySeed[]> = {
             updateEpoch: 1712000000
         },
         {
-            id: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
+            id: NO_STITCHING_POLICY_ID,
             name: 'No identity stitching',
             identityGraph: 'none',
             attributeMerge: { type: 'timestampOrdered' },
@@ -59,6 +69,16 @@ const POLICIES_BY_SANDBOX: Record<string, PolicySeed[]> = {
             attributeMerge: { type: 'timestampOrdered' },
             isActiveOnEdge: false,
             updateEpoch: 1716000000
+        }
+    ],
+    'linked/prod': [
+        {
+            id: LINKED_MERGE_POLICY_ID,
+            name: 'Default Timebased',
+            identityGraph: 'pdg',
+            attributeMerge: { type: 'timestampOrdered' },
+            isActiveOnEdge: true,
+            updateEpoch: 1732000000
         }
     ],
     'prime/prod': [

@@ -13,12 +13,14 @@ import {
     type EventOwner,
     type Product
 } from './eventFactory';
-import { ecidFor, sha256Hex, type PersonSeed } from './profileBuilder';
+import { ecidFor, emailLcSha256, phoneSha256, phoneSha256E164, type PersonSeed } from './profileBuilder';
 
 /**
  * The demo's seed people, as data (listed in proxy/emulator/README.md, "Seed people"). Their identity values
- * (emails, phones, CRM ids, loyalty ids) are the ones the demo records use everywhere (scripts/preview/crm/records.json,
- * scripts/org/demoRecords.ts); everything else is invented but shaped like production XDM.
+ * (emails, phones, CRM ids, loyalty ids) are stored exactly as each source ingested them, as AEP keeps them: most
+ * match the demo records' spelling (scripts/preview/crm/records.json, scripts/org/demoRecords.ts), some do not on
+ * purpose (a mixed-case email, a phone without country code or without "+", hashed-only identities), the way
+ * real tenants' data arrives. Everything else is invented but shaped like production XDM.
  */
 export const SEED_AS_OF = Date.UTC(2026, 10, 20, 18, 0, 0);
 const TENANT = '_acmetelco';
@@ -40,6 +42,12 @@ export const SEED_IDENTITIES = {
     maria: { email: 'maria.lopez@example.com', phone: '+14155550142', crmId: 'CUST-7781203', loyaltyId: 'LX-00938211' },
     kenji: { email: 'kenji.sato@example.com', phone: '+819012345678' },
     gary: { email: 'graph.heavy@example.com' },
+    /** A web-form lead ingested as typed: mixed-case email, a US phone without country code. */
+    olivia: { email: 'Olivia.Brandt@Example.com', phone: '4155550177' },
+    /** Known to AEP only by hashes (an org that ingests hashed identities for ad platforms); the plain values for reference. */
+    priya: { email: 'priya.natarajan@example.com', phone: '+14155550166' },
+    /** An identity-only profile: a call-back request left a phone (E.164 digits without "+") and a device id, nothing else. */
+    chris: { phone: '14155550155' },
     unknown: { email: 'unknown.person@example.com' }
 } as const;
 
@@ -117,7 +125,8 @@ function janeSeed(): PersonSeed {
             id('ECID', owner.ecids[0]!),
             id('ECID', owner.ecids[1]!),
             id('loyaltyId', s.loyaltyId),
-            id('Email_LC_SHA256', sha256Hex(s.email.toLowerCase()))
+            id('Email_LC_SHA256', emailLcSha256(s.email)),
+            id('Phone_SHA256', phoneSha256(s.phone))
         ],
         tenant: TENANT,
         entity: {
@@ -308,6 +317,9 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
             }
         },
         createDate: isSam ? '2019-08-01T12:00:03.118Z' : '2022-06-15T09:41:27.004Z',
+        // Sam's CRM record (the account holder's, with the household line) was updated last: with linking rules
+        // the identity optimization algorithm keeps the phone in his graph and drops it from Alex's.
+        linkedAt: isSam ? '2026-11-12T16:20:00Z' : '2025-06-03T08:15:00Z',
         region: 'VA7'
     };
 }
@@ -537,6 +549,114 @@ function garySeed(): PersonSeed {
     };
 }
 
+/** A web-form lead whose identities AEP stored as typed: `Olivia.Brandt@Example.com`, `4155550177`. */
+function oliviaSeed(): PersonSeed {
+    const s = SEED_IDENTITIES.olivia;
+    const owner: EventOwner = { key: 'olivia', email: s.email, ecids: [ecidFor('olivia', 1)] };
+    let n = 0;
+    const events = [
+        pageView(owner, n++, at(9), PAGES.fiber),
+        pageView(owner, n++, at(9) + 240000, PAGES.plans),
+        emailSent(owner, n++, at(8), 'MSG-FIBER-PROMO-US'),
+        emailOpened(owner, n++, at(7), 'MSG-FIBER-PROMO-US'),
+        emailClicked(owner, n++, at(7) + 65000, 'MSG-FIBER-PROMO-US'),
+        pageView(owner, n++, at(2), PAGES.deals)
+    ];
+    return {
+        key: 'olivia',
+        primary: id('Email', s.email),
+        identities: [id('Email', s.email), id('Phone', s.phone), id('ECID', owner.ecids[0]!)],
+        tenant: TENANT,
+        entity: {
+            person: { name: { firstName: 'Olivia', lastName: 'Brandt', fullName: 'Olivia Brandt' } },
+            personalEmail: { address: s.email, primary: true, type: 'personal', status: 'active' },
+            homePhone: { number: s.phone, primary: true, status: 'active' },
+            homeAddress: { city: 'Berkeley', stateProvince: 'CA', country: 'United States', countryCode: 'US', primary: true },
+            consents: { collect: { val: 'y' }, marketing: { preferred: 'email', email: { val: 'y' }, sms: { val: 'n' } } },
+            [TENANT]: { crm: { accountStatus: 'prospect', valueTier: 'prospect', leadSource: 'web form' } }
+        },
+        memberships: [
+            [AUDIENCE.leadHighConversion, 'realized', iso(at(1) - 4 * HOUR)],
+            [AUDIENCE.emailEngaged, 'realized', iso(at(7) + HOUR)]
+        ],
+        events: sortByTime(events),
+        asOf: SEED_AS_OF,
+        customerAI: {
+            conversion_30d: {
+                propensityType: 'conversion',
+                score: 66,
+                probability: 0.21,
+                percentile: 85,
+                scoringDate: '2026-11-19',
+                influentialFactors: [{ code: 'emailClicks30d', value: '1', importance: 'high' }]
+            }
+        },
+        createDate: '2026-11-11T17:42:09.306Z',
+        region: 'VA7'
+    };
+}
+
+/**
+ * Known to AEP only by hashes made the way Adobe documents each namespace (profileBuilder.ts): Email_LC_SHA256,
+ * Phone_SHA256 (digits with country code, no "+") and Phone_SHA256_E.164 (the "+" form), and a device id.
+ */
+function priyaSeed(): PersonSeed {
+    const s = SEED_IDENTITIES.priya;
+    const owner: EventOwner = { key: 'priya', email: s.email, ecids: [ecidFor('priya', 1)] };
+    let n = 0;
+    const events = [pageView(owner, n++, at(4), PAGES.phones), productView(owner, n++, at(4) + 90000, P.phone16)];
+    const emailHash = emailLcSha256(s.email);
+    return {
+        key: 'priya',
+        primary: id('Email_LC_SHA256', emailHash),
+        identities: [
+            id('Email_LC_SHA256', emailHash),
+            id('Phone_SHA256', phoneSha256(s.phone)),
+            id('Phone_SHA256_E.164', phoneSha256E164(s.phone)),
+            id('ECID', owner.ecids[0]!)
+        ],
+        tenant: TENANT,
+        entity: {
+            person: { name: { firstName: 'Priya', lastName: 'Natarajan', fullName: 'Priya Natarajan' } },
+            consents: { collect: { val: 'y' }, marketing: { preferred: 'email', email: { val: 'y' } } },
+            [TENANT]: { crm: { accountStatus: 'active', valueTier: 'medium' } }
+        },
+        memberships: [[AUDIENCE.plansBrowsers, 'realized', iso(at(4) + HOUR)]],
+        events: sortByTime(events),
+        asOf: SEED_AS_OF,
+        createDate: '2025-09-14T10:03:51.730Z',
+        region: 'VA7'
+    };
+}
+
+/** An identity-only profile: the phone (stored as `14155550155`) and a device id, no attributes at all. */
+function chrisSeed(): PersonSeed {
+    const s = SEED_IDENTITIES.chris;
+    return {
+        key: 'chris',
+        primary: id('Phone', s.phone),
+        identities: [id('Phone', s.phone), id('ECID', ecidFor('chris', 1))],
+        tenant: TENANT,
+        entity: {},
+        memberships: [],
+        events: [],
+        asOf: SEED_AS_OF,
+        createDate: '2026-11-18T20:11:45.018Z',
+        region: 'VA7',
+        identityOnly: true
+    };
+}
+
 export function seedPeople(): PersonSeed[] {
-    return [janeSeed(), householdSeed('sam'), householdSeed('alex'), mariaSeed(), kenjiSeed(), garySeed()];
+    return [
+        janeSeed(),
+        householdSeed('sam'),
+        householdSeed('alex'),
+        mariaSeed(),
+        kenjiSeed(),
+        garySeed(),
+        oliviaSeed(),
+        priyaSeed(),
+        chrisSeed()
+    ];
 }

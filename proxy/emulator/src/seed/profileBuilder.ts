@@ -21,6 +21,10 @@ export interface PersonSeed {
     readonly customerAI?: XdmObject;
     readonly createDate: string;
     readonly region: string;
+    /** When the record's identity links were last ingested (default: an hour before asOf). */
+    readonly linkedAt?: string;
+    /** The record holds identities and nothing else (an identity-only profile, e.g. from a call-back form). */
+    readonly identityOnly?: boolean;
 }
 
 /** Deterministic 38-digit ECID for a person and device number. */
@@ -31,6 +35,27 @@ export function ecidFor(key: string, n: number): string {
 
 export function sha256Hex(value: string): string {
     return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * Email_LC_SHA256 as Adobe defines it: the address trimmed, lower-cased, SHA-256, lower-case hex
+ * (https://experienceleague.adobe.com/en/docs/experience-platform/identity/features/namespaces, "Emails (SHA256, lowercased)").
+ */
+export function emailLcSha256(email: string): string {
+    return sha256Hex(email.trim().toLowerCase());
+}
+
+/**
+ * Phone_SHA256 as Adobe defines it: "remove symbols, letters, and any leading zeroes" and "add the country
+ * calling code as a prefix" before hashing (same page, "Phone (SHA256)"): `+1 (415) 555-0123` -> sha256("14155550123").
+ */
+export function phoneSha256(e164: string): string {
+    return sha256Hex(e164.replace(/\D/g, '').replace(/^0+/, ''));
+}
+
+/** Phone (SHA256_E.164): the E.164 form, plus sign included, hashed (same page). */
+export function phoneSha256E164(e164: string): string {
+    return sha256Hex(e164);
 }
 
 function datasetId(key: string, n: number): string {
@@ -75,10 +100,13 @@ export function buildProfile(seed: PersonSeed): ProfileRecord {
     entity.userActivityRegions = { [seed.region]: { captureTimestamp: lastModified } };
     const sources = [datasetId(seed.key, 1), datasetId(seed.key, 2), datasetId(seed.key, 3)];
     if (seed.memberships.length > 0) sources.push('profile-streaming-segment');
+    const linkedAt = seed.linkedAt ? Date.parse(seed.linkedAt) : seed.asOf - 3600000;
     return {
         xid: deriveXid(seed.primary.namespace, seed.primary.id),
+        primary: seed.primary,
         identities: seed.identities,
-        entity,
+        linkedAt,
+        entity: seed.identityOnly ? { identityMap: entity.identityMap } : entity,
         sources,
         tags: [`${Date.parse(seed.createDate)}:${seed.key.length * 97}:${seed.identities.length}:va7`, batchUuid(seed.key)],
         lastModifiedAt: lastModified

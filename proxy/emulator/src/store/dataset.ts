@@ -1,4 +1,5 @@
 import { deriveXid } from './xid';
+import { connectedComponents } from './identityGraph';
 
 /** One identity of a profile, namespace written with the catalogue's code (`Email`, `CRMID`). */
 export interface IdentityRef {
@@ -8,16 +9,26 @@ export interface IdentityRef {
 
 export type XdmObject = Record<string, unknown>;
 
-/** A merged profile as the Profile store holds it; the envelope is built from it per request. */
+/**
+ * A profile as the Profile store holds it: one record (fragment) as ingested, or several fragments merged
+ * along an identity graph (profileAccess/profileResolver.ts). The envelope is built from it per request.
+ */
 export interface ProfileRecord {
-    /** The profile's own XID (the key of the entities map). */
+    /** The profile's own XID (the key of the entities map): the XID of its primary identity. */
     readonly xid: string;
+    /** The identity the record was keyed by at ingestion. */
+    readonly primary: IdentityRef;
+    /** Identities exactly as ingested (AEP does not change their case or format), oldest first. */
     readonly identities: readonly IdentityRef[];
     /** Full merged XDM, including computed attributes (removed per request unless withCA=true). */
     readonly entity: XdmObject;
     readonly sources: readonly string[];
     readonly tags: readonly string[];
     readonly lastModifiedAt: string;
+    /** Epoch ms when this record's identity links were last ingested (the identity optimization algorithm replays the latest first). */
+    readonly linkedAt: number;
+    /** Only on a profile merged from several records: those records, newest first. */
+    readonly fragments?: readonly ProfileRecord[];
 }
 
 export interface ExperienceEventRecord {
@@ -44,10 +55,15 @@ export interface AudienceRecord {
  * (the generator, which builds profile n on demand so that 100k profiles stay cheap).
  */
 export interface Dataset {
-    /** Profiles reached by an identity; two for a household phone, none when unknown. */
+    /** Records that carry an identity (value compared exactly); two for a household phone, none when unknown. */
     findByIdentity(namespaceCode: string, id: string): readonly ProfileRecord[];
-    /** Profiles reached by an XID (the profile's own XID or the XID of any of its identities). */
+    /** Records reached by an XID (the record's own XID or the XID of any of its identities). */
     findByXid(xid: string): readonly ProfileRecord[];
+    /**
+     * The records linked to `record` through shared identities, transitively, itself included (the connected
+     * component an identity graph without linking rules would be), in data set order.
+     */
+    componentOf(record: ProfileRecord): readonly ProfileRecord[];
     /** Events of one profile in ascending timestamp order. */
     eventsOf(profile: ProfileRecord): readonly ExperienceEventRecord[];
     audiences(): readonly AudienceRecord[];
@@ -77,6 +93,7 @@ export interface MemoryDatasetInput {
 export class MemoryDataset implements Dataset {
     private readonly byIdentity = new Map<string, ProfileRecord[]>();
     private readonly byXid = new Map<string, ProfileRecord[]>();
+    private readonly components = new Map<ProfileRecord, readonly ProfileRecord[]>();
     private readonly audienceIndex: Map<string, AudienceRecord>;
 
     constructor(private readonly input: MemoryDatasetInput) {
@@ -87,6 +104,7 @@ export class MemoryDataset implements Dataset {
                 addTo(this.byXid, deriveXid(identity.namespace, identity.id), profile);
             }
         }
+        for (const component of connectedComponents(input.profiles)) for (const record of component) this.components.set(record, component);
         this.audienceIndex = new Map(input.audiences.map((a) => [a.id, a]));
     }
 
@@ -100,6 +118,10 @@ export class MemoryDataset implements Dataset {
 
     findByXid(xid: string): readonly ProfileRecord[] {
         return this.byXid.get(xid) ?? [];
+    }
+
+    componentOf(record: ProfileRecord): readonly ProfileRecord[] {
+        return this.components.get(record) ?? [record];
     }
 
     eventsOf(profile: ProfileRecord): readonly ExperienceEventRecord[] {
@@ -143,10 +165,18 @@ export class LayeredDataset implements Dataset {
         return this.fromLayers((l) => l.findByXid(xid));
     }
 
+    /** Layers share no identity (seed people and generated data use different values), so a component stays in its layer. */
+    componentOf(record: ProfileRecord): readonly ProfileRecord[] {
+        return this.ownerOf(record)?.componentOf(record) ?? [record];
+    }
+
     eventsOf(profile: ProfileRecord): readonly ExperienceEventRecord[] {
-        // A profile that did not come from this data set: the first layer that knows its XID owns it.
-        const owner = this.owners.get(profile) ?? this.layers.find((l) => l.findByXid(profile.xid).some((p) => p.xid === profile.xid));
-        return owner ? owner.eventsOf(profile) : [];
+        return this.ownerOf(profile)?.eventsOf(profile) ?? [];
+    }
+
+    /** The layer that answered with this record; for a record that did not come from here, the first layer that knows its XID. */
+    private ownerOf(record: ProfileRecord): Dataset | undefined {
+        return this.owners.get(record) ?? this.layers.find((l) => l.findByXid(record.xid).some((p) => p.xid === record.xid));
     }
 
     audiences(): readonly AudienceRecord[] {

@@ -3,6 +3,9 @@
  * Standard ids follow Adobe's privacy appendix (ECID 4, Email 6, Phone 7, ...); CRMID and loyaltyId are
  * custom, org-created namespaces with large numeric ids, as in real orgs.
  * idType values use the casing of Adobe's list-namespaces example (COOKIE, CROSS_DEVICE, Email, Phone).
+ * Phone (E.164) and Phone (SHA256_E.164) are standard namespaces (identity symbols `Phone_E.164` and
+ * `Phone_SHA256_E.164`, https://experienceleague.adobe.com/en/docs/experience-platform/identity/features/namespaces);
+ * Adobe publishes no numeric id for them, so 16 and 17 here are ours.
  */
 export interface IdentityNamespace {
     readonly id: number;
@@ -28,6 +31,8 @@ export const NAMESPACES: readonly IdentityNamespace[] = Object.freeze([
     ns(9, 'TNTID', 'TNTID', 'Adobe Target ID', 'COOKIE', false, STANDARD_TIME),
     ns(11, 'Email_LC_SHA256', 'Emails (SHA256, lowercased)', 'Email addresses lower-cased then SHA256 hashed', 'Email', false, CUSTOM_TIME),
     ns(15, 'Phone_SHA256', 'Phone (SHA256)', 'Phone numbers hashed with SHA256', 'Phone', false, CUSTOM_TIME),
+    ns(16, 'Phone_SHA256_E.164', 'Phone (SHA256_E.164)', 'Phone numbers in E.164 format hashed with SHA256', 'Phone', false, CUSTOM_TIME),
+    ns(17, 'Phone_E.164', 'Phone (E.164)', 'Raw phone numbers in E.164 format', 'Phone', false, CUSTOM_TIME),
     ns(411, 'AdCloud', 'AdCloud', 'Adobe AdCloud - ID Syncing Partner', 'COOKIE', false, STANDARD_TIME),
     ns(20914, 'GAID', 'Google Ad ID (GAID)', 'Google Advertising ID', 'Device', false, STANDARD_TIME),
     ns(20915, 'IDFA', 'Apple IDFA (ID for Advertisers)', 'Apple ID for Advertisers', 'Device', false, STANDARD_TIME),

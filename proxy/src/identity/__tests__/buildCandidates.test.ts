@@ -2,11 +2,21 @@ import { buildCandidates, MAX_CANDIDATES } from '../buildCandidates';
 import { createNamespaceCatalog, parseFieldMapping } from '../fieldMapping';
 import { sha256Hex } from '../normalisers';
 
-const CATALOG = createNamespaceCatalog(['ECID', 'Email', 'Phone', 'CRMID', 'loyaltyId', 'Email_LC_SHA256', 'Phone_SHA256']);
+const CATALOG = createNamespaceCatalog([
+    'ECID',
+    'Email',
+    'Phone',
+    'CRMID',
+    'loyaltyId',
+    'Email_LC_SHA256',
+    'Phone_SHA256',
+    'Phone_SHA256_E.164',
+    'Phone_E.164'
+]);
 const MAPPING = parseFieldMapping(undefined);
 
 describe('buildCandidates', () => {
-    it("turns Jane Doe's Contact into normalised candidates in priority order", () => {
+    it("turns Jane Doe's Contact into every spelling AEP may hold, canonical first, in priority order", () => {
         const { candidates, skipped } = buildCandidates(
             {
                 objectApiName: 'Contact',
@@ -23,11 +33,15 @@ describe('buildCandidates', () => {
             CATALOG
         );
         expect(skipped).toEqual([]);
-        expect(candidates.map((c) => [c.field, c.namespace, c.value, c.maskedValue, c.priority])).toEqual([
-            ['Id', 'CRMID', '0038c00002JaneDAAR', '0038c00002JaneDAAR', 10],
-            ['Email', 'Email', 'jane.doe@example.com', 'j•••@example.com', 20],
-            ['Loyalty_Id__c', 'loyaltyId', 'LY-100234', '•••0234', 30],
-            ['Phone', 'Phone', '+14155550123', '•••0123', 40]
+        expect(candidates.map((c) => [c.field, c.namespace, c.value, c.maskedValue, c.priority, c.spelling])).toEqual([
+            ['Id', 'CRMID', '0038c00002JaneDAAR', '0038c00002JaneDAAR', 10, 'normalised'],
+            ['Email', 'Email', 'jane.doe@example.com', 'j•••@example.com', 20, 'normalised'],
+            ['Email', 'Email', 'Jane.Doe@Example.com', 'J•••@Example.com', 20, 'asStored'],
+            ['Loyalty_Id__c', 'loyaltyId', 'LY-100234', '•••0234', 30, 'normalised'],
+            ['Phone', 'Phone', '+14155550123', '•••0123', 40, 'normalised'],
+            ['Phone', 'Phone', '(415) 555-0123', '•••0123', 40, 'asStored'],
+            ['Phone', 'Phone', '14155550123', '•••0123', 40, 'e164Digits'],
+            ['Phone', 'Phone', '4155550123', '•••0123', 40, 'nationalDigits']
         ]);
     });
 
@@ -41,8 +55,14 @@ describe('buildCandidates', () => {
             MAPPING,
             CATALOG
         );
-        expect(candidates).toHaveLength(1);
-        expect(candidates[0]).toMatchObject({ field: 'MobilePhone', value: '+14155550123' });
+        // The canonical and the digit spellings belong to MobilePhone; Phone adds only its own spelling.
+        expect(candidates.map((c) => `${c.field}=${c.value}`)).toEqual([
+            'MobilePhone=+14155550123',
+            'MobilePhone=+1 415.555.0123',
+            'MobilePhone=14155550123',
+            'MobilePhone=4155550123',
+            'Phone=(415) 555-0123'
+        ]);
     });
 
     it("reads a Case's contact before its supplied values and matches field names case-insensitively", () => {
@@ -95,7 +115,12 @@ describe('buildCandidates', () => {
             MAPPING,
             catalog
         );
-        expect(candidates.map((c) => c.namespace)).toEqual(['email', 'PHONE']);
+        expect(candidates.map((c) => `${c.namespace}=${c.value}`)).toEqual([
+            'email=jane.doe@example.com',
+            'PHONE=+14155550123',
+            'PHONE=4155550123',
+            'PHONE=14155550123'
+        ]);
         expect(skipped).toEqual([
             expect.objectContaining({
                 field: 'Id',
@@ -106,37 +131,57 @@ describe('buildCandidates', () => {
         ]);
     });
 
-    it('adds hashed variants with their own masked value when configured', () => {
-        const mapping = parseFieldMapping({ hashedEmailNamespace: 'email_lc_sha256' });
+    it("adds hashed variants, each hashed by its namespace's documented rule, when configured", () => {
+        const mapping = parseFieldMapping({
+            hashedEmailNamespace: 'email_lc_sha256',
+            hashedPhoneNamespace: 'Phone_SHA256',
+            hashedPhoneE164Namespace: 'Phone_SHA256_E.164'
+        });
         const { candidates } = buildCandidates(
-            { objectApiName: 'Lead', recordId: '00Q8c00000KSatoEAD', fields: { Email: 'Kenji.Sato@Example.com' } },
+            {
+                objectApiName: 'Lead',
+                recordId: '00Q8c00000KSatoEAD',
+                fields: { Email: 'Kenji.Sato@Example.com', Phone: '+81 90-1234-5678' }
+            },
             mapping,
             CATALOG
         );
         const hash = sha256Hex('kenji.sato@example.com');
-        expect(candidates.map((c) => [c.namespace, c.value, c.maskedValue])).toEqual([
+        expect(candidates.filter((c) => c.namespace !== 'Phone').map((c) => [c.namespace, c.value, c.maskedValue])).toEqual([
             ['Email', 'kenji.sato@example.com', 'k•••@example.com'],
-            ['Email_LC_SHA256', hash, `${hash.slice(0, 8)}…`]
+            ['Email', 'Kenji.Sato@Example.com', 'K•••@Example.com'],
+            ['Email_LC_SHA256', hash, `${hash.slice(0, 8)}…`],
+            ['Phone_SHA256', sha256Hex('819012345678'), `${sha256Hex('819012345678').slice(0, 8)}…`],
+            ['Phone_SHA256_E.164', sha256Hex('+819012345678'), `${sha256Hex('+819012345678').slice(0, 8)}…`]
         ]);
     });
 
-    it('caps the candidates and says which were left out', () => {
+    it('caps the candidates at 50 in priority order and says which fields were left out', () => {
         const objects = {
-            Contact: Array.from({ length: 12 }, (_, i) => ({
+            Contact: Array.from({ length: 30 }, (_, i) => ({
                 field: `Alt_Email_${i}__c`,
                 namespace: 'Email',
                 normaliser: 'email' as const,
                 priority: 20
             }))
         };
-        const fields = Object.fromEntries(objects.Contact.map((e, i) => [e.field, `person${i}@example.com`]));
+        // Two spellings each (canonical and Salesforce's mixed case): 25 fields fit, 5 do not.
+        const fields = Object.fromEntries(objects.Contact.map((e, i) => [e.field, `Person${i}@Example.com`]));
         const { candidates, skipped } = buildCandidates(
             { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields },
             parseFieldMapping({ objects }),
             CATALOG
         );
-        expect(candidates).toHaveLength(MAX_CANDIDATES);
-        expect(skipped).toHaveLength(12 - MAX_CANDIDATES);
+        expect(MAX_CANDIDATES).toBe(50);
+        expect(candidates).toHaveLength(50);
+        expect(candidates.at(-1)).toMatchObject({ field: 'Alt_Email_24__c', spelling: 'asStored' });
+        expect(skipped.map((s) => s.field)).toEqual([
+            'Alt_Email_25__c',
+            'Alt_Email_26__c',
+            'Alt_Email_27__c',
+            'Alt_Email_28__c',
+            'Alt_Email_29__c'
+        ]);
         expect(skipped.every((s) => s.reason === 'TOO_MANY_IDENTITIES')).toBe(true);
     });
 

@@ -32,13 +32,13 @@ describe('CandidateMemo', () => {
         const memo = new CandidateMemo();
         const withoutPhone = createNamespaceCatalog(ALL.filter((c) => c !== 'Phone'));
         const before = memo.build(jane, MAPPING, withoutPhone);
-        expect(before.candidates.map((c) => c.namespace)).toEqual(['CRMID', 'Email']);
+        expect([...new Set(before.candidates.map((c) => c.namespace))]).toEqual(['CRMID', 'Email']);
         expect(before.skipped.map((s) => s.reason)).toEqual(['namespace Phone is not in the Identity Service catalog']);
 
         const refreshed = createNamespaceCatalog(ALL.map((c) => (c === 'Email' ? 'EMAIL' : c)));
         const after = memo.build(jane, MAPPING, refreshed);
         expect(after).not.toBe(before);
-        expect(after.candidates.map((c) => c.namespace)).toEqual(['CRMID', 'EMAIL', 'Phone']);
+        expect([...new Set(after.candidates.map((c) => c.namespace))]).toEqual(['CRMID', 'EMAIL', 'Phone']);
         expect(after.skipped).toEqual([]);
     });
 
@@ -56,12 +56,20 @@ describe('CandidateMemo', () => {
 
         const japan = parseFieldMapping({ defaultPhoneRegion: 'JP', hashedEmailNamespace: 'Email_LC_SHA256' });
         const jp = memo.build(lead, japan, catalog);
-        expect(jp.candidates.map((c) => [c.namespace, c.normaliser])).toEqual([
-            ['Email', 'email'],
-            ['Email_LC_SHA256', 'emailSha256'],
-            ['Phone', 'phone']
+        expect(jp.candidates.map((c) => [c.namespace, c.normaliser, c.spelling])).toEqual([
+            ['Email', 'email', 'normalised'],
+            ['Email_LC_SHA256', 'emailSha256', 'normalised'],
+            ['Phone', 'phone', 'normalised'],
+            ['Phone', 'phone', 'asStored'],
+            ['Phone', 'phone', 'e164Digits'],
+            ['Phone', 'phone', 'nationalDigits']
         ]);
-        expect(jp.candidates[2]!.value).toBe('+819012345678');
+        expect(jp.candidates.filter((c) => c.namespace === 'Phone').map((c) => c.value)).toEqual([
+            '+819012345678',
+            '090-1234-5678',
+            '819012345678',
+            '09012345678'
+        ]);
         expect(memo.build(lead, MAPPING, catalog)).toBe(us);
     });
 

@@ -1,7 +1,11 @@
 import { ProxyError } from '../../errors';
 import type { IdentityCandidate } from '../buildCandidates';
-import { decideMatch, type CandidateOutcome } from '../decideMatch';
-import { ALEX, JANE, SAM } from './support/envelopes';
+import { decideMatch as decideMatchWith, type CandidateOutcome, type DecideMatchInput } from '../decideMatch';
+import { ALEX, JANE, SAM, envelope } from './support/envelopes';
+
+/** The default person namespace: two entries with different CRM ids are two people. */
+const decideMatch = (input: Omit<DecideMatchInput, 'personNamespaces'> & { personNamespaces?: string[] }) =>
+    decideMatchWith({ personNamespaces: ['CRMID'], ...input });
 
 const cand = (field: string, namespace: string, value: string, priority: number): IdentityCandidate => ({
     field,
@@ -9,7 +13,8 @@ const cand = (field: string, namespace: string, value: string, priority: number)
     value,
     maskedValue: `masked:${field}`,
     priority,
-    normaliser: 'text'
+    normaliser: 'text',
+    spelling: 'normalised'
 });
 const CRMID = cand('Id', 'CRMID', '0038c00002JaneDAAR', 10);
 const EMAIL = cand('Email', 'Email', 'jane.doe@example.com', 20);
@@ -167,5 +172,74 @@ describe('decideMatch', () => {
             [null, null],
             [null, null]
         ]);
+    });
+
+    describe('one person under several keys', () => {
+        // Adobe's multi-entity example answers one entry per requested identity: the same person under several XIDs.
+        const janeBy = (xid: string) => ({ ...JANE, entityId: xid });
+        const BY_CRMID = janeBy('A-jane-by-crmid');
+        const BY_EMAIL = janeBy('A-jane-by-email');
+        const BY_PHONE = janeBy('A-jane-by-phone');
+        const JANE_PHONE = cand('Phone', 'Phone', '+14155550123', 40);
+
+        it("matches Jane's Contact (CRMID, Email, Phone) answered per requested identity, not ambiguous", () => {
+            const every = [BY_CRMID, BY_EMAIL, BY_PHONE];
+            const d = decideMatch({ outcomes: [found(CRMID, ...every), found(EMAIL, ...every), found(JANE_PHONE, ...every)] });
+            expect(d).toMatchObject({ kind: 'match', candidate: CRMID, ambiguous: false, alternatives: [] });
+            expect(d.kind === 'match' && d.entries.map((e) => e.entityId)).toEqual([
+                'A-jane-by-crmid',
+                'A-jane-by-email',
+                'A-jane-by-phone'
+            ]);
+            expect(d.identitiesTried.map((t) => t.outcome)).toEqual(['matched', 'matched', 'matched']);
+        });
+
+        it("groups entries that share only some identities, in the older `identities` form of Adobe's example", () => {
+            const full = envelope(
+                'BVrqzwVv7o2p3naHvnsWpqZXv3KJgA',
+                { first: 'Jane', last: 'Doe' },
+                {},
+                {
+                    entity: {
+                        identities: [
+                            { id: '89149270342662559642753730269986316601', namespace: { code: 'ecid' } },
+                            { id: 'janedoe@example.com', namespace: { code: 'email' } },
+                            { id: '89149270342662559642753730269986316602', namespace: { code: 'ecid' }, primary: 'true' }
+                        ]
+                    }
+                }
+            );
+            const partial = envelope(
+                'A29cgveD5y64ezphxjUXNzcm',
+                { first: 'Jane', last: 'Doe' },
+                {},
+                {
+                    entity: { identities: [{ id: '89149270342662559642753730269986316601', namespace: { code: 'ecid' }, primary: true }] }
+                }
+            );
+            const ecid = cand('Ecid__c', 'ECID', '89149270342662559642753730269986316601', 50);
+            expect(decideMatch({ outcomes: [found(ecid, full, partial)] })).toMatchObject({ kind: 'match', ambiguous: false });
+        });
+
+        it('takes an agent pick by any key the person came under', () => {
+            const every = [BY_CRMID, BY_EMAIL];
+            const d = decideMatch({ outcomes: [found(CRMID, ...every), found(EMAIL, ...every)], profileId: 'A-jane-by-email' });
+            expect(d).toMatchObject({ kind: 'match', selectedBy: 'agent', ambiguous: false });
+            expect(d.kind === 'match' && d.profile.entityId).toBe('A-jane-by-email');
+        });
+
+        it('keeps two people apart when they share a phone but hold different CRM ids; merges them when no namespace says so', () => {
+            expect(decideMatch({ outcomes: [found(PHONE, SAM, ALEX)] }).kind).toBe('ambiguous');
+            expect(decideMatch({ outcomes: [found(PHONE, SAM, ALEX)], personNamespaces: [] }).kind).toBe('match');
+        });
+
+        it('reports a field once, matched when any of its spellings matched', () => {
+            const normalised = cand('Email', 'Email', 'olivia.brandt@example.com', 20);
+            const asStored = { ...cand('Email', 'Email', 'Olivia.Brandt@Example.com', 20), spelling: 'asStored' as const };
+            const olivia = envelope('A-olivia', { first: 'Olivia', last: 'Brandt' }, { email: ['Olivia.Brandt@Example.com'] });
+            const d = decideMatch({ outcomes: [none(normalised), found(asStored, olivia)] });
+            expect(d).toMatchObject({ kind: 'match', candidate: asStored });
+            expect(d.identitiesTried).toEqual([{ field: 'Email', namespace: 'Email', maskedValue: 'masked:Email', outcome: 'matched' }]);
+        });
     });
 });

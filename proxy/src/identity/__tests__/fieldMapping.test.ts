@@ -46,6 +46,28 @@ describe('parseFieldMapping', () => {
         ]);
     });
 
+    it('accepts the dotted standard namespaces and the E.164 hash variant', () => {
+        const mapping = parseFieldMapping({ hashedPhoneE164Namespace: 'Phone_SHA256_E.164' });
+        expect(
+            entriesFor(mapping, 'Lead')
+                .filter((e) => e.normaliser === 'phoneSha256E164')
+                .map((e) => e.namespace)
+        ).toEqual(['Phone_SHA256_E.164', 'Phone_SHA256_E.164']);
+        const explicit = parseFieldMapping({
+            objects: { Lead: [{ field: 'MobilePhone', namespace: 'Phone_E.164', normaliser: 'phoneE164', priority: 40 }] }
+        });
+        expect(entriesFor(explicit, 'Lead')).toEqual([
+            { field: 'MobilePhone', namespace: 'Phone_E.164', normaliser: 'phoneE164', priority: 40 }
+        ]);
+    });
+
+    it('names CRMID as the namespace that identifies one person unless configured otherwise', () => {
+        expect(parseFieldMapping(undefined).personNamespaces).toEqual(['CRMID']);
+        expect(parseFieldMapping({ personNamespaces: ['CRMID', 'loyaltyId'] }).personNamespaces).toEqual(['CRMID', 'loyaltyId']);
+        expect(parseFieldMapping({ personNamespaces: [] }).personNamespaces).toEqual([]);
+        expect(() => parseFieldMapping({ personNamespaces: ['not a code'] })).toThrow(/personNamespaces/);
+    });
+
     it('lets an admin replace one object and keep the other defaults', () => {
         const mapping = parseFieldMapping({
             objects: { Lead: [{ field: 'Email', namespace: 'Email', normaliser: 'email', priority: 5 }] }

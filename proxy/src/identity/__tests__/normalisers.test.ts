@@ -5,8 +5,10 @@ import {
     normalisePhone,
     normaliseSalesforceId,
     normaliseSha256Hex,
+    phoneSha256Input,
     salesforceIdSuffix,
-    sha256Hex
+    sha256Hex,
+    spellings
 } from '../normalisers';
 
 const value = (r: { ok: boolean; value?: string; reason?: string }) => (r.ok ? r.value : `ERR: ${r.reason}`);
@@ -155,24 +157,43 @@ describe('normaliseFreeTextId', () => {
     });
 });
 
-describe('hashed namespaces', () => {
-    it('hashes the trimmed lower-cased email (Email_LC_SHA256)', () => {
-        const expected = sha256Hex('jane.doe@example.com');
-        expect(value(normalise('emailSha256', '  Jane.Doe@Example.com '))).toBe(expected);
-        expect(expected).toMatch(/^[0-9a-f]{64}$/);
+describe('hashed namespaces, as Adobe defines each (experience-platform identity namespaces page)', () => {
+    it("equals Adobe's published Email_LC_SHA256 example: ' ECID@Adobe.com ' -> a6ea4cde…", () => {
+        // https://experienceleague.adobe.com/en/docs/id-service/using/reference/hashing-support: "ecid@adobe.com"
+        // trimmed and lower-cased hashes to this value.
+        const published = 'a6ea4cde5da5ae7cc68baae894d1d6544fca26254433b0fff7c2cb4843b4a097';
+        expect(value(normalise('emailSha256', ' ECID@Adobe.com '))).toBe(published);
+        expect(value(normalise('emailSha256', 'ecid@adobe.com'))).toBe(published);
     });
 
     it('matches a known SHA-256 vector', () => {
         expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     });
 
-    it('hashes the E.164 form of the phone (Phone_SHA256)', () => {
-        expect(value(normalise('phoneSha256', '(415) 555-0123', { defaultRegion: 'US' }))).toBe(sha256Hex('+14155550123'));
+    it('hashes Phone_SHA256 from the digits with country code, no "+" and no leading zeroes', () => {
+        // Adobe: "You must remove symbols, letters, and any leading zeroes. You must also add the country calling
+        // code as a prefix." Adobe publishes no hashed phone example; the value is sha256("14155550123")
+        // (`printf 14155550123 | sha256sum`).
+        const expected = '413ba75461ab5f99d36820e561ea97e2bd80f9cb586f7ecea6cf4c496518950a';
+        for (const raw of ['(415) 555-0123', '+1 415 555 0123', '001 415 555 0123', '415.555.0123 x42']) {
+            expect(value(normalise('phoneSha256', raw, { defaultRegion: 'US' }))).toBe(expected);
+        }
+        expect(phoneSha256Input('+442079460958')).toBe('442079460958');
+        expect(value(normalise('phoneSha256', '020 7946 0958', { defaultRegion: 'GB' }))).toBe(sha256Hex('442079460958'));
+    });
+
+    it('hashes Phone_SHA256_E.164 from the E.164 form, "+" included, and keeps Phone_E.164 plain', () => {
+        // sha256("+14155550123") (`printf +14155550123 | sha256sum`).
+        expect(value(normalise('phoneSha256E164', '(415) 555-0123', { defaultRegion: 'US' }))).toBe(
+            '36a2cef4ff9bf7a1abd2a93359136b870393be4106e6c5d19b72ff564f9deca4'
+        );
+        expect(value(normalise('phoneE164', '(415) 555-0123', { defaultRegion: 'US' }))).toBe('+14155550123');
     });
 
     it('passes a bad value through as a failure, never hashing garbage', () => {
         expect(normalise('emailSha256', 'not-an-email').ok).toBe(false);
         expect(normalise('phoneSha256', 'call me').ok).toBe(false);
+        expect(normalise('phoneSha256E164', '555').ok).toBe(false);
     });
 
     it('accepts an already hashed value, lower-cased', () => {
@@ -180,5 +201,43 @@ describe('hashed namespaces', () => {
         expect(value(normaliseSha256Hex(h.toUpperCase()))).toBe(h);
         expect(normaliseSha256Hex(h.slice(1)).ok).toBe(false);
         expect(normaliseSha256Hex(`${h.slice(1)}g`).ok).toBe(false);
+    });
+});
+
+describe('spellings: every value a field is looked up as', () => {
+    const of = (kind: Parameters<typeof spellings>[0], raw: string, region: 'US' | 'GB' = 'US') => {
+        const r = spellings(kind, raw, { defaultRegion: region });
+        return r.ok ? r.values.map((v) => `${v.spelling}:${v.value}`) : [`ERR: ${r.reason}`];
+    };
+
+    it("adds Salesforce's own spelling of an email when it differs from the canonical one (AEP does not lower-case)", () => {
+        expect(of('email', ' Olivia.Brandt@Example.com ')).toEqual([
+            'normalised:olivia.brandt@example.com',
+            'asStored:Olivia.Brandt@Example.com'
+        ]);
+        expect(of('email', 'jane.doe@example.com')).toEqual(['normalised:jane.doe@example.com']);
+        expect(of('email', 'not an email')).toEqual(['ERR: email contains spaces']);
+    });
+
+    it('spells a phone as E.164, as stored, as E.164 digits and as national digits (trunk prefix kept)', () => {
+        expect(of('phone', '(415) 555-0177')).toEqual([
+            'normalised:+14155550177',
+            'asStored:(415) 555-0177',
+            'e164Digits:14155550177',
+            'nationalDigits:4155550177'
+        ]);
+        expect(of('phone', '+14155550177')).toEqual(['normalised:+14155550177', 'e164Digits:14155550177', 'nationalDigits:4155550177']);
+        expect(of('phone', '020 7946 0958', 'GB')).toEqual([
+            'normalised:+442079460958',
+            'asStored:020 7946 0958',
+            'e164Digits:442079460958',
+            'nationalDigits:02079460958'
+        ]);
+    });
+
+    it('has one spelling for ids and hashes', () => {
+        expect(of('sfId18', '0038c00002JaneD')).toEqual(['normalised:0038c00002JaneDAAR']);
+        expect(of('text', ' LY-100234 ')).toEqual(['normalised:LY-100234']);
+        expect(of('phoneE164', '(415) 555-0177')).toEqual(['normalised:+14155550177']);
     });
 });

@@ -18,7 +18,8 @@ const cand = (field: string, namespace: string, value: string, priority: number)
     value,
     maskedValue: `masked:${field}`,
     priority,
-    normaliser: 'text'
+    normaliser: 'text',
+    spelling: 'normalised'
 });
 const EMAIL = cand('Email', 'Email', 'jane.doe@example.com', 20);
 const SAM_EMAIL = cand('Email', 'Email', 'sam.rivera@example.com', 20);
@@ -42,7 +43,25 @@ describe('groupMultiEntityResponse', () => {
         expect(outcomes.map((o) => o.outcome)).toEqual(['found', 'not_found', 'found']);
         // Sam's entry answered the email, but his identityMap carries the shared phone too.
         expect(outcomes[2]!.outcome === 'found' && outcomes[2]!.profiles.map((p) => p.entityId)).toEqual([SAM.entityId, ALEX.entityId]);
-        expect(decideMatch({ outcomes }).kind).toBe('match');
+        expect(decideMatch({ outcomes, personNamespaces: ['CRMID'] }).kind).toBe('match');
+    });
+
+    it("reads Adobe's per-requested-identity form: one person under a key per identity answers every candidate", () => {
+        const jane = (xid: string, entityId: string, code: string) => ({
+            ...JANE,
+            entityId: xid,
+            requestedIdentity: { entityId, entityIdNS: { code } }
+        });
+        const body = {
+            'A-by-crmid': jane('A-by-crmid', '0038c00002JaneDAAR', 'CRMID'),
+            'A-by-email': jane('A-by-email', 'jane.doe@example.com', 'Email'),
+            'A-by-phone': jane('A-by-phone', '+14155550123', 'Phone')
+        };
+        const crm = cand('Id', 'CRMID', '0038c00002JaneDAAR', 10);
+        const phone = cand('Phone', 'Phone', '+14155550123', 40);
+        const outcomes = groupMultiEntityResponse(body, [crm, EMAIL, phone]);
+        for (const o of outcomes) expect(o.outcome === 'found' && o.profiles).toHaveLength(3);
+        expect(decideMatch({ outcomes, personNamespaces: ['CRMID'] })).toMatchObject({ kind: 'match', candidate: crm, ambiguous: false });
     });
 
     it('compares namespace codes case-insensitively and values exactly', () => {

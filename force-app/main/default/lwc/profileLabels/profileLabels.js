@@ -51,6 +51,8 @@ import CAH_ExitedCount from '@salesforce/label/c.CAH_ExitedCount';
 import CAH_ExitedOn from '@salesforce/label/c.CAH_ExitedOn';
 import CAH_FoundVia from '@salesforce/label/c.CAH_FoundVia';
 import CAH_FromCache from '@salesforce/label/c.CAH_FromCache';
+import CAH_GraphTooLargeBody from '@salesforce/label/c.CAH_GraphTooLargeBody';
+import CAH_GraphTooLargeTitle from '@salesforce/label/c.CAH_GraphTooLargeTitle';
 import CAH_HintCity from '@salesforce/label/c.CAH_HintCity';
 import CAH_HintLastModified from '@salesforce/label/c.CAH_HintLastModified';
 import CAH_HintLoyaltyTier from '@salesforce/label/c.CAH_HintLoyaltyTier';
@@ -96,6 +98,8 @@ import CAH_NoRecordTitle from '@salesforce/label/c.CAH_NoRecordTitle';
 import CAH_NotCustomerBody from '@salesforce/label/c.CAH_NotCustomerBody';
 import CAH_NotCustomerTitle from '@salesforce/label/c.CAH_NotCustomerTitle';
 import CAH_NoScores from '@salesforce/label/c.CAH_NoScores';
+import CAH_NotEntitledBody from '@salesforce/label/c.CAH_NotEntitledBody';
+import CAH_NotEntitledTitle from '@salesforce/label/c.CAH_NotEntitledTitle';
 import CAH_NotFoundBody from '@salesforce/label/c.CAH_NotFoundBody';
 import CAH_NotFoundTitle from '@salesforce/label/c.CAH_NotFoundTitle';
 import CAH_OpenInAep from '@salesforce/label/c.CAH_OpenInAep';
@@ -183,6 +187,8 @@ export const LABELS = Object.freeze({
     ExitedOn: CAH_ExitedOn,
     FoundVia: CAH_FoundVia,
     FromCache: CAH_FromCache,
+    GraphTooLargeBody: CAH_GraphTooLargeBody,
+    GraphTooLargeTitle: CAH_GraphTooLargeTitle,
     HintCity: CAH_HintCity,
     HintLastModified: CAH_HintLastModified,
     HintLoyaltyTier: CAH_HintLoyaltyTier,
@@ -228,6 +234,8 @@ export const LABELS = Object.freeze({
     NotCustomerBody: CAH_NotCustomerBody,
     NotCustomerTitle: CAH_NotCustomerTitle,
     NoScores: CAH_NoScores,
+    NotEntitledBody: CAH_NotEntitledBody,
+    NotEntitledTitle: CAH_NotEntitledTitle,
     NotFoundBody: CAH_NotFoundBody,
     NotFoundTitle: CAH_NotFoundTitle,
     OpenInAep: CAH_OpenInAep,

@@ -20,7 +20,10 @@ const ERRORS = {
     RATE_LIMITED: { title: 'RateLimitedTitle', body: 'RateLimitedBody', icon: 'utility:clock' },
     UPSTREAM_TIMEOUT: { title: 'TimeoutTitle', body: 'TimeoutBody', icon: 'utility:clock' },
     UPSTREAM_UNAVAILABLE: { title: 'UnavailableTitle', body: 'UnavailableBody', icon: 'utility:offline' },
-    INTERNAL: { title: 'UnexpectedTitle', body: 'UnexpectedBody', icon: 'utility:error' }
+    INTERNAL: { title: 'UnexpectedTitle', body: 'UnexpectedBody', icon: 'utility:error' },
+    // Not outages: the AEP edition lacks profile look-up, or AEP will not serve this customer's graph. No retry.
+    AEP_NOT_ENTITLED: { title: 'NotEntitledTitle', body: 'NotEntitledBody', icon: 'utility:lock' },
+    IDENTITY_GRAPH_TOO_LARGE: { title: 'GraphTooLargeTitle', body: 'GraphTooLargeBody', icon: 'utility:warning' }
 };
 
 /** One panel for every state that is not a profile: what happened, what the agent can do, and a retry. */

@@ -11,7 +11,7 @@ const JANE = require('./data/janeDoe.json');
 const KENJI = require('./data/kenjiSato.json');
 const HOUSEHOLD = require('./data/household.json');
 const UNKNOWN = require('./data/unknown.json');
-const PRIME = require('./data/primeOrg.json');
+const NO_EVENTS = require('./data/eventsUnavailable.json');
 const NO_IDENTITY = require('./data/noIdentity.json');
 
 async function renderCard(props) {
@@ -35,7 +35,7 @@ describe('c-customer-profile-card accessibility', () => {
         ['a full profile', JANE, {}],
         ['a Lead in the sales layout', KENJI, { objectApiName: 'Lead' }],
         ['a compact profile', JANE, { layout: 'compact', aepLinkEnabled: true }],
-        ['a profile without events', PRIME, {}],
+        ['a profile without events', NO_EVENTS, {}],
         ['an ambiguous look-up', HOUSEHOLD, {}],
         ['a profile that was not found', UNKNOWN, {}],
         ['a record without identities', NO_IDENTITY, {}]
@@ -58,7 +58,7 @@ describe('c-customer-profile-card accessibility', () => {
         await expect(element).toBeAccessible();
     });
 
-    it.each(['UPSTREAM_UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHORIZED', 'NO_ACCESS'])(
+    it.each(['UPSTREAM_UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHORIZED', 'NO_ACCESS', 'AEP_NOT_ENTITLED', 'IDENTITY_GRAPH_TOO_LARGE'])(
         'is accessible when the relay fails with %s',
         async (code) => {
             startLookup.mockRejectedValue({ body: { message: JSON.stringify({ code, message: code, retryAfterSeconds: 5 }) } });

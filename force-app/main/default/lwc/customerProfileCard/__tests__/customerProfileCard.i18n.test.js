@@ -47,6 +47,17 @@ describe('c-customer-profile-card in Korean', () => {
         expect(text).toContain(`${tried.field}(${tried.namespace}): ${tried.maskedValue} (${KO.CAH_OutcomeNotFound})`);
     });
 
+    it.each([
+        ['AEP_NOT_ENTITLED', 'CAH_NotEntitledTitle', 'CAH_NotEntitledBody'],
+        ['IDENTITY_GRAPH_TOO_LARGE', 'CAH_GraphTooLargeTitle', 'CAH_GraphTooLargeBody']
+    ])('explains %s in Korean', async (code, titleLabel, bodyLabel) => {
+        startLookup.mockRejectedValue({ body: { message: JSON.stringify({ code, message: 'relay', retryAfterSeconds: null }) } });
+        const element = await renderCard();
+        const text = deepText(element);
+        expect(text).toContain(KO[titleLabel]);
+        expect(text).toContain(KO[bodyLabel]);
+    });
+
     it('shows section headings of a profile in Korean', async () => {
         startLookup.mockResolvedValue(JSON.stringify(JANE));
         const element = await renderCard();

@@ -12,7 +12,7 @@ const JANE = require('./data/janeDoe.json');
 const KENJI = require('./data/kenjiSato.json');
 const HOUSEHOLD = require('./data/household.json');
 const UNKNOWN = require('./data/unknown.json');
-const PRIME = require('./data/primeOrg.json');
+const NO_EVENTS = require('./data/eventsUnavailable.json');
 const NO_IDENTITY = require('./data/noIdentity.json');
 
 const LABELS = labelsFor('en_US');
@@ -265,7 +265,7 @@ describe('c-customer-profile-card', () => {
         });
 
         it('says when the events of the org are not available', async () => {
-            startLookup.mockResolvedValue(JSON.stringify(PRIME));
+            startLookup.mockResolvedValue(JSON.stringify(NO_EVENTS));
             const element = await renderCard();
 
             expect(deepText(queryDeep(element, 'p.unavailable')[0])).toBe(LABELS.CAH_EventsUnavailable);
@@ -380,6 +380,26 @@ describe('c-customer-profile-card', () => {
             expect(text).toContain(LABELS[bodyLabel]);
             expect(queryDeep(element, 'lightning-button.retry')).toHaveLength(0);
         });
+
+        it.each([
+            ['AEP_NOT_ENTITLED', 'CAH_NotEntitledTitle', 'CAH_NotEntitledBody'],
+            ['IDENTITY_GRAPH_TOO_LARGE', 'CAH_GraphTooLargeTitle', 'CAH_GraphTooLargeBody']
+        ])(
+            'explains %s with its own message instead of "not found" or a credentials problem, without a retry',
+            async (code, titleLabel, bodyLabel) => {
+                startLookup.mockRejectedValue(auraError(code));
+                const element = await renderCard();
+
+                const message = queryDeep(element, 'c-profile-message')[0];
+                const text = deepText(message);
+                expect(text).toContain(LABELS[titleLabel]);
+                expect(text).toContain(LABELS[bodyLabel]);
+                expect(text).toContain(`Error code: ${code}`);
+                expect(text).not.toContain(LABELS.CAH_NotFoundTitle);
+                expect(text).not.toContain(LABELS.CAH_AdminTitle);
+                expect(queryDeep(element, 'lightning-button.retry')).toHaveLength(0);
+            }
+        );
 
         it('treats an error that is not the relay JSON as unexpected', async () => {
             startLookup.mockRejectedValue({ body: { message: 'Unable to connect to the server' } });
