@@ -109,6 +109,8 @@ export class EntitiesClient {
             budget: Budget;
             requestId?: string;
             now?: number;
+            /** False once retrying is pointless (the look-up stops retrying events when the profile has answered). */
+            mayRetry?: () => boolean;
         }
     ): Promise<EventsOutcome> {
         const now = o.now ?? Date.now();
@@ -133,7 +135,8 @@ export class EntitiesClient {
                 query,
                 timeoutMs: this.timeouts.eventsMs,
                 budget: o.budget,
-                requestId: o.requestId
+                requestId: o.requestId,
+                mayRetry: o.mayRetry
             });
             return { status: 'available', body: res.body };
         } catch (err) {
