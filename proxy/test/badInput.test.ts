@@ -282,6 +282,19 @@ describe('bad input corpus', () => {
         expect(params.getAll('mergePolicyId')).toHaveLength(1);
     });
 
+    it("never matches another person's profile through a Kelvin sign in the email", async () => {
+        // "\u212A" lower-cases (and NFC-normalises) to "k": kenji.sato@example.com is a real profile in the emulator.
+        h.upstream.length = 0;
+        const res = await h.lookup({
+            record: { objectApiName: 'Lead', recordId: '00Q8c00000KelvnEAD', fields: { Email: '\u212Aenji.sato@example.com' } }
+        });
+        expect(res.statusCode).toBe(422);
+        const error = JSON.parse(res.body).error;
+        expect(error.code).toBe('NO_IDENTITY');
+        expect(error.details.identitiesTried).toEqual([expect.objectContaining({ field: 'Email', outcome: 'skipped' })]);
+        expect(h.upstream.filter((r) => r.body?.includes('kenji') || r.url.includes('kenji'))).toEqual([]);
+    });
+
     it('answers unknown routes and methods with the error shape, and keeps serving', async () => {
         // 404 ROUTE_NOT_FOUND, never PROFILE_NOT_FOUND: Apex tells a misconfigured Named Credential URL apart by the code.
         for (const [method, url] of [

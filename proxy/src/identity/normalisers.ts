@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import { isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import { unicodeProblem } from './unicodeText';
 
 export type NormaliseResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -47,6 +48,8 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * kept in their Unicode form, which is how CRMs and AEP sources ingest them.
  */
 export function normaliseEmail(raw: string): NormaliseResult {
+    const problem = unicodeProblem(raw.replace(EXOTIC_SPACE, ' '));
+    if (problem) return fail(`email ${problem}`);
     const value = clean(raw).toLowerCase();
     if (value === '') return fail('email is empty');
     if (CONTROL.test(value)) return fail('email contains control characters');
