@@ -65,7 +65,8 @@ export function requestLogger(opts: RequestLogOptions): (request: FastifyRequest
             objectType: facts?.objectType ?? null,
             recordId: facts?.recordId ?? null,
             outcome: facts?.outcome ?? rejection?.code ?? String(status),
-            ...(rejection ? { reason: rejection.reason ?? rejection.code } : {}),
+            // Every refusal (4xx) names its reason; an upstream failure is described by the upstream fields below.
+            ...(rejection && (rejection.reason || status < 500) ? { reason: rejection.reason ?? rejection.code } : {}),
             matchedNamespace: facts?.matchedNamespace ?? null,
             ...(facts?.source ? { source: facts.source } : {}),
             ...(facts?.upstreamCode ? { upstreamCode: facts.upstreamCode } : {}),
