@@ -73,6 +73,12 @@ describe('HTTP edges over real sockets', () => {
                 text: `${head('Transfer-Encoding: chunked\r\n')}2\r\n{}\r\n0\r\n\r\n`
             },
             {
+                what: 'a URL with bad percent-encoding',
+                status: 400,
+                code: 'INVALID_REQUEST',
+                text: 'GET /v1/%zz HTTP/1.1\r\nHost: proxy\r\n\r\n'
+            },
+            {
                 what: 'an unknown method',
                 status: 400,
                 code: 'INVALID_REQUEST',

@@ -2,7 +2,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { ProxyConfig } from '../config';
 import type { Logger } from '../observability/logger';
 import type { ProxyMetrics } from '../observability/metrics';
-import { installErrorHandling } from './errorHandler';
+import { sendProxyError } from './errorBody';
+import { installErrorHandling, toProxyError } from './errorHandler';
 import { installJsonBodyParser } from './jsonBody';
 import { installLoadShedding } from './loadShedding';
 import { LOOKUP_ROUTE, registerLookupRoute, type LookupRouteDeps } from './lookupRoute';
@@ -52,6 +53,15 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
         requestTimeout: server.headersTimeoutMs + server.bodyTimeoutMs + 1000,
         http: { headersTimeout: server.headersTimeoutMs, connectionsCheckingInterval: CONNECTION_CHECK_MS },
         clientErrorHandler: clientErrorHandler(deps),
+        // URLs the router cannot decode (bad percent-encoding) get the error shape too, without the URL echoed.
+        frameworkErrors: (err, request, reply) => {
+            const refusal = toProxyError(err);
+            request.log.info(
+                { method: request.method, status: refusal.status, outcome: refusal.code, reason: refusal.logReason },
+                'request refused before routing'
+            );
+            void sendProxyError(reply, refusal);
+        },
         routerOptions: { maxParamLength: 200 }
     });
     app.server.maxConnections = server.maxConnections;

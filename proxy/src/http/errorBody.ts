@@ -16,6 +16,8 @@ export function errorBody(err: ProxyError, requestId: string): ErrorBody {
 /** Answers with the documented error shape (proxy/src/contract/errors.ts) and notes the rejection for the log line. */
 export function sendProxyError(reply: FastifyReply, err: ProxyError): FastifyReply {
     reply.request.rejection = { code: err.code, reason: err.logReason ?? null };
+    // Set here as well as in the onRequest hook: refusals from before the hooks (framework errors) carry it too.
+    reply.header('x-request-id', String(reply.request.id));
     if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
     if (err.headers) reply.headers(err.headers);
     // The caller may still be sending a body we will not read: do not keep the connection for its next request.

@@ -48,6 +48,8 @@ export function toProxyError(err: unknown): ProxyError {
             return new ProxyError('INVALID_REQUEST', 'request body is empty; send a JSON object', { logReason: 'EMPTY_BODY' });
         case 'FST_ERR_CTP_INVALID_JSON_BODY':
             return new ProxyError('INVALID_REQUEST', 'request body is not valid JSON', { logReason: 'INVALID_JSON' });
+        case 'FST_ERR_BAD_URL':
+            return new ProxyError('INVALID_REQUEST', 'the URL is not valid (bad percent-encoding)', { logReason: 'BAD_URL' });
         default:
             break;
     }
