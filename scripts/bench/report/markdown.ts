@@ -296,6 +296,7 @@ export function renderMarkdown(r: BenchReport): string {
                         'bound MiB',
                         'bound terms MiB (rest + cache + look-ups + queue + connections)',
                         'upstream calls',
+                        'proxy CPU (cores busy)',
                         'log bytes per look-up'
                     ],
                     [
@@ -313,6 +314,7 @@ export function renderMarkdown(r: BenchReport): string {
                                 .map((v) => fmt(mib(v)))
                                 .join(' + '),
                             b.upstreamCalls,
+                            b.proxyCpuShare,
                             `${fmt(b.log.bytesPerLookup, 1)} (${fmt(b.log.bytes)} bytes for ${fmt(b.log.lookups)} look-ups, level ${b.log.level}, sample ${b.log.sample})`
                         ]
                     ]

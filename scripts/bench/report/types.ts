@@ -165,6 +165,8 @@ export interface BurstResult {
     normal: { agents: number; profiles: number; before: TrafficFigures; during: TrafficFigures };
     upstreamCalls: number;
     rss: { emptyBytes: number; trace: RssTrace };
+    /** CPU seconds the instance used per second of the burst (1 = one core busy); null where /proc is not readable. */
+    proxyCpuShare: number | null;
     /** report/memoryBound.ts with the instance's settings and its RSS at rest. */
     bound: MemoryBound;
     /** The instance's stdout during the burst, at its log level and sampling. */

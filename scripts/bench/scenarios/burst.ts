@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { loadConfig } from '../../../proxy/src/index';
 import { withProxy, type BenchContext } from '../context';
+import { startChild } from '../infra/childProcess';
 import { closedLoop, loadClient, type Sample } from '../infra/loadGen';
 import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
-import { RssSampler } from '../infra/rss';
+import { cpuSecondsOf, RssSampler } from '../infra/rss';
 import { round, summarise } from '../infra/stats';
 import { diffCounts, totalCalls } from '../infra/upstreamStats';
 import { memoryBound } from '../report/memoryBound';
@@ -14,14 +16,16 @@ import type { BurstResult } from '../report/types';
  * agents keep opening cards they opened before (normal traffic, cache hits). AEP's rate limit is set out of the
  * way so the misses really reach AEP: the proxy's own caps (look-up slots and queue, connections) are what
  * bounds its memory. Reported: peak RSS against the documented bound (report/memoryBound.ts), latency of the
- * normal traffic before and during the burst, what the burst got, and the bytes of log written per look-up.
+ * normal traffic before and during the burst (measured by agents in a process of their own), what the burst got,
+ * and the bytes of log written per look-up.
  */
 export async function runBurst(ctx: BenchContext, profiles: { next(): number }): Promise<BurstResult> {
     const o = ctx.opts.burst;
     const env = { AEP_MAX_RPS: '100000', AEP_BURST: '100000' };
     const config = loadConfig({ ...PROXY_BENCH_ENV, ...ctx.emulator.aepEnv, ...env });
-    await ctx.emulator.setLatency(ctx.opts.realisticLatencyMs);
+    const agents = await startChild<Record<string, never>>(join(__dirname, '..', 'children', 'agentClient.ts'), { label: 'agents' });
     try {
+        await ctx.emulator.setLatency(ctx.opts.realisticLatencyMs);
         return await withProxy(
             ctx,
             'burst',
@@ -38,13 +42,13 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                         next: (i) => lookupSpec(ctx.emulator.lookupBody(normalIds[i]!))
                     });
                     const cachedCardBytes = warm.filter((s) => s.status === 200).reduce((n, s) => n + Buffer.byteLength(s.body), 0);
-                    const normal = (maxMs: number) =>
-                        closedLoop(normalClient, {
-                            workers: o.normalAgents,
-                            total: 1_000_000,
-                            maxMs,
-                            next: (i) => lookupSpec(ctx.emulator.lookupBody(normalIds[i % normalIds.length]!))
-                        });
+                    const normalSpecs = normalIds.map((id) => lookupSpec(ctx.emulator.lookupBody(id)));
+                    const normal = (durationMs: number) =>
+                        agents.call<AgentSample[]>(
+                            'run',
+                            { url: proxy.url, specs: normalSpecs, workers: o.normalAgents, durationMs },
+                            durationMs + 30_000
+                        );
                     const quiet = await normal(o.quietSeconds * 1000);
 
                     const empty = await proxy.memory(); // after a full GC: what the instance holds at rest
@@ -52,6 +56,8 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                     const before = ctx.emulator.stats();
                     ctx.log(`burst: ${o.connections} connections for ${o.durationSeconds} s, ${Math.round(o.missShare * 100)} % misses`);
                     const rss = new RssSampler(proxy.pid, 100).start();
+                    const cpuBefore = cpuSecondsOf(proxy.pid);
+                    const startedAt = performance.now();
                     let nthHit = 0;
                     const [burstSamples, during] = await Promise.all([
                         closedLoop(burstClient, {
@@ -71,6 +77,8 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                         normal(o.durationSeconds * 1000)
                     ]);
                     const trace = rss.stop();
+                    const wallSeconds = (performance.now() - startedAt) / 1000;
+                    const cpuAfter = cpuSecondsOf(proxy.pid);
                     const upstream = diffCounts(ctx.emulator.stats(), before);
                     // Lines still buffered in the instance reach the pipe shortly after the last answer.
                     await new Promise((r) => setTimeout(r, 300));
@@ -105,6 +113,7 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                         },
                         upstreamCalls: totalCalls(upstream, ['ims']),
                         rss: { emptyBytes: empty.rss, trace },
+                        proxyCpuShare: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / wallSeconds, 2),
                         bound,
                         log: {
                             level: config.logLevel,
@@ -121,11 +130,14 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
             { countLogBytes: true }
         );
     } finally {
+        await agents.stop();
         await ctx.emulator.setLatency(0);
     }
 }
 
-function statusesOf(samples: readonly Sample[]): Record<string, number> {
+type AgentSample = Pick<Sample, 'status' | 'ms' | 'error'>;
+
+function statusesOf(samples: readonly AgentSample[]): Record<string, number> {
     const out: Record<string, number> = {};
     for (const s of samples) {
         const key = s.status === 0 ? `no answer (${s.error})` : String(s.status);
