@@ -49,8 +49,8 @@ const EnvSchema = z.object({
     PROXY_KEEP_ALIVE_TIMEOUT_MS: int('PROXY_KEEP_ALIVE_TIMEOUT_MS', 1000, 600_000).default(72_000),
     PROXY_MAX_REQUESTS_PER_SOCKET: int('PROXY_MAX_REQUESTS_PER_SOCKET', 0, 1_000_000).default(0),
     PROXY_MAX_CONNECTIONS: int('PROXY_MAX_CONNECTIONS', 16, 100_000).default(1024),
-    PROXY_MAX_CONCURRENT_LOOKUPS: int('PROXY_MAX_CONCURRENT_LOOKUPS', 1, 10_000).default(64),
-    PROXY_LOOKUP_QUEUE: int('PROXY_LOOKUP_QUEUE', 0, 100_000).default(256),
+    PROXY_MAX_CONCURRENT_LOOKUPS: int('PROXY_MAX_CONCURRENT_LOOKUPS', 1, 10_000).default(32),
+    PROXY_LOOKUP_QUEUE: int('PROXY_LOOKUP_QUEUE', 0, 100_000).default(128),
     PROXY_MAX_EVENT_LOOP_DELAY_MS: int('PROXY_MAX_EVENT_LOOP_DELAY_MS', 0, 60_000).default(1000),
     PROXY_MAX_RSS_BYTES: int('PROXY_MAX_RSS_BYTES', 0, 64 * 1024 * 1024 * 1024).default(0),
 
@@ -126,6 +126,9 @@ const EnvSchema = z.object({
     PROXY_FIELD_MAPPING: z.unknown().optional(),
     PROXY_SHAPING: z.unknown().optional()
 });
+
+/** Every variable the proxy reads (plus PROXY_CONFIG_FILE); each has a row in proxy/README.md's configuration table. */
+export const CONFIG_VARIABLES: readonly string[] = ['PROXY_CONFIG_FILE', ...Object.keys(EnvSchema.shape)];
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

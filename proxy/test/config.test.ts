@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, configSource, hasAepCredentials, loadConfig, redactedConfig } from '../src/index';
+import { CONFIG_VARIABLES, ConfigError, configSource, hasAepCredentials, loadConfig, redactedConfig } from '../src/index';
 
 /** An AEP at a loopback URL (the emulator's kind of settings): the proxy reads it like any other. */
 const LOCAL_AEP = {
@@ -40,7 +40,7 @@ describe('loadConfig', () => {
             maxRequestsPerSocket: 0,
             maxConnections: 1024
         });
-        expect(config.capacity).toEqual({ maxConcurrentLookups: 64, lookupQueue: 256, maxEventLoopDelayMs: 1000, maxRssBytes: 0 });
+        expect(config.capacity).toEqual({ maxConcurrentLookups: 32, lookupQueue: 128, maxEventLoopDelayMs: 1000, maxRssBytes: 0 });
         expect(config.logLookupSample).toBe(1);
         expect(config.fieldMapping.objects.Contact?.length).toBeGreaterThan(0);
         expect(config.shaping.tenant).toBe('_acmetelco');
@@ -174,6 +174,16 @@ describe('loadConfig', () => {
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain('p8e-very-secret');
         expect(text).not.toContain(':pw@');
+    });
+});
+
+describe('the configuration table of proxy/README.md', () => {
+    it('has a row for every variable the proxy reads', () => {
+        const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+        const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Point the proxy at real AEP'));
+        const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+        const missing = CONFIG_VARIABLES.filter((name) => !rows.some((row) => row.split('|')[1]?.includes(`\`${name}\``)));
+        expect(missing).toEqual([]);
     });
 });
 
