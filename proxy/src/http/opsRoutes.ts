@@ -20,7 +20,7 @@ export interface HealthReport {
 /** /readyz: whether this instance takes traffic. AEP's state is repeated for information; it never decides. */
 export interface ReadinessReport {
     ready: boolean;
-    checks: { started: Check; accepting: Check };
+    checks: { started: Check };
     aep: 'ok' | 'degraded';
 }
 
@@ -40,17 +40,12 @@ export const OPENAPI_PATH = join(__dirname, '..', '..', 'openapi', 'proxy.openap
  *
  * Readiness means "can serve": an instance with AEP down still answers from its cache (stale cards) and with
  * clear error codes otherwise, which beats the load balancer's own error page; so only starting (the warm-up
- * has not run yet) and stopping (close began; new connections are refused anyway) make it not ready. AEP's state shows in /healthz and the proxy_aep_degraded and
+ * has not run yet) makes it not ready. Once a stop began the listener is closed: probes fail to connect. AEP's state shows in /healthz and the proxy_aep_degraded and
  * proxy_circuit_breaker_state metrics, for alerts, never by leaving rotation. Both answer from memory at once.
  */
 export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): void {
     const openapiYaml = readFileSync(OPENAPI_PATH, 'utf8');
     const openapiJson = JSON.stringify(YAML.parse(openapiYaml));
-    let draining = false;
-    app.addHook('preClose', (done) => {
-        draining = true;
-        done();
-    });
 
     app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send(await deps.health()));
 
@@ -58,11 +53,8 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
         const health = await deps.health();
         const started = deps.started();
         const report: ReadinessReport = {
-            ready: started && !draining,
-            checks: {
-                started: started ? { ok: true } : { ok: false, detail: 'warming up: IMS token, namespace catalog, merge policy' },
-                accepting: draining ? { ok: false, detail: 'shutting down: finishing the look-ups in flight' } : { ok: true }
-            },
+            ready: started,
+            checks: { started: started ? { ok: true } : { ok: false, detail: 'warming up: IMS token, namespace catalog, merge policy' } },
             aep: health.aep.status
         };
         return reply
