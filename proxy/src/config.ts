@@ -27,6 +27,11 @@ const int = (name: string, min: number, max: number) =>
         .int(`${name} must be a whole number`)
         .min(min, `${name} must be at least ${min}`)
         .max(max, `${name} must be at most ${max}`);
+const fraction = (name: string) =>
+    z.coerce
+        .number({ message: `${name} must be a number` })
+        .min(0, `${name} must be between 0 and 1`)
+        .max(1, `${name} must be between 0 and 1`);
 const bool = (name: string) =>
     z.enum(['true', 'false', '1', '0'], { message: `${name} must be true or false` }).transform((v) => v === 'true' || v === '1');
 const nonEmpty = (name: string) => z.string().trim().min(1, `${name} must not be empty`);
@@ -37,6 +42,17 @@ const EnvSchema = z.object({
     PROXY_PORT: int('PROXY_PORT', 0, 65535).default(8787),
     PROXY_BODY_LIMIT_BYTES: int('PROXY_BODY_LIMIT_BYTES', 1024, 1024 * 1024).default(16 * 1024),
     PROXY_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `PROXY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    PROXY_LOG_LOOKUP_SAMPLE: fraction('PROXY_LOG_LOOKUP_SAMPLE').default(1),
+    PROXY_HEADERS_TIMEOUT_MS: int('PROXY_HEADERS_TIMEOUT_MS', 500, 60_000).default(5000),
+    PROXY_BODY_TIMEOUT_MS: int('PROXY_BODY_TIMEOUT_MS', 500, 60_000).default(10_000),
+    PROXY_BODY_IDLE_TIMEOUT_MS: int('PROXY_BODY_IDLE_TIMEOUT_MS', 200, 60_000).default(3000),
+    PROXY_KEEP_ALIVE_TIMEOUT_MS: int('PROXY_KEEP_ALIVE_TIMEOUT_MS', 1000, 600_000).default(72_000),
+    PROXY_MAX_REQUESTS_PER_SOCKET: int('PROXY_MAX_REQUESTS_PER_SOCKET', 0, 1_000_000).default(0),
+    PROXY_MAX_CONNECTIONS: int('PROXY_MAX_CONNECTIONS', 16, 100_000).default(1024),
+    PROXY_MAX_CONCURRENT_LOOKUPS: int('PROXY_MAX_CONCURRENT_LOOKUPS', 1, 10_000).default(32),
+    PROXY_LOOKUP_QUEUE: int('PROXY_LOOKUP_QUEUE', 0, 100_000).default(128),
+    PROXY_MAX_EVENT_LOOP_DELAY_MS: int('PROXY_MAX_EVENT_LOOP_DELAY_MS', 0, 60_000).default(1000),
+    PROXY_MAX_RSS_BYTES: int('PROXY_MAX_RSS_BYTES', 0, 64 * 1024 * 1024 * 1024).default(0),
 
     PROXY_SHARED_SECRET: z.string().min(16, 'PROXY_SHARED_SECRET must be at least 16 characters').optional(),
     PROXY_JWT_ISSUER: nonEmpty('PROXY_JWT_ISSUER').optional(),
@@ -44,6 +60,8 @@ const EnvSchema = z.object({
     PROXY_JWT_PUBLIC_KEY_PEM: z.string().optional(),
     PROXY_JWT_JWKS_URL: url('PROXY_JWT_JWKS_URL').optional(),
     PROXY_JWT_CLOCK_SKEW_SECONDS: int('PROXY_JWT_CLOCK_SKEW_SECONDS', 0, 300).default(30),
+    PROXY_JWT_MAX_LIFETIME_SECONDS: int('PROXY_JWT_MAX_LIFETIME_SECONDS', 60, 86_400).default(3600),
+    PROXY_JWT_REPLAY_CHECK: bool('PROXY_JWT_REPLAY_CHECK').default(false),
 
     AEP_IMS_URL: url('AEP_IMS_URL').default('https://ims-na1.adobelogin.com'),
     AEP_PLATFORM_URL: url('AEP_PLATFORM_URL').default('https://platform.adobe.io'),
@@ -75,8 +93,8 @@ const EnvSchema = z.object({
     PROXY_BUDGET_MS: int('PROXY_BUDGET_MS', 500, 9500).default(8000),
     AEP_CONNECT_TIMEOUT_MS: int('AEP_CONNECT_TIMEOUT_MS', 100, 10000).default(1500),
     AEP_IMS_TIMEOUT_MS: int('AEP_IMS_TIMEOUT_MS', 100, 10000).default(3000),
-    AEP_PROFILE_TIMEOUT_MS: int('AEP_PROFILE_TIMEOUT_MS', 100, 10000).default(3500),
-    AEP_EVENTS_TIMEOUT_MS: int('AEP_EVENTS_TIMEOUT_MS', 100, 10000).default(3000),
+    AEP_PROFILE_TIMEOUT_MS: int('AEP_PROFILE_TIMEOUT_MS', 100, 10000).default(2500),
+    AEP_EVENTS_TIMEOUT_MS: int('AEP_EVENTS_TIMEOUT_MS', 100, 10000).default(2500),
     AEP_METADATA_TIMEOUT_MS: int('AEP_METADATA_TIMEOUT_MS', 100, 10000).default(2500),
     AEP_MAX_RESPONSE_BYTES: int('AEP_MAX_RESPONSE_BYTES', 64 * 1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
     AEP_RETRY_MAX_ATTEMPTS: int('AEP_RETRY_MAX_ATTEMPTS', 1, 5).default(3),
@@ -109,11 +127,41 @@ const EnvSchema = z.object({
     PROXY_SHAPING: z.unknown().optional()
 });
 
+/** Every variable the proxy reads (plus PROXY_CONFIG_FILE); each has a row in proxy/README.md's configuration table. */
+export const CONFIG_VARIABLES: readonly string[] = ['PROXY_CONFIG_FILE', ...Object.keys(EnvSchema.shape)];
+
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ProxyConfig {
-    readonly server: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+    readonly server: {
+        readonly host: string;
+        readonly port: number;
+        readonly bodyLimitBytes: number;
+        /** Time to receive all request headers. */
+        readonly headersTimeoutMs: number;
+        /** Time to receive the whole body once the headers are in. */
+        readonly bodyTimeoutMs: number;
+        /** Longest pause between two pieces of the body. */
+        readonly bodyIdleTimeoutMs: number;
+        readonly keepAliveTimeoutMs: number;
+        /** 0 = unlimited. */
+        readonly maxRequestsPerSocket: number;
+        readonly maxConnections: number;
+    };
+    /** Load shedding: what one instance takes on at once before answering 503 OVERLOADED. */
+    readonly capacity: {
+        /** Look-ups talking to AEP at once (cache hits never count). */
+        readonly maxConcurrentLookups: number;
+        /** Look-ups waiting for one of those slots. */
+        readonly lookupQueue: number;
+        /** 0 = off. */
+        readonly maxEventLoopDelayMs: number;
+        /** 0 = off. */
+        readonly maxRssBytes: number;
+    };
     readonly logLevel: LogLevel;
+    /** Share of successful look-ups that get their log line (every other outcome is always logged). */
+    readonly logLookupSample: number;
     readonly auth: {
         readonly sharedSecret: string | null;
         readonly jwt: null | {
@@ -122,6 +170,10 @@ export interface ProxyConfig {
             readonly publicKeyPem: string | null;
             readonly jwksUrl: string | null;
             readonly clockSkewSeconds: number;
+            /** Longest accepted exp - iat (exp - now without iat). */
+            readonly maxLifetimeSeconds: number;
+            /** Every token must carry a jti, accepted once within its lifetime. */
+            readonly replayCheck: boolean;
         };
     };
     readonly aep: {
@@ -214,6 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
     const aep = buildAep(e, problems);
     if (e.AEP_RETRY_MAX_DELAY_MS < e.AEP_RETRY_BASE_DELAY_MS)
         problems.push('AEP_RETRY_MAX_DELAY_MS must not be below AEP_RETRY_BASE_DELAY_MS');
+    if (e.PROXY_BODY_IDLE_TIMEOUT_MS > e.PROXY_BODY_TIMEOUT_MS)
+        problems.push('PROXY_BODY_IDLE_TIMEOUT_MS must not be above PROXY_BODY_TIMEOUT_MS');
     if (e.CACHE_STALE_TTL_SECONDS > 0 && e.CACHE_STALE_TTL_SECONDS < e.CACHE_TTL_SECONDS) {
         problems.push('CACHE_STALE_TTL_SECONDS must be 0 (no stale copies) or at least CACHE_TTL_SECONDS');
     }
@@ -222,8 +276,25 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
     if (problems.length > 0 || !aep || !fieldMapping || !shaping) throw new ConfigError(problems);
 
     return deepFreeze({
-        server: { host: e.PROXY_HOST, port: e.PROXY_PORT, bodyLimitBytes: e.PROXY_BODY_LIMIT_BYTES },
+        server: {
+            host: e.PROXY_HOST,
+            port: e.PROXY_PORT,
+            bodyLimitBytes: e.PROXY_BODY_LIMIT_BYTES,
+            headersTimeoutMs: e.PROXY_HEADERS_TIMEOUT_MS,
+            bodyTimeoutMs: e.PROXY_BODY_TIMEOUT_MS,
+            bodyIdleTimeoutMs: e.PROXY_BODY_IDLE_TIMEOUT_MS,
+            keepAliveTimeoutMs: e.PROXY_KEEP_ALIVE_TIMEOUT_MS,
+            maxRequestsPerSocket: e.PROXY_MAX_REQUESTS_PER_SOCKET,
+            maxConnections: e.PROXY_MAX_CONNECTIONS
+        },
+        capacity: {
+            maxConcurrentLookups: e.PROXY_MAX_CONCURRENT_LOOKUPS,
+            lookupQueue: e.PROXY_LOOKUP_QUEUE,
+            maxEventLoopDelayMs: e.PROXY_MAX_EVENT_LOOP_DELAY_MS,
+            maxRssBytes: e.PROXY_MAX_RSS_BYTES
+        },
         logLevel: e.PROXY_LOG_LEVEL,
+        logLookupSample: e.PROXY_LOG_LOOKUP_SAMPLE,
         auth,
         aep,
         timeouts: {
@@ -281,7 +352,9 @@ function buildAuth(e: Env, problems: string[]): ProxyConfig['auth'] {
                 audience: e.PROXY_JWT_AUDIENCE,
                 publicKeyPem: pem || null,
                 jwksUrl: e.PROXY_JWT_JWKS_URL ?? null,
-                clockSkewSeconds: e.PROXY_JWT_CLOCK_SKEW_SECONDS
+                clockSkewSeconds: e.PROXY_JWT_CLOCK_SKEW_SECONDS,
+                maxLifetimeSeconds: e.PROXY_JWT_MAX_LIFETIME_SECONDS,
+                replayCheck: e.PROXY_JWT_REPLAY_CHECK
             };
         }
     }

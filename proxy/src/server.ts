@@ -10,12 +10,13 @@ import { NamespaceCatalogClient } from './aep/namespaceCatalog';
 import { PlatformClient } from './aep/platformClient';
 import { Resilience } from './aep/resilience';
 import { createCallerAuthenticator } from './auth/callerAuth';
+import { createReplayGuard } from './auth/replayGuard';
 import { CardCache } from './cache/cardCache';
 import { createRedisStore, type SharedStore } from './cache/redisStore';
 import { redactedConfig, type ProxyConfig } from './config';
 import { describeMissingNamespaces, missingNamespaces } from './identity/fieldMapping';
 import { buildHttpApp } from './http/app';
-import type { ReadinessReport } from './http/opsRoutes';
+import type { Check, HealthReport } from './http/opsRoutes';
 import { ProfileLookup } from './lookup/lookupProfile';
 import { createLogger, flushLogger, type Logger } from './observability/logger';
 import { createMetrics, type ProxyMetrics } from './observability/metrics';
@@ -34,8 +35,9 @@ export interface BuiltProxy {
     config: ProxyConfig;
     app: FastifyInstance;
     /** Loads the namespace catalog, the merge policy and an IMS token; failures are logged, not fatal. */
-    warmUp(): Promise<ReadinessReport>;
-    readiness(): Promise<ReadinessReport>;
+    warmUp(): Promise<HealthReport>;
+    /** What /healthz reports: AEP's state as this instance sees it, from memory (no AEP call). */
+    health(): Promise<HealthReport>;
     metrics: ProxyMetrics;
     close(): Promise<void>;
 }
@@ -61,7 +63,13 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
             metrics.upstreamDuration.observe({ target }, ms / 1000);
         }
     });
-    const resilience = new Resilience(config.resilience, metrics);
+    const resilience = new Resilience(config.resilience, metrics, (upstream, state, cause) => {
+        // Transitions are rare and each one matters to whoever is on call: always logged.
+        const line = { upstream, state, cause: cause ? { kind: cause.kind, status: cause.status ?? null } : null };
+        if (state === 'closed') logger.info(line, 'circuit breaker closed: AEP calls flow again');
+        else if (state === 'halfOpen') logger.info(line, 'circuit breaker half-open: trying one AEP call');
+        else logger.warn(line, `circuit breaker ${state}: AEP calls paused after repeated failures`);
+    });
     const tokens = new ImsTokenProvider(config.aep, config.timeouts, http, resilience);
     const platform = new PlatformClient(config.aep, http, tokens, resilience);
     const catalog = NamespaceCatalogClient.fromConfig(platform, config);
@@ -80,57 +88,60 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
               : null;
     const cache = new CardCache(config.cache, shared);
     const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics });
-    const authenticate = await createCallerAuthenticator(config.auth);
+    const replay = config.auth.jwt?.replayCheck ? createReplayGuard(shared) : null;
+    const authenticate = await createCallerAuthenticator(config.auth, { replay });
 
-    async function readiness(): Promise<ReadinessReport> {
-        const budget = new Budget(Math.min(3000, config.timeouts.budgetMs));
-        const check = async (fn: () => Promise<unknown>): Promise<{ ok: boolean; detail?: string }> => {
-            try {
-                await fn();
-                return { ok: true };
-            } catch (err) {
-                return { ok: false, detail: err instanceof Error ? err.message : 'failed' };
-            }
+    /** From memory only: a probe must answer at once and must never wait on (or add load to) a failing AEP. */
+    async function health(): Promise<HealthReport> {
+        const circuits = resilience.allBreakerStates();
+        const open = Object.entries(circuits).filter(([, state]) => state !== 'closed');
+        const checks: Record<string, Check> = {
+            imsToken: tokens.health(),
+            namespaceCatalog: catalog.warm ? { ok: true } : { ok: false, detail: 'not loaded yet' },
+            mergePolicy: mergePolicy.current ? { ok: true } : { ok: false, detail: 'not resolved yet' },
+            circuits:
+                open.length === 0
+                    ? { ok: true, detail: 'all closed' }
+                    : { ok: false, detail: open.map(([upstream, state]) => `${upstream} ${state}`).join(', ') }
         };
-        const [token, namespaces, policy] = await Promise.all([
-            check(() => tokens.getToken(budget)),
-            check(() => catalog.get(budget)),
-            check(() => mergePolicy.resolve(budget))
-        ]);
-        const breakers = resilience.allBreakerStates();
-        const profileBreaker = breakers.profile ?? 'closed';
-        const checks: ReadinessReport['checks'] = {
-            imsToken: token,
-            namespaceCatalog: namespaces,
-            mergePolicy: policy,
-            profileCircuit: { ok: profileBreaker !== 'open' && profileBreaker !== 'isolated', detail: profileBreaker }
-        };
-        if (shared) checks.redis = { ok: await shared.ping(), detail: 'optional: the in-process cache keeps working without it' };
-        const required = ['imsToken', 'namespaceCatalog', 'mergePolicy', 'profileCircuit'];
-        return { ready: required.every((k) => checks[k]?.ok), checks };
+        const degraded = Object.values(checks).some((c) => !c.ok);
+        metrics.aepDegraded.set(degraded ? 1 : 0);
+        const report: HealthReport = { status: 'ok', aep: { status: degraded ? 'degraded' : 'ok', checks } };
+        if (shared) report.redis = { ok: await shared.ping(), detail: 'optional: the in-process cache keeps working without it' };
+        return report;
     }
 
-    async function warmUp(): Promise<ReadinessReport> {
-        const report = await readiness();
-        if (!report.ready) logger.warn({ checks: report.checks }, 'proxy started but AEP is not ready yet; /readyz reports details');
-        try {
-            const ns = await catalog.get(new Budget(3000));
-            const missing = describeMissingNamespaces(missingNamespaces(config.fieldMapping, ns));
-            if (missing) logger.warn(missing);
-        } catch {
-            // Reported by readiness above.
-        }
+    let warmedUp = false;
+    async function warmUp(): Promise<HealthReport> {
+        const budget = new Budget(Math.min(3000, config.timeouts.budgetMs));
+        const [, ns] = await Promise.all([
+            tokens.getToken(budget).catch(() => null),
+            catalog.get(budget).catch(() => null),
+            mergePolicy.resolve(budget).catch(() => null)
+        ]);
+        const report = await health();
+        if (report.aep.status !== 'ok')
+            logger.warn(
+                { checks: report.aep.checks },
+                'proxy started but AEP is not reachable yet; look-ups will retry it, /healthz reports details'
+            );
+        const missing = ns && describeMissingNamespaces(missingNamespaces(config.fieldMapping, ns));
+        if (missing) logger.warn(missing);
+        warmedUp = true;
         return report;
     }
 
     const app = buildHttpApp({
         logger,
         metrics,
-        bodyLimitBytes: config.server.bodyLimitBytes,
+        server: config.server,
+        capacity: config.capacity,
+        logLookupSample: config.logLookupSample,
         authenticate,
         lookup: (req, ctx) => lookup.lookup(req, ctx),
         registry: metrics.registry,
-        readiness
+        health,
+        started: () => warmedUp
     });
 
     let closed = false;
@@ -138,7 +149,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         config,
         app,
         warmUp,
-        readiness,
+        health,
         metrics,
         async close() {
             if (closed) return;

@@ -66,6 +66,13 @@ describe('POST /v1/audit/views (views served from the Salesforce cache)', () => 
         expect(res.body).not.toContain('jane.doe@example.com');
     });
 
+    it('refuses a compressed body like a look-up does, without reading it', async () => {
+        const res = await post({ views: [view()] }, { 'x-proxy-key': PROXY_KEY, 'content-encoding': 'gzip' });
+        expect(res.statusCode).toBe(415);
+        expect(json(res).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+        expect(res.headers['accept-encoding']).toBe('identity');
+    });
+
     it('refuses an empty batch and one larger than the forwarder sends', async () => {
         expect((await post({ views: [] })).statusCode).toBe(400);
         const tooMany = Array.from({ length: MAX_VIEWS_PER_REQUEST + 1 }, (_, i) => view(i));

@@ -1,6 +1,6 @@
 import { PROXY_KEY, RECORDS, startHarness, type Harness } from './support/harness';
 
-type Case = { name: string; body?: string; headers?: Record<string, string>; status: number; code: string; message?: RegExp };
+type Case = { name: string; body?: string | Buffer; headers?: Record<string, string>; status: number; code: string; message?: RegExp };
 
 const ok = RECORDS.janeByEmail;
 const body = (v: unknown) => JSON.stringify(v);
@@ -44,6 +44,40 @@ const CASES: Case[] = [
         code: 'PAYLOAD_TOO_LARGE'
     },
     { name: 'huge body (1 MB)', body: 'x'.repeat(1024 * 1024), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+    // Bytes that are not UTF-8 are refused as such, not decoded into U+FFFD and tried as an identity (422).
+    {
+        name: 'invalid UTF-8 in an identity value',
+        body: Buffer.concat([
+            Buffer.from('{"record":{"objectApiName":"Lead","recordId":"00Q8c00000UnKnwEAF","fields":{"Email":"j'),
+            Buffer.from([0xc3, 0x28]),
+            Buffer.from('@example.com"}}}')
+        ]),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /not valid UTF-8/
+    },
+    {
+        name: 'overlong UTF-8 encoding',
+        body: Buffer.from([0x7b, 0x22, 0xc0, 0xaf, 0x22, 0x3a, 0x31, 0x7d]),
+        status: 400,
+        code: 'INVALID_REQUEST',
+        message: /UTF-8/
+    },
+    {
+        name: 'gzip-compressed body',
+        body: body({ record: ok }),
+        headers: { 'content-encoding': 'gzip' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: /uncompressed/
+    },
+    {
+        name: 'deflate-compressed body',
+        body: body({ record: ok }),
+        headers: { 'content-encoding': 'deflate' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE'
+    },
     // Auth
     { name: 'missing credentials', body: body({ record: ok }), headers: { 'x-proxy-key': '' }, status: 401, code: 'UNAUTHORIZED' },
     {
@@ -52,7 +86,7 @@ const CASES: Case[] = [
         headers: { 'x-proxy-key': 'wrong-key-wrong-key-wrong' },
         status: 401,
         code: 'UNAUTHORIZED',
-        message: /does not match/
+        message: /^authentication failed: send one valid caller credential/
     },
     {
         name: 'bearer token when only the secret is configured',
@@ -225,6 +259,8 @@ describe('bad input corpus', () => {
         });
         expect(res.statusCode).toBeLessThan(500);
         expect(res.statusCode).toBe(c.status);
+        if (c.status === 401) expect(res.headers['www-authenticate']).toBe('ProxyKey realm="aep-profile-proxy"');
+        if (c.headers?.['content-encoding']) expect(res.headers['accept-encoding']).toBe('identity');
         const parsed = JSON.parse(res.body);
         expect(parsed.error).toMatchObject({ code: c.code, requestId: res.headers['x-request-id'] });
         expect(typeof parsed.error.message).toBe('string');
@@ -244,6 +280,19 @@ describe('bad input corpus', () => {
         const body = JSON.parse(events!.body!);
         expect(body.identities).toEqual([{ relatedEntityId: injected, entityIdNS: { code: 'loyaltyId' } }]);
         expect(typeof body.mergePolicyId).toBe('string');
+    });
+
+    it("never matches another person's profile through a Kelvin sign in the email", async () => {
+        // "\u212A" lower-cases (and NFC-normalises) to "k": kenji.sato@example.com is a real profile in the emulator.
+        h.upstream.length = 0;
+        const res = await h.lookup({
+            record: { objectApiName: 'Lead', recordId: '00Q8c00000KelvnEAD', fields: { Email: '\u212Aenji.sato@example.com' } }
+        });
+        expect(res.statusCode).toBe(422);
+        const error = JSON.parse(res.body).error;
+        expect(error.code).toBe('NO_IDENTITY');
+        expect(error.details.identitiesTried).toEqual([expect.objectContaining({ field: 'Email', outcome: 'skipped' })]);
+        expect(h.upstream.filter((r) => r.body?.includes('kenji') || r.url.includes('kenji'))).toEqual([]);
     });
 
     it('answers unknown routes and methods with the error shape, and keeps serving', async () => {

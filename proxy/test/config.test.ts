@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, configSource, hasAepCredentials, loadConfig, redactedConfig } from '../src/index';
+import { CONFIG_VARIABLES, ConfigError, configSource, hasAepCredentials, loadConfig, redactedConfig } from '../src/index';
 
 /** An AEP at a loopback URL (the emulator's kind of settings): the proxy reads it like any other. */
 const LOCAL_AEP = {
@@ -29,7 +29,19 @@ describe('loadConfig', () => {
         const config = loadConfig({ ...LOCAL_AEP, PROXY_SHARED_SECRET: SECRET });
         expect(config.aep).toMatchObject({ platformUrl: 'http://127.0.0.1:4010', clientId: 'local-client', sandbox: 'prod' });
         expect(config.timeouts.budgetMs).toBe(8000);
-        expect(config.server).toEqual({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 16384 });
+        expect(config.server).toEqual({
+            host: '127.0.0.1',
+            port: 8787,
+            bodyLimitBytes: 16384,
+            headersTimeoutMs: 5000,
+            bodyTimeoutMs: 10_000,
+            bodyIdleTimeoutMs: 3000,
+            keepAliveTimeoutMs: 72_000,
+            maxRequestsPerSocket: 0,
+            maxConnections: 1024
+        });
+        expect(config.capacity).toEqual({ maxConcurrentLookups: 32, lookupQueue: 128, maxEventLoopDelayMs: 1000, maxRssBytes: 0 });
+        expect(config.logLookupSample).toBe(1);
         expect(config.fieldMapping.objects.Contact?.length).toBeGreaterThan(0);
         expect(config.shaping.tenant).toBe('_acmetelco');
         expect(Object.isFrozen(config.aep)).toBe(true);
@@ -87,8 +99,41 @@ describe('loadConfig', () => {
             PROXY_JWT_AUDIENCE: 'a',
             PROXY_JWT_JWKS_URL: 'https://example.com/jwks'
         });
-        expect(ok.auth.jwt).toMatchObject({ issuer: 'i', audience: 'a', jwksUrl: 'https://example.com/jwks', clockSkewSeconds: 30 });
+        expect(ok.auth.jwt).toMatchObject({
+            issuer: 'i',
+            audience: 'a',
+            jwksUrl: 'https://example.com/jwks',
+            clockSkewSeconds: 30,
+            maxLifetimeSeconds: 3600,
+            replayCheck: false
+        });
         expect(ok.auth.sharedSecret).toBeNull();
+        const text = problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_JWT_MAX_LIFETIME_SECONDS: '0', PROXY_JWT_REPLAY_CHECK: 'maybe' }).join(
+            '\n'
+        );
+        expect(text).toMatch(/PROXY_JWT_MAX_LIFETIME_SECONDS must be at least 60/);
+        expect(text).toMatch(/PROXY_JWT_REPLAY_CHECK must be true or false/);
+    });
+
+    it('checks the edge timeouts, caps and log sampling', () => {
+        const config = loadConfig({
+            ...LOCAL_AEP,
+            PROXY_SHARED_SECRET: SECRET,
+            PROXY_BODY_TIMEOUT_MS: '4000',
+            PROXY_BODY_IDLE_TIMEOUT_MS: '1000',
+            PROXY_MAX_CONCURRENT_LOOKUPS: '8',
+            PROXY_LOOKUP_QUEUE: '0',
+            PROXY_LOG_LOOKUP_SAMPLE: '0.05'
+        });
+        expect(config.server).toMatchObject({ bodyTimeoutMs: 4000, bodyIdleTimeoutMs: 1000 });
+        expect(config.capacity).toMatchObject({ maxConcurrentLookups: 8, lookupQueue: 0 });
+        expect(config.logLookupSample).toBe(0.05);
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_BODY_TIMEOUT_MS: '1000', PROXY_BODY_IDLE_TIMEOUT_MS: '2000' })).toEqual([
+            'PROXY_BODY_IDLE_TIMEOUT_MS must not be above PROXY_BODY_TIMEOUT_MS'
+        ]);
+        const text = problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_MAX_CONNECTIONS: '2', PROXY_LOG_LOOKUP_SAMPLE: '1.5' }).join('\n');
+        expect(text).toMatch(/PROXY_MAX_CONNECTIONS must be at least 16/);
+        expect(text).toMatch(/PROXY_LOG_LOOKUP_SAMPLE must be between 0 and 1/);
     });
 
     it('validates the nested field mapping and shaping JSON with their own messages', () => {
@@ -129,6 +174,16 @@ describe('loadConfig', () => {
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain('p8e-very-secret');
         expect(text).not.toContain(':pw@');
+    });
+});
+
+describe('the configuration table of proxy/README.md', () => {
+    it('has a row for every variable the proxy reads', () => {
+        const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+        const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Point the proxy at real AEP'));
+        const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+        const missing = CONFIG_VARIABLES.filter((name) => !rows.some((row) => row.split('|')[1]?.includes(`\`${name}\``)));
+        expect(missing).toEqual([]);
     });
 });
 

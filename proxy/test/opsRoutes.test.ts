@@ -13,19 +13,30 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
         await h.close();
     });
 
-    it('reports liveness and readiness (token, namespaces, merge policy, circuit)', async () => {
-        expect(json(await h.proxy.app.inject({ method: 'GET', url: '/healthz' }))).toEqual({ status: 'ok' });
-        const ready = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
-        expect(ready.statusCode).toBe(200);
-        expect(json(ready)).toEqual({
-            ready: true,
-            checks: {
-                imsToken: { ok: true },
-                namespaceCatalog: { ok: true },
-                mergePolicy: { ok: true },
-                profileCircuit: { ok: true, detail: 'closed' }
+    it('reports liveness with AEP detail, and readiness once warmed up', async () => {
+        const starting = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
+        expect(starting.statusCode).toBe(503);
+        expect(json(starting).checks.started.ok).toBe(false);
+        await h.proxy.warmUp();
+        const health = await h.proxy.app.inject({ method: 'GET', url: '/healthz' });
+        expect(health.statusCode).toBe(200);
+        expect(json(health)).toEqual({
+            status: 'ok',
+            aep: {
+                status: 'ok',
+                checks: {
+                    imsToken: { ok: true },
+                    namespaceCatalog: { ok: true },
+                    mergePolicy: { ok: true },
+                    circuits: { ok: true, detail: 'all closed' }
+                }
             }
         });
+        const ready = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
+        expect(ready.statusCode).toBe(200);
+        expect(json(ready)).toEqual({ ready: true, checks: { started: { ok: true } }, aep: 'ok' });
+        const metrics = await h.proxy.app.inject({ method: 'GET', url: '/metrics' });
+        expect(metrics.body).toMatch(/^proxy_aep_degraded 0$/m);
     });
 
     it('exposes Prometheus metrics for requests, upstream calls and the cache', async () => {
@@ -60,7 +71,7 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
     });
 });
 
-describe('readiness without AEP', () => {
+describe('health and readiness without AEP', () => {
     let h: Harness;
     beforeAll(async () => {
         h = await startHarness({
@@ -72,14 +83,20 @@ describe('readiness without AEP', () => {
         await h.close();
     });
 
-    it('reports not ready, with the failing checks, while IMS is down; then ready once it recovers', async () => {
-        const down = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
-        expect(down.statusCode).toBe(503);
-        expect(json(down).checks.imsToken.ok).toBe(false);
+    it('stays ready while IMS is down, shows AEP degraded in /healthz and metrics, and recovers', async () => {
+        await h.proxy.warmUp();
+        const ready = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
+        expect(ready.statusCode).toBe(200);
+        expect(json(ready)).toMatchObject({ ready: true, aep: 'degraded' });
+        const health = await h.proxy.app.inject({ method: 'GET', url: '/healthz' });
+        expect(health.statusCode).toBe(200);
+        expect(json(health).aep.status).toBe('degraded');
+        expect(json(health).aep.checks.imsToken).toEqual({ ok: false, detail: 'ims: AEP answered 503' });
+        expect((await h.proxy.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(/^proxy_aep_degraded 1$/m);
         const lookup = await h.lookup({ record: RECORDS.janeByEmail });
         expect(lookup.statusCode).toBe(503);
         h.emulator.faults.clear();
-        const up = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
-        expect(up.statusCode).toBe(200);
+        expect((await h.lookup({ record: RECORDS.janeByEmail })).statusCode).toBe(200);
+        expect(json(await h.proxy.app.inject({ method: 'GET', url: '/healthz' })).aep.status).toBe('ok');
     });
 });

@@ -93,6 +93,48 @@ describe('AEP failures', () => {
         expect(res.statusCode).toBe(200);
         expect(json(res).events).toMatchObject({ status: 'error', reason: 'TIMEOUT' });
     });
+
+    it('never retries events once the profile has answered', async () => {
+        // Events fail after the profile call is done: one events call, not AEP_RETRY_MAX_ATTEMPTS.
+        h.emulator.faults.set({ group: 'events', action: { type: 'latency', ms: 60 } });
+        h.emulator.faults.set({ group: 'events', action: { type: 'status', status: 500 } });
+        const res = await h.lookup({ record: RECORDS.kenjiLead, refresh: true });
+        expect(res.statusCode).toBe(200);
+        expect(json(res).events).toMatchObject({ status: 'error', reason: 'HTTP_500' });
+        expect(h.emulator.stats().byGroup.events).toBe(1);
+    });
+
+    it('still retries events while the profile is on its way', async () => {
+        h.emulator.faults.set({ group: 'entities', action: { type: 'latency', ms: 150 } });
+        h.emulator.faults.set({ group: 'events', action: { type: 'status', status: 503 }, mode: { type: 'next', count: 1 } });
+        const res = await h.lookup({ record: RECORDS.kenjiLead, refresh: true });
+        expect(res.statusCode).toBe(200);
+        expect(json(res).events.status).toBe('available');
+        expect(h.emulator.stats().byGroup.events).toBe(2);
+    });
+
+    it('retries a timed-out profile call once, and only once, when no stale card exists', async () => {
+        h.emulator.faults.set({ group: 'entities', action: { type: 'timeout' } });
+        const started = performance.now();
+        const res = await h.lookup({
+            record: { objectApiName: 'Lead', recordId: '00Q8c00000HangtEAD', fields: { Email: 'hang.twice@example.com' } }
+        });
+        expect(res.statusCode).toBe(504);
+        expect(json(res).error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', details: { upstream: 'profile' } });
+        expect(h.emulator.stats().byGroup.entities).toBe(2);
+        // Two per-call timeouts (250 ms) and a backoff, well inside the 1.5 s budget.
+        expect(performance.now() - started).toBeLessThan(1400);
+    });
+
+    it('answers with the stale card after one per-call timeout when AEP hangs', async () => {
+        expect((await h.lookup({ record: RECORDS.janeByEmail, refresh: true })).statusCode).toBe(200);
+        h.emulator.resetStats();
+        h.emulator.faults.set({ group: 'entities', action: { type: 'timeout' } });
+        const res = await h.lookup({ record: RECORDS.janeByEmail, refresh: true });
+        expect(res.statusCode).toBe(200);
+        expect(json(res).freshness).toMatchObject({ stale: true, staleReason: 'UPSTREAM_TIMEOUT' });
+        expect(h.emulator.stats().byGroup.entities).toBe(1);
+    });
 });
 
 describe('audience names', () => {
@@ -126,7 +168,8 @@ describe('circuit breaker', () => {
         await h.close();
     });
 
-    it('opens after repeated failures and stops calling AEP', async () => {
+    it('opens after repeated failures, stops calling AEP, logs the transition and keeps the instance ready', async () => {
+        await h.proxy.warmUp();
         h.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 500 } });
         for (let i = 0; i < 3; i++) {
             const r = await h.lookup({
@@ -137,14 +180,54 @@ describe('circuit breaker', () => {
         h.emulator.resetStats();
         const res = await h.lookup({ record: RECORDS.kenjiLead });
         expect(res.statusCode).toBe(503);
-        expect(json(res).error.message).toMatch(/circuit open/);
+        expect(json(res).error).toMatchObject({
+            code: 'UPSTREAM_UNAVAILABLE',
+            details: { upstream: 'profile', upstreamStatus: 500, reason: 'CIRCUIT_OPEN' }
+        });
+        expect(json(res).error.message).toMatch(/AEP answered 500, repeatedly; .*circuit open/);
         expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
         expect(h.emulator.stats().byGroup.entities ?? 0).toBe(0);
+        const opened = h.logs
+            .map((l) => JSON.parse(l) as Record<string, unknown>)
+            .find((l) => l.upstream === 'profile' && l.state === 'open');
+        expect(opened).toMatchObject({ level: 'warn', cause: { kind: 'http', status: 500 } });
         const ready = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
-        expect(ready.statusCode).toBe(503);
-        expect(json(ready).checks.profileCircuit).toEqual({ ok: false, detail: 'open' });
+        expect(ready.statusCode).toBe(200);
+        expect(json(ready).aep).toBe('degraded');
+        const health = json(await h.proxy.app.inject({ method: 'GET', url: '/healthz' }));
+        expect(health.aep.checks.circuits).toEqual({ ok: false, detail: 'profile open' });
         const metrics = await h.proxy.app.inject({ method: 'GET', url: '/metrics' });
         expect(metrics.body).toMatch(/proxy_circuit_breaker_state\{upstream="profile"\} 1/);
+        expect(metrics.body).toMatch(/^proxy_aep_degraded 1$/m);
+    });
+});
+
+describe('circuit breaker opened by timeouts', () => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness({
+            env: { AEP_BREAKER_FAILURES: '3', AEP_BREAKER_HALF_OPEN_MS: '60000', AEP_PROFILE_TIMEOUT_MS: '150', PROXY_BUDGET_MS: '2000' }
+        });
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+
+    it('answers 504 UPSTREAM_TIMEOUT, never 503 "circuit open", whatever the moment the breaker opens', async () => {
+        h.emulator.faults.set({ group: 'entities', action: { type: 'timeout' } });
+        const codes: string[] = [];
+        for (let i = 0; i < 4; i++) {
+            const r = await h.lookup({
+                record: { objectApiName: 'Lead', recordId: `00Q8c00000Hng${i}0EAD`, fields: { Email: `hanging${i}@example.com` } }
+            });
+            expect(r.statusCode).toBe(504);
+            codes.push(json(r).error.code);
+        }
+        expect(new Set(codes)).toEqual(new Set(['UPSTREAM_TIMEOUT']));
+        // By now the breaker is open: the answer is immediate and still names the timeouts.
+        const fast = await h.lookup({ record: RECORDS.kenjiLead });
+        expect(fast.statusCode).toBe(504);
+        expect(json(fast).error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', details: { reason: 'CIRCUIT_OPEN', upstream: 'profile' } });
     });
 });
 

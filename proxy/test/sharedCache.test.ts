@@ -37,8 +37,8 @@ describeWithTools(['redis-server'], 'two proxy instances sharing Redis', () => {
         b = await buildProxy(stack.config, deps());
         // Wait until both instances are connected to Redis (no offline queue: commands before that are misses).
         for (let i = 0; i < 50; i++) {
-            const [ra, rb] = await Promise.all([a.readiness(), b.readiness()]);
-            if (ra.checks.redis?.ok && rb.checks.redis?.ok) break;
+            const [ra, rb] = await Promise.all([a.health(), b.health()]);
+            if (ra.redis?.ok && rb.redis?.ok) break;
             await new Promise((r) => setTimeout(r, 100));
         }
     });

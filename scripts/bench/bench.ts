@@ -8,6 +8,7 @@ import { PROXY_BENCH_ENV } from './infra/proxyInstance';
 import type { BenchOptions } from './options';
 import { evaluateGoals } from './report/goals';
 import type { BenchReport, Section } from './report/types';
+import { runBurst } from './scenarios/burst';
 import { runCacheHit } from './scenarios/cacheHit';
 import { runCoalescing } from './scenarios/coalescing';
 import { runOverhead } from './scenarios/overhead';
@@ -30,12 +31,21 @@ class ProfileAllocator {
     }
 }
 
+/** The scenarios, in the order they run; `--only` picks some of them by these names. */
+export const SCENARIO_KEYS = ['overhead', 'cacheHit', 'coalescing', 'shielding', 'size', 'scaleOut', 'burst'] as const;
+export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
+
 /**
  * One bench run: the emulator in this process, Redis from Debian, proxy instances and the baseline in
- * child processes; the six scenarios one after the other (they share two cores, so never in parallel).
- * A scenario that fails is reported as failed; the others still run and the report is still written.
+ * child processes; the scenarios one after the other (they share two cores, so never in parallel), all of
+ * them or those `only` names. A scenario that fails is reported as failed; the others still run and the
+ * report is still written.
  */
-export async function runBench(opts: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
+export async function runBench(
+    opts: BenchOptions,
+    log: (line: string) => void = () => undefined,
+    only: readonly ScenarioKey[] | null = null
+): Promise<BenchReport> {
     const started = new Date();
     const t0 = performance.now();
     const notes: string[] = [];
@@ -56,19 +66,23 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
         const ctx: BenchContext = createContext(opts, emulator, notes, log);
         const profiles = new ProfileAllocator(fillCount, dataset.generatedProfiles);
 
-        const overhead = await attempt('overhead', log, () => runOverhead(ctx, profiles));
-        const cacheHit = await attempt('cache hit', log, () => runCacheHit(ctx, profiles.next()));
-        const coalescing = await attempt('coalescing', log, () => runCoalescing(ctx, profiles));
-        const shielding = await attempt('shielding', log, () => runShielding(ctx, profiles));
-        const redisStart = await attempt('redis', log, async () => ({ server: await startRedis() }));
-        if (redisStart.ok) redis = redisStart.server;
-        const noRedis = () => Promise.reject(new Error(`redis-server did not start: ${redisStart.ok ? '' : redisStart.error}`));
-        const size = await attempt('size', log, () => (redis ? runSize(ctx, { start: 0, count: fillCount }, redis) : noRedis()));
-        const scaleOut = await attempt('scale-out', log, () =>
+        const run = <T>(key: ScenarioKey, name: string, fn: () => Promise<T>): Promise<Section<T>> =>
+            only === null || only.includes(key) ? attempt(name, log, fn) : Promise.resolve(skipped(key));
+        const overhead = await run('overhead', 'overhead', () => runOverhead(ctx, profiles));
+        const cacheHit = await run('cacheHit', 'cache hit', () => runCacheHit(ctx, profiles.next()));
+        const coalescing = await run('coalescing', 'coalescing', () => runCoalescing(ctx, profiles));
+        const shielding = await run('shielding', 'shielding', () => runShielding(ctx, profiles));
+        const needsRedis = only === null || only.includes('size') || only.includes('scaleOut');
+        const redisStart = needsRedis ? await attempt('redis', log, async () => ({ server: await startRedis() })) : null;
+        if (redisStart?.ok) redis = redisStart.server;
+        const noRedis = () => Promise.reject(new Error(`redis-server did not start: ${redisStart?.ok === false ? redisStart.error : ''}`));
+        const size = await run('size', 'size', () => (redis ? runSize(ctx, { start: 0, count: fillCount }, redis) : noRedis()));
+        const scaleOut = await run('scaleOut', 'scale-out', () =>
             redis ? runScaleOut(ctx, redis, profiles, cacheHit.ok ? cacheHit.proxy.requestsPerSecond : null) : noRedis()
         );
-        const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut };
-        if (cpus().length <= 2) {
+        const burst = await run('burst', 'burst', () => runBurst(ctx, profiles));
+        const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut, burst };
+        if (cpus().length <= 2 && scaleOut.ok) {
             notes.push(
                 `this machine has ${cpus().length} CPU(s): in scale-out, two proxy processes and the load generator share them, so its throughput and p99 show CPU contention, not what N instances on their own hosts achieve`
             );
@@ -92,7 +106,8 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
                     outDir: relative(process.cwd(), opts.outDir) || '.',
                     cpuProfileDir: opts.cpuProfileDir && relative(process.cwd(), opts.cpuProfileDir),
                     proxyEnv: { ...PROXY_BENCH_ENV, PROXY_SHARED_SECRET: '[bench secret]' },
-                    dataset
+                    dataset,
+                    only
                 }
             },
             goals: evaluateGoals(sections, opts.realisticLatencyMs),
@@ -103,6 +118,10 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
         await (redis as RunningRedis | null)?.stop();
         await emulator?.close();
     }
+}
+
+function skipped(key: ScenarioKey): { ok: false; error: string; skipped: true } {
+    return { ok: false, error: `not run (--only left out ${key})`, skipped: true };
 }
 
 async function attempt<T>(name: string, log: (line: string) => void, fn: () => Promise<T>): Promise<Section<T>> {

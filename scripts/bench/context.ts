@@ -10,7 +10,7 @@ export interface BenchContext {
     /** Adds a line to the report's notes (facts worth knowing when reading the figures). */
     note(text: string): void;
     log(text: string): void;
-    startProxy(name: string, env?: Record<string, string>): Promise<ProxyInstance>;
+    startProxy(name: string, env?: Record<string, string>, opts?: { countLogBytes?: boolean }): Promise<ProxyInstance>;
 }
 
 export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes: string[], log: (t: string) => void): BenchContext {
@@ -19,11 +19,12 @@ export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes
         emulator,
         note: (t) => notes.push(t),
         log,
-        startProxy: (name, env) =>
+        startProxy: (name, env, o) =>
             launchProxy({
                 name,
                 aep: emulator.aepEnv,
                 env,
+                countLogBytes: o?.countLogBytes,
                 // One directory per instance: the tsx loader thread writes a profile of its own next to the main one.
                 nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : []
             })
@@ -35,9 +36,10 @@ export async function withProxy<T>(
     ctx: BenchContext,
     name: string,
     env: Record<string, string>,
-    fn: (p: ProxyInstance) => Promise<T>
+    fn: (p: ProxyInstance) => Promise<T>,
+    opts: { countLogBytes?: boolean } = {}
 ): Promise<T> {
-    const proxy = await ctx.startProxy(name, env);
+    const proxy = await ctx.startProxy(name, env, opts);
     try {
         return await fn(proxy);
     } finally {

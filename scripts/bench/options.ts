@@ -33,6 +33,18 @@ export interface BenchOptions {
         connectionsPerInstance: number;
         durationSeconds: number;
     };
+    burst: {
+        /** Clients of the burst, each a closed loop (the next look-up once the previous one answered). */
+        connections: number;
+        durationSeconds: number;
+        /** Share of the burst's look-ups that are customers never seen (cache misses). */
+        missShare: number;
+        /** Agents of the normal traffic, opening cards of `normalProfiles` customers cached before the burst. */
+        normalAgents: number;
+        normalProfiles: number;
+        /** Normal traffic alone, before the burst: its latency for comparison. */
+        quietSeconds: number;
+    };
     /** When set, every proxy instance writes a V8 CPU profile (--cpu-prof) into this directory. */
     cpuProfileDir: string | null;
 }
@@ -78,6 +90,14 @@ export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileD
             sharedHitProfiles: full ? 50 : 4,
             connectionsPerInstance: 5,
             durationSeconds: full ? 6 : 1
+        },
+        burst: {
+            connections: 200,
+            durationSeconds: full ? 15 : 2,
+            missShare: 0.9,
+            normalAgents: 5,
+            normalProfiles: full ? 20 : 4,
+            quietSeconds: full ? 3 : 1
         },
         cpuProfileDir
     };

@@ -16,7 +16,10 @@ import {
  */
 
 export interface ProxyStackOptions {
-    /** Proxy settings (PROXY_*, AEP_* tuning, CACHE_*...) over the stack's defaults: loopback, ephemeral port, silent log. */
+    /**
+     * Proxy settings (PROXY_*, AEP_* tuning, CACHE_*...) over the stack's defaults: loopback, ephemeral port, silent log,
+     * no load shedding on event loop delay.
+     */
     env?: Record<string, string | undefined>;
     /** How the emulator starts (port, latency and other fault rules, data set...). */
     emulator?: EmulatorOptions;
@@ -25,8 +28,8 @@ export interface ProxyStackOptions {
     /** Logger, metrics, shared store or upstream observer other than the defaults. */
     deps?: ProxyDeps;
     /**
-     * Default true: a loopback host, an ephemeral port and a silent log unless `env` says otherwise (tests and
-     * generators). False: the proxy's own defaults (npm start listens where proxy/README.md says).
+     * Default true: a loopback host, an ephemeral port, a silent log and no load shedding on event loop delay unless
+     * `env` says otherwise (tests and generators). False: the proxy's own defaults (npm start listens where proxy/README.md says).
      */
     testDefaults?: boolean;
 }
@@ -38,7 +41,11 @@ export interface ProxyStack<P extends BuiltProxy = RunningProxy> {
     close(): Promise<void>;
 }
 
-const TEST_DEFAULTS = { PROXY_HOST: '127.0.0.1', PROXY_PORT: '0', PROXY_LOG_LEVEL: 'silent' };
+/**
+ * Jest workers and generators share the CPU and block the event loop for seconds (loading specs, other suites):
+ * shedding look-ups on event loop delay would refuse them at random. Tests of load shedding turn it back on.
+ */
+const TEST_DEFAULTS = { PROXY_HOST: '127.0.0.1', PROXY_PORT: '0', PROXY_LOG_LEVEL: 'silent', PROXY_MAX_EVENT_LOOP_DELAY_MS: '0' };
 
 /** The emulator and a listening, warmed-up proxy (`stack.proxy.url`). */
 export function startProxyStack(opts: ProxyStackOptions = {}): Promise<ProxyStack> {

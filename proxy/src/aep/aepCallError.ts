@@ -18,7 +18,14 @@ export class AepCallError extends Error {
         readonly upstream: Upstream,
         readonly kind: AepFailureKind,
         message: string,
-        readonly opts: { status?: number; retryAfterMs?: number; aepMessage?: string; cause?: unknown } = {}
+        readonly opts: {
+            status?: number;
+            retryAfterMs?: number;
+            aepMessage?: string;
+            /** breaker_open: the failure that kept the circuit open, i.e. the real cause of the refusal. */
+            openedBy?: AepCallError;
+            cause?: unknown;
+        } = {}
     ) {
         super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
         this.name = 'AepCallError';
@@ -28,6 +35,9 @@ export class AepCallError extends Error {
     }
     get retryAfterMs(): number | undefined {
         return this.opts.retryAfterMs;
+    }
+    get openedBy(): AepCallError | undefined {
+        return this.opts.openedBy;
     }
     /** AEP's own words (message/title/detail), for classifying 403/422 answers; may quote identities, never logged raw. */
     get aepMessage(): string {

@@ -5,6 +5,11 @@
  */
 export class Budget {
     readonly deadline: number;
+    /**
+     * Set when a stale card can answer this look-up if AEP fails: a call that timed out is then not retried,
+     * so the agent gets the stale card after one per-call timeout instead of after the whole budget.
+     */
+    staleFallback = false;
 
     constructor(
         ms: number,

@@ -114,6 +114,8 @@ export class EntitiesClient {
             budget: Budget;
             requestId?: string;
             now?: number;
+            /** False once retrying is pointless (the look-up stops retrying events when the profile has answered). */
+            mayRetry?: () => boolean;
         }
     ): Promise<EventsOutcome> {
         const now = o.now ?? Date.now();
@@ -141,7 +143,8 @@ export class EntitiesClient {
                 budget: o.budget,
                 requestId: o.requestId,
                 okStatuses: [207],
-                idempotent: true
+                idempotent: true,
+                mayRetry: o.mayRetry
             });
             return eventsFromAnswer(res.status, res.body);
         } catch (err) {

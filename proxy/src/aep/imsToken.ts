@@ -19,6 +19,8 @@ interface CachedToken {
  */
 export class ImsTokenProvider {
     private current: CachedToken | null = null;
+    /** Why the last attempt to get a token failed; null once one succeeds. */
+    private lastFailure: string | null = null;
     private readonly refreshes = new SingleFlight<CachedToken>();
 
     constructor(
@@ -39,6 +41,13 @@ export class ImsTokenProvider {
         return (await this.refresh(budget)).value;
     }
 
+    /** For /healthz: a token is held, or none was needed yet and the last attempt did not fail. */
+    health(): { ok: boolean; detail?: string } {
+        const valid = this.current !== null && this.now() < this.current.expiresAt;
+        if (valid || this.lastFailure === null) return { ok: true };
+        return { ok: false, detail: this.lastFailure };
+    }
+
     /** Forget a token the gateway rejected (only if it is still the current one). */
     invalidate(token: string): void {
         if (this.current?.value === token) this.current = null;
@@ -46,7 +55,13 @@ export class ImsTokenProvider {
 
     private refresh(budget: Budget): Promise<CachedToken> {
         return this.refreshes.share('token', async () => {
-            this.current = await this.fetchToken(budget);
+            try {
+                this.current = await this.fetchToken(budget);
+            } catch (err) {
+                this.lastFailure = err instanceof Error ? err.message : 'token request failed';
+                throw err;
+            }
+            this.lastFailure = null;
             return this.current;
         });
     }

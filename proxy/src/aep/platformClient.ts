@@ -20,6 +20,8 @@ export interface PlatformRequest {
     okStatuses?: readonly number[];
     /** Reads (including the multi-entity POST, which only reads) are safe to retry. */
     idempotent?: boolean;
+    /** Asked before each retry (see Resilience). */
+    mayRetry?: () => boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export class PlatformClient {
                             timeoutMs: r.budget.callTimeoutMs(r.timeoutMs),
                             okStatuses: r.okStatuses
                         }),
-                    { budget: r.budget, idempotent: r.idempotent ?? r.method === 'GET', rateLimited: true }
+                    { budget: r.budget, idempotent: r.idempotent ?? r.method === 'GET', rateLimited: true, mayRetry: r.mayRetry }
                 );
             } catch (err) {
                 if (err instanceof AepCallError && err.kind === 'http' && err.status === 401) this.tokens.invalidate(token);

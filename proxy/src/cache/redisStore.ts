@@ -8,6 +8,8 @@ export interface SharedStore {
     /** Cross-instance coalescing: true when this instance should call AEP for `key`. */
     tryLock(key: string, ttlMs: number): Promise<boolean>;
     unlock(key: string): Promise<void>;
+    /** True when `key` was not set yet (now set for ttlMs), false when it was; null when the store cannot answer. */
+    claimOnce(key: string, ttlMs: number): Promise<boolean | null>;
     ping(): Promise<boolean>;
     close(): Promise<void>;
 }
@@ -51,6 +53,8 @@ export function createRedisStore(url: string, prefix: string, log: Logger): Shar
             quiet(undefined, async () => void (await redis.set(redisCardKey(key), value, 'PX', Math.max(1, Math.round(ttlMs))))),
         tryLock: (key, ttlMs) => quiet(true, async () => (await redis.set(`lock:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
         unlock: (key) => quiet(undefined, async () => void (await redis.del(`lock:${key}`))),
+        claimOnce: (key, ttlMs) =>
+            quiet<boolean | null>(null, async () => (await redis.set(key, '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK'),
         ping: () => quiet(false, async () => (await redis.ping()) === 'PONG'),
         close: async () => {
             await quiet(undefined, async () => void (await redis.quit()));

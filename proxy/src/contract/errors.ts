@@ -9,21 +9,33 @@ import { CandidateProfile, IdentityTried } from './cardModel';
  */
 export const ERROR_STATUS = {
     INVALID_REQUEST: 400,
+    /** The generic 401: which check failed is logged, never told (a `WWW-Authenticate` header names what is accepted). */
     UNAUTHORIZED: 401,
     PROFILE_NOT_FOUND: 404,
     /** No such route: the caller (a Named Credential URL, say) points at the wrong path. */
     ROUTE_NOT_FOUND: 404,
+    /** CONNECT, which the proxy never tunnels. */
+    METHOD_NOT_ALLOWED: 405,
+    /** The caller sent its headers or body too slowly (PROXY_HEADERS_TIMEOUT_MS, PROXY_BODY_*_TIMEOUT_MS). */
+    REQUEST_TIMEOUT: 408,
     AMBIGUOUS_PROFILE: 409,
     PAYLOAD_TOO_LARGE: 413,
+    /** Also a body with a Content-Encoding (gzip...): look-up bodies are sent uncompressed. */
     UNSUPPORTED_MEDIA_TYPE: 415,
+    /** An `Expect` header other than 100-continue. */
+    EXPECTATION_FAILED: 417,
     NO_IDENTITY: 422,
     /** The customer's identity graph is over Adobe's limit (more than 50 linked identities): the profile exists, AEP will not serve it. */
     IDENTITY_GRAPH_TOO_LARGE: 422,
     RATE_LIMITED: 429,
+    /** Request headers above the HTTP parser's limit (16 KB). */
+    HEADERS_TOO_LARGE: 431,
     UPSTREAM_ERROR: 502,
     /** The AEP organization's edition or the credential's product profile does not include profile look-up (Real-Time CDP Ultimate). */
     AEP_NOT_ENTITLED: 502,
     UPSTREAM_UNAVAILABLE: 503,
+    /** This instance is at capacity (look-ups in flight and queued, event loop delay, memory): retry after Retry-After. */
+    OVERLOADED: 503,
     UPSTREAM_TIMEOUT: 504,
     INTERNAL: 500
 } as const;
@@ -46,7 +58,9 @@ export const ErrorDetails = z
         [
             'PROFILE_NOT_FOUND / NO_IDENTITY / IDENTITY_GRAPH_TOO_LARGE: `identitiesTried` (IdentityTried[]), optional `reason`.',
             'AMBIGUOUS_PROFILE: `candidates` (CandidateProfile[]) and `identitiesTried`.',
-            'INVALID_REQUEST: `issues` (string[]). Upstream errors (AEP_NOT_ENTITLED included): `upstream`, `upstreamStatus`.'
+            'INVALID_REQUEST: `issues` (string[]). Upstream errors (AEP_NOT_ENTITLED included): `upstream`, `upstreamStatus`, and',
+            '`reason=CIRCUIT_OPEN` when the proxy paused calls after repeated failures of that kind. OVERLOADED: `reason`',
+            '(LOOKUPS_SATURATED, EVENT_LOOP_DELAY, MEMORY).'
         ].join('\n')
     );
 export type ErrorDetails = z.infer<typeof ErrorDetails>;

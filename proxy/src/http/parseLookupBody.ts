@@ -8,12 +8,15 @@ import { LookupRequest } from '../contract/lookupRequest';
  */
 export function parseLookupBody(body: unknown): LookupRequest {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw new ProxyError('INVALID_REQUEST', 'request body must be a JSON object with a "record"');
+        throw new ProxyError('INVALID_REQUEST', 'request body must be a JSON object with a "record"', { logReason: 'NOT_AN_OBJECT' });
     }
     const parsed = LookupRequest.safeParse(body);
     if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 10).map(describeIssue);
-        throw new ProxyError('INVALID_REQUEST', `invalid look-up request: ${issues.join('; ')}`, { details: { issues } });
+        throw new ProxyError('INVALID_REQUEST', `invalid look-up request: ${issues.join('; ')}`, {
+            details: { issues },
+            logReason: 'SCHEMA'
+        });
     }
     return parsed.data;
 }

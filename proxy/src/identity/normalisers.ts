@@ -18,6 +18,7 @@ import {
     type CountryCode,
     type PhoneNumber
 } from 'libphonenumber-js/max';
+import { unicodeProblem } from './unicodeText';
 
 export type NormaliseResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -74,6 +75,8 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * kept in their Unicode form, which is how CRMs and AEP sources ingest them.
  */
 export function normaliseEmail(raw: string): NormaliseResult {
+    const problem = unicodeProblem(raw.replace(EXOTIC_SPACE, ' '));
+    if (problem) return fail(`email ${problem}`);
     const value = clean(raw).toLowerCase();
     if (value === '') return fail('email is empty');
     if (CONTROL.test(value)) return fail('email contains control characters');

@@ -18,6 +18,7 @@ import { CandidateMemo } from '../identity/candidateMemo';
 import { decideMatch } from '../identity/decideMatch';
 import { detectCollapse } from '../identity/collapse';
 import type { ProxyMetrics } from '../observability/metrics';
+import { LookupSlots } from './lookupSlots';
 import type { LookupAnswer, LookupContext } from './lookupTypes';
 import { asAepError, fetchProfileOutcomes, markGuardrailHits } from './profileOutcomes';
 import { audienceIdsToName, profileFieldList, shapeCard } from './shapeCard';
@@ -75,9 +76,11 @@ export class ProfileLookup {
     private readonly coalescer: LookupCoalescer<Fetched>;
     /** Identity candidates and cache keys of records seen before: a cache hit does no normalising or hashing. */
     private readonly candidateMemo = new CandidateMemo();
+    private readonly slots: LookupSlots;
 
     constructor(private readonly d: ProfileLookupDeps) {
         this.coalescer = new LookupCoalescer<Fetched>(d.shared, d.metrics);
+        this.slots = new LookupSlots(d.config.capacity, d.metrics);
     }
 
     async lookup(req: LookupRequest, ctx: LookupContext): Promise<LookupAnswer> {
@@ -117,6 +120,9 @@ export class ProfileLookup {
                 metrics.cache.inc({ result: hit.source === 'memory' ? 'hit' : 'shared_hit' });
                 return this.answerFromEntry(hit.entry, hit.source === 'memory' ? 'cache' : 'shared-cache');
             }
+            budget.staleFallback = hit?.entry.kind === 'card';
+        } else {
+            budget.staleFallback = this.d.cache.getLocal(key)?.entry.kind === 'card';
         }
         metrics.cache.inc({ result: 'miss' });
 
@@ -130,7 +136,7 @@ export class ProfileLookup {
                         return entry ? entryToOutcome(entry) : null;
                     }
                 },
-                () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx)
+                () => this.slots.run(budget, () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx))
             );
             return this.answerFromOutcome(value, joined === 'none' ? 'aep' : 'coalesced');
         } catch (raw) {
@@ -140,15 +146,17 @@ export class ProfileLookup {
                 if (stale) {
                     metrics.cache.inc({ result: 'stale_served' });
                     metrics.lookups.inc({ outcome: 'stale' });
-                    ctx.log.warn(
-                        { code: err.code, upstream: err.details?.upstream },
-                        'AEP failed; serving the last good card marked stale'
-                    );
                     return {
                         body: staleBody(stale, err.code),
                         source: 'stale',
                         profileId: stale.profileId,
-                        matchedNamespace: stale.matchedNamespace
+                        matchedNamespace: stale.matchedNamespace,
+                        // The look-up's one log line says why (http/requestLog.ts).
+                        staleBecause: {
+                            upstreamCode: err.code,
+                            upstream: err.details?.upstream,
+                            upstreamStatus: err.details?.upstreamStatus
+                        }
                     };
                 }
             }
@@ -174,18 +182,27 @@ export class ProfileLookup {
         const eventsIdentity: IdentityQuery = req.profileId
             ? { namespace: null, id: req.profileId }
             : { namespace: top.namespace, id: top.value };
+        // Events are worth a retry only while the profile is still coming: once it has answered, a retry would
+        // only make the agent wait longer for a card that is ready.
+        let profileAnswered = false;
         const eventsFor = (identity: IdentityQuery) =>
             this.d.entities.fetchEvents(identity, {
                 limit: eventFetchLimit(maxEvents),
                 lookbackDays: config.events.lookbackDays,
                 mergePolicyId: mergePolicy.id,
                 budget,
-                requestId: ctx.requestId
+                requestId: ctx.requestId,
+                mayRetry: () => !profileAnswered
             });
 
         // The one parallel round: all candidates in one POST, events for the most likely identity.
         const [{ outcomes, guardrailHits }, firstEvents] = await Promise.all([
-            fetchProfileOutcomes(this.d.entities, candidates, { fields, mergePolicyId: mergePolicy.id, budget, requestId: ctx.requestId }),
+            fetchProfileOutcomes(this.d.entities, candidates, {
+                fields,
+                mergePolicyId: mergePolicy.id,
+                budget,
+                requestId: ctx.requestId
+            }).finally(() => (profileAnswered = true)),
             eventsWanted ? eventsFor(eventsIdentity) : Promise.resolve(null)
         ]);
 

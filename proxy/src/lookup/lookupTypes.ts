@@ -8,6 +8,8 @@ export interface LookupAnswer {
     source: 'aep' | 'cache' | 'shared-cache' | 'coalesced' | 'stale';
     profileId: string;
     matchedNamespace: string | null;
+    /** A stale answer's cause, for the look-up's log line: the error code AEP's failure maps to, and which call failed. */
+    staleBecause?: { upstreamCode: string; upstream?: string; upstreamStatus?: number };
 }
 
 export interface LookupContext {

@@ -4,10 +4,12 @@ import { ProxyError } from '../errors';
 /**
  * How an AEP failure reaches the caller (documented in proxy/README.md and the OpenAPI file):
  *   AEP 429 or the proxy's own AEP rate limit -> 429 RATE_LIMITED + Retry-After
- *   circuit breaker open, 5xx, connection failure -> 503 UPSTREAM_UNAVAILABLE (+ Retry-After when known)
+ *   5xx, connection failure                     -> 503 UPSTREAM_UNAVAILABLE (+ Retry-After when known)
  *   timeout / budget exhausted                  -> 504 UPSTREAM_TIMEOUT
  *   the Profile service's own 403 on a look-up   -> 502 AEP_NOT_ENTITLED (edition or product profile)
  *   malformed or oversized body, unexpected 4xx  -> 502 UPSTREAM_ERROR
+ *   circuit breaker open                         -> the code of the failures that opened it (a run of timeouts
+ *                                                   stays 504), with details.reason=CIRCUIT_OPEN and Retry-After
  * Stale-while-error applies to all but AEP_NOT_ENTITLED when a last good card exists.
  */
 export function toUpstreamProxyError(err: unknown): ProxyError {
@@ -22,12 +24,19 @@ export function toUpstreamProxyError(err: unknown): ProxyError {
                 details,
                 cause: err
             });
-        case 'breaker_open':
-            return new ProxyError('UPSTREAM_UNAVAILABLE', 'AEP is failing repeatedly; the proxy paused calls to it (circuit open)', {
-                retryAfterSeconds: retryAfterSeconds ?? 10,
-                details,
-                cause: err
-            });
+        case 'breaker_open': {
+            const cause = err.openedBy ? toUpstreamProxyError(err.openedBy) : null;
+            return new ProxyError(
+                cause?.code ?? 'UPSTREAM_UNAVAILABLE',
+                `${cause ? `${cause.message}, repeatedly` : 'AEP is failing repeatedly'}; the proxy paused calls to it (circuit open)`,
+                {
+                    retryAfterSeconds: retryAfterSeconds ?? 10,
+                    details: { ...cause?.details, ...details, reason: 'CIRCUIT_OPEN' },
+                    logReason: 'CIRCUIT_OPEN',
+                    cause: err
+                }
+            );
+        }
         case 'timeout':
             return new ProxyError('UPSTREAM_TIMEOUT', 'AEP did not answer within the proxy time budget', { details, cause: err });
         case 'network':
@@ -74,7 +83,7 @@ function isEntitlementRefusal(err: AepCallError): boolean {
     return err.upstream === 'profile' && /^UPS-[A-Z]+-\d+/.test(err.aepMessage);
 }
 
-/** Upstream failures for which a stale card is better than an error. */
+/** Failures for which a stale card is better than an error: AEP's, and this instance having no look-up slot free. */
 export function allowsStale(err: ProxyError): boolean {
-    return ['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR'].includes(err.code);
+    return ['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR', 'OVERLOADED'].includes(err.code);
 }

@@ -14,6 +14,14 @@ export interface ProxyMetrics {
     readonly breakerState: Gauge<'upstream'>;
     readonly rateLimited: Counter<'target'>;
     readonly lookups: Counter<'outcome'>;
+    /** Requests node:http refused before routing (parser errors, header timeouts, Expect, CONNECT). */
+    readonly transportRejections: Counter<'code'>;
+    /** Connections closed unread because PROXY_MAX_CONNECTIONS were open. */
+    readonly droppedConnections: Counter;
+    /** Look-ups talking to AEP (running) and waiting for a slot (queued). */
+    readonly lookupSlots: Gauge<'state'>;
+    /** 1 while an AEP dependency is degraded (a circuit not closed, or token, namespaces or merge policy missing). */
+    readonly aepDegraded: Gauge;
 }
 
 /** Values of the breaker gauge. */
@@ -72,6 +80,28 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): ProxyMet
             name: 'proxy_lookups_total',
             help: 'Profile look-ups by outcome (ok, stale, error code)',
             labelNames: ['outcome'],
+            registers: [registry]
+        }),
+        transportRejections: new Counter({
+            name: 'proxy_transport_rejections_total',
+            help: 'Requests refused before routing (HTTP parser errors, header timeouts, Expect, CONNECT) by error code',
+            labelNames: ['code'],
+            registers: [registry]
+        }),
+        droppedConnections: new Counter({
+            name: 'proxy_dropped_connections_total',
+            help: 'Connections closed unread because PROXY_MAX_CONNECTIONS connections were open',
+            registers: [registry]
+        }),
+        lookupSlots: new Gauge({
+            name: 'proxy_lookup_slots',
+            help: 'Look-ups talking to AEP (state="running", at most PROXY_MAX_CONCURRENT_LOOKUPS) and waiting (state="queued")',
+            labelNames: ['state'],
+            registers: [registry]
+        }),
+        aepDegraded: new Gauge({
+            name: 'proxy_aep_degraded',
+            help: '1 while AEP is degraded as /healthz reports it (a circuit not closed, or token, namespaces or merge policy missing)',
             registers: [registry]
         })
     };

@@ -16,18 +16,20 @@ export function rsaKeyPair(): Promise<KeyPair> {
 /**
  * An RS256 token as a Salesforce External Credential (JWT protocol) sends it. Issuer, audience and
  * lifetime can be overridden to make it wrong; a negative `expiresInSeconds` gives an expired token.
+ * `issuedAtSeconds` is relative to now (default 60 s ago; null leaves `iat` out); `jti` is set when given.
  */
 export async function signJwt(
     key: KeyPair['privateKey'],
-    claims: { iss?: string; aud?: string; expiresInSeconds?: number } = {}
+    claims: { iss?: string; aud?: string; expiresInSeconds?: number; issuedAtSeconds?: number | null; jti?: string } = {}
 ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({})
+    const jwt = new SignJWT({})
         .setProtectedHeader({ alg: 'RS256', kid: JWT_KID })
         .setIssuer(claims.iss ?? JWT_ISSUER)
         .setAudience(claims.aud ?? JWT_AUDIENCE)
         .setSubject(JWT_SUBJECT)
-        .setIssuedAt(now - 600)
-        .setExpirationTime(now + (claims.expiresInSeconds ?? 300))
-        .sign(key);
+        .setExpirationTime(now + (claims.expiresInSeconds ?? 300));
+    if (claims.issuedAtSeconds !== null) jwt.setIssuedAt(now + (claims.issuedAtSeconds ?? -60));
+    if (claims.jti !== undefined) jwt.setJti(claims.jti);
+    return jwt.sign(key);
 }

@@ -12,7 +12,7 @@ import { describeWithTools } from '../../systemTools';
  * redis-server, and checks the report: both files written, every scenario ran, every figure a number.
  * No timing asserts: the figures themselves are for `npm run bench` on a quiet machine.
  */
-const SCENARIOS = ['overhead', 'cacheHit', 'coalescing', 'shielding', 'size', 'scaleOut'] as const;
+const SCENARIOS = ['overhead', 'cacheHit', 'coalescing', 'shielding', 'size', 'scaleOut', 'burst'] as const;
 
 /** Every number-typed leaf of a section, with its path, so a missing figure names itself. */
 function numericLeaves(value: unknown, path: string, out: Array<[string, unknown]> = []): Array<[string, unknown]> {
@@ -57,10 +57,12 @@ describeWithTools(['redis-server'], 'npm run bench (smoke size)', () => {
         expect(json.overhead.ok && json.overhead.runs.map((r) => r.emulatorLatencyMs)).toEqual([0, 150, 150]);
         expect(json.cacheHit.ok && json.cacheHit.proxy.requests).toBeGreaterThan(0);
         expect(json.size.ok && json.size.cardBytes).toBeGreaterThan(0);
+        expect(json.burst.ok && json.burst.burst.requests).toBeGreaterThan(0);
+        expect(json.burst.ok && json.burst.log.bytesPerLookup).toBeGreaterThan(0);
     });
 
     it('evaluates every goal to a figure and a verdict', () => {
-        expect(json.goals.length).toBeGreaterThanOrEqual(12);
+        expect(json.goals.length).toBeGreaterThanOrEqual(15);
         for (const g of json.goals) {
             expect(typeof g.value).toBe('number');
             expect(typeof g.met).toBe('boolean');
@@ -75,7 +77,8 @@ describeWithTools(['redis-server'], 'npm run bench (smoke size)', () => {
             '## 3. Coalescing',
             '## 4. Load shielding',
             '## 5. Size',
-            '## 6. Scale-out'
+            '## 6. Scale-out',
+            '## 7. Burst'
         ]) {
             expect(markdown).toContain(heading);
         }

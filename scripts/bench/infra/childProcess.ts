@@ -12,6 +12,8 @@ export interface BenchChild<TReady> {
     readonly ready: TReady;
     /** Sends a request to the child and waits (bounded) for its reply. */
     call<T = unknown>(op: string, args?: unknown, timeoutMs?: number): Promise<T>;
+    /** Bytes the child wrote to stdout so far (0 unless started with `countStdout`). */
+    stdoutBytes(): number;
     stop(): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export interface StartChildOptions {
     nodeArgs?: string[];
     /** Where the child's stderr goes; a bench child logs nothing on success. */
     label: string;
+    /** Count (and discard) what the child writes to stdout, e.g. a proxy's log lines; otherwise stdout is ignored. */
+    countStdout?: boolean;
 }
 
 /**
@@ -33,7 +37,11 @@ export async function startChild<TReady>(modulePath: string, opts: StartChildOpt
     const child = fork(modulePath, [], {
         execArgv: ['--import', 'tsx', ...(opts.nodeArgs ?? [])],
         env: { ...process.env, ...opts.env },
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc']
+        stdio: ['ignore', opts.countStdout ? 'pipe' : 'ignore', 'pipe', 'ipc']
+    });
+    let stdoutBytes = 0;
+    child.stdout?.on('data', (c: Buffer) => {
+        stdoutBytes += c.length;
     });
     let stderr = '';
     child.stderr?.on('data', (c: Buffer) => {
@@ -98,6 +106,7 @@ export async function startChild<TReady>(modulePath: string, opts: StartChildOpt
                 child.send({ type: 'request', id, op, args });
             });
         },
+        stdoutBytes: () => stdoutBytes,
         // SIGTERM lets the server close gracefully (and --cpu-prof write its profile).
         stop: () => stopProcess(child, 8000)
     };

@@ -16,6 +16,8 @@ export interface ProxyInstance {
     captureStart(): Promise<void>;
     captureStop(): Promise<CapturedCall[]>;
     memory(): Promise<NodeJS.MemoryUsage>;
+    /** Bytes of log the instance wrote so far (launched with `countLogBytes`; 0 otherwise). */
+    logBytes(): number;
     stop(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export interface ProxyLaunch {
     env?: Record<string, string>;
     /** Node flags for the instance, e.g. --cpu-prof --cpu-prof-dir=... */
     nodeArgs?: string[];
+    /** Count the bytes of its stdout (its log) instead of discarding them unread. */
+    countLogBytes?: boolean;
 }
 
 /** Bench defaults: what differs from a production deployment is only the port (AEP is the emulator, by its AEP_* settings). */
@@ -42,7 +46,8 @@ export async function launchProxy(l: ProxyLaunch): Promise<ProxyInstance> {
         label: `proxy ${l.name}`,
         env: { ...PROXY_BENCH_ENV, ...l.aep, ...l.env },
         nodeArgs: ['--expose-gc', ...(l.nodeArgs ?? [])],
-        readyTimeoutMs: 30_000
+        readyTimeoutMs: 30_000,
+        countStdout: l.countLogBytes
     });
     return {
         name: l.name,
@@ -51,6 +56,7 @@ export async function launchProxy(l: ProxyLaunch): Promise<ProxyInstance> {
         captureStart: () => child.call('captureStart'),
         captureStop: () => child.call<CapturedCall[]>('captureStop'),
         memory: () => child.call<NodeJS.MemoryUsage>('memory'),
+        logBytes: () => child.stdoutBytes(),
         stop: () => child.stop()
     };
 }

@@ -11,6 +11,21 @@ export function rssOf(pid: number): number | null {
     }
 }
 
+/**
+ * CPU time (user + system, seconds) a process has used, from /proc/<pid>/stat (fields 14 and 15, in clock ticks
+ * of 1/100 s on Linux). Compared with the wall time of a run it tells a busy process from a starved one.
+ */
+export function cpuSecondsOf(pid: number): number | null {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+        return null;
+    }
+}
+
 export interface RssTrace {
     startBytes: number | null;
     peakBytes: number | null;

@@ -187,5 +187,45 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
             (v) => v < 5
         )
     );
+    const b = s.burst.ok ? s.burst : null;
+    goals.push(
+        goal(
+            {
+                id: 'burst.peakRss',
+                scenario: '7 burst',
+                label: `peak RSS under a burst of ${b?.connections ?? 200} connections, mostly misses / documented bound`,
+                target: '<= 1',
+                value: b && b.rss.trace.peakBytes !== null ? Math.round((b.rss.trace.peakBytes / b.bound.totalBytes) * 1000) / 1000 : null,
+                unit: 'x of bound'
+            },
+            (v) => v <= 1
+        )
+    );
+    goals.push(
+        goal(
+            {
+                id: 'burst.normalP99',
+                scenario: '7 burst',
+                label: 'normal traffic (cache hits) p99 during the burst',
+                target: '< 100 ms',
+                value: b ? b.normal.during.latency.p99 : null,
+                unit: 'ms'
+            },
+            (v) => v < 100
+        )
+    );
+    goals.push(
+        goal(
+            {
+                id: 'burst.normalErrors',
+                scenario: '7 burst',
+                label: 'normal traffic answers other than 200 during the burst',
+                target: '= 0',
+                value: b ? b.normal.during.requests - (b.normal.during.statuses['200'] ?? 0) : null,
+                unit: 'requests'
+            },
+            (v) => v === 0
+        )
+    );
     return goals;
 }

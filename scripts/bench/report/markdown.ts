@@ -41,6 +41,7 @@ const tp = (name: string, t: ThroughputSummary) => [
 ];
 
 function section<T>(title: string, s: Section<T>, body: (v: T) => string): string {
+    if (!s.ok && s.skipped) return `## ${title}\n\nNot run in this report (\`--only\`).\n`;
     return `## ${title}\n\n${s.ok ? body(s as T) : `**Scenario failed:** ${s.error}`}\n`;
 }
 
@@ -258,6 +259,65 @@ export function renderMarkdown(r: BenchReport): string {
                 table(
                     ['instance', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
                     s.cacheHit.perInstance.map((t, i) => tp(String.fromCharCode(65 + i), t))
+                )
+            ].join('\n')
+        )
+    );
+    parts.push(
+        section('7. Burst (many connections, mostly misses)', r.burst, (b) =>
+            [
+                `${b.connections} connections in closed loop for ${fmt(b.durationSeconds)} s, ${fmt(b.missShare * 100, 0)} % of their look-ups customers never seen (AEP at ${b.emulatorLatencyMs} ms, AEP_MAX_RPS out of the way), while ${b.normal.agents} agents keep opening ${b.normal.profiles} cards cached before. ` +
+                    `Caps: PROXY_MAX_CONCURRENT_LOOKUPS=${b.caps.maxConcurrentLookups}, PROXY_LOOKUP_QUEUE=${b.caps.lookupQueue}, PROXY_MAX_CONNECTIONS=${b.caps.maxConnections}. Latency in ms, p50 / p95 / p99.\n`,
+                table(
+                    ['traffic', 'requests', 'statuses', 'latency p50 / p95 / p99', 'max'],
+                    [
+                        [
+                            'normal, before the burst',
+                            b.normal.before.requests,
+                            calls(b.normal.before.statuses),
+                            lat(b.normal.before.latency),
+                            b.normal.before.latency.max
+                        ],
+                        [
+                            'normal, during the burst',
+                            b.normal.during.requests,
+                            calls(b.normal.during.statuses),
+                            lat(b.normal.during.latency),
+                            b.normal.during.latency.max
+                        ],
+                        ['the burst', b.burst.requests, calls(b.burst.statuses), lat(b.burst.latency), b.burst.latency.max]
+                    ]
+                ),
+                '',
+                table(
+                    [
+                        'RSS at rest MiB',
+                        'RSS during the burst',
+                        'bound MiB',
+                        'bound terms MiB (rest + cache + look-ups + queue + connections)',
+                        'upstream calls',
+                        'proxy CPU (cores busy)',
+                        'log bytes per look-up'
+                    ],
+                    [
+                        [
+                            mib(b.rss.emptyBytes),
+                            rss(b.rss.trace),
+                            mib(b.bound.totalBytes),
+                            [
+                                b.bound.terms.rssEmpty,
+                                b.bound.terms.cache,
+                                b.bound.terms.lookups,
+                                b.bound.terms.queue,
+                                b.bound.terms.connections
+                            ]
+                                .map((v) => fmt(mib(v)))
+                                .join(' + '),
+                            b.upstreamCalls,
+                            b.proxyCpuShare,
+                            `${fmt(b.log.bytesPerLookup, 1)} (${fmt(b.log.bytes)} bytes for ${fmt(b.log.lookups)} look-ups, level ${b.log.level}, sample ${b.log.sample})`
+                        ]
+                    ]
                 )
             ].join('\n')
         )

@@ -1,5 +1,6 @@
 import type { LatencySummary } from '../infra/stats';
 import type { RssTrace } from '../infra/rss';
+import type { MemoryBound } from './memoryBound';
 
 /** A goal of the benchmark with the measured figure: a statement in the report, never an assert. */
 export interface Goal {
@@ -147,7 +148,33 @@ export interface ScaleOutResult {
     redis: { version: string; usedMemoryBytes: number | null };
 }
 
-export type Section<T> = ({ ok: true } & T) | { ok: false; error: string };
+export interface TrafficFigures {
+    requests: number;
+    statuses: Record<string, number>;
+    latency: LatencySummary;
+}
+
+export interface BurstResult {
+    connections: number;
+    durationSeconds: number;
+    missShare: number;
+    emulatorLatencyMs: number;
+    caps: { maxConcurrentLookups: number; lookupQueue: number; maxConnections: number };
+    burst: TrafficFigures;
+    /** Agents opening cached cards: before the burst (alone) and during it. */
+    normal: { agents: number; profiles: number; before: TrafficFigures; during: TrafficFigures };
+    upstreamCalls: number;
+    rss: { emptyBytes: number; trace: RssTrace };
+    /** CPU seconds the instance used per second of the burst (1 = one core busy); null where /proc is not readable. */
+    proxyCpuShare: number | null;
+    /** report/memoryBound.ts with the instance's settings and its RSS at rest. */
+    bound: MemoryBound;
+    /** The instance's stdout during the burst, at its log level and sampling. */
+    log: { level: string; sample: number; bytes: number; lookups: number; bytesPerLookup: number };
+}
+
+/** A scenario that ran, failed (its error), or was left out by `--only`. */
+export type Section<T> = ({ ok: true } & T) | { ok: false; error: string; skipped?: true };
 
 export interface BenchReport {
     meta: {
@@ -171,5 +198,6 @@ export interface BenchReport {
     shielding: Section<ShieldingResult>;
     size: Section<SizeResult>;
     scaleOut: Section<ScaleOutResult>;
+    burst: Section<BurstResult>;
     notes: string[];
 }

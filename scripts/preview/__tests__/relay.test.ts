@@ -324,3 +324,27 @@ describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
         expect(error.message).toMatch(/Adobe Experience Platform is not available right now/);
     });
 });
+
+describe('a proxy instance at capacity', () => {
+    let busy: ProxyStack;
+    beforeAll(async () => {
+        busy = await startProxyStack({ env: { PROXY_SHARED_SECRET: SECRET, PROXY_MAX_CONCURRENT_LOOKUPS: '1', PROXY_LOOKUP_QUEUE: '0' } });
+    });
+    afterAll(async () => {
+        await busy?.close();
+    });
+
+    it('relays 503 OVERLOADED as RATE_LIMITED ("busy") with its Retry-After, not as AEP being down', async () => {
+        busy.emulator.faults.set({ group: 'entities', action: { type: 'latency', ms: 400 } });
+        const at = (p: RunningProxy) => relay({ proxyUrl: p.url });
+        const [first, second] = await Promise.allSettled([
+            at(busy.proxy).startLookup({ recordId: JANE }),
+            new Promise((r) => setTimeout(r, 100)).then(() => at(busy.proxy).startLookup({ recordId: '0038c00002MLopzAAD' }))
+        ]);
+        expect(first.status).toBe('fulfilled');
+        expect(second.status).toBe('rejected');
+        const error = JSON.parse(((second as PromiseRejectedResult).reason as RelayError).toAuraMessage());
+        expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
+        expect(error.message).toMatch(/The profile service is busy right now; try again shortly \(reference [\w-]+\)\./);
+    });
+});

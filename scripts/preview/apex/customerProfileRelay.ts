@@ -146,7 +146,7 @@ export class CustomerProfileRelay {
         }
     }
 
-    /** ProfileResponseMapper.toResult: the HTTP status decides, the proxy's code refines 404, 422 and 502. */
+    /** ProfileResponseMapper.toResult: the HTTP status decides, the proxy's code refines 404, 422, 502 and 503. */
     private toEnvelope(answer: ProxyAnswer, sensitiveHidden: boolean): RelayEnvelope {
         const { status } = answer;
         if (status === 200) {
@@ -201,8 +201,20 @@ export class CustomerProfileRelay {
                     `Too many profile look-ups right now; try again shortly${reference}`,
                     retryAfterSeconds(answer.retryAfter)
                 );
-            case 502:
             case 503:
+                // This proxy instance is at capacity: the agent may simply try again (the card says "busy").
+                if (error.code === 'OVERLOADED')
+                    throw new RelayError(
+                        'RATE_LIMITED',
+                        `The profile service is busy right now; try again shortly${reference}`,
+                        retryAfterSeconds(answer.retryAfter)
+                    );
+                throw new RelayError(
+                    'UPSTREAM_UNAVAILABLE',
+                    `Adobe Experience Platform is not available right now${reference}`,
+                    retryAfterSeconds(answer.retryAfter)
+                );
+            case 502:
                 if (error.code === 'AEP_NOT_ENTITLED') {
                     throw new RelayError(
                         'AEP_NOT_ENTITLED',
@@ -216,9 +228,17 @@ export class CustomerProfileRelay {
                 );
             case 504:
                 throw new RelayError('UPSTREAM_TIMEOUT', `Adobe Experience Platform did not answer in time${reference}`);
+            case 408:
+                throw new RelayError(
+                    'UPSTREAM_TIMEOUT',
+                    `The look-up request reached the profile service too slowly; try again${reference}`
+                );
             case 400:
+            case 405:
             case 413:
             case 415:
+            case 417:
+            case 431:
                 throw new RelayError('INVALID_REQUEST', `The profile service could not read the look-up request${reference}`);
             default:
                 throw new RelayError('INTERNAL', `The profile look-up failed (status ${status})${reference}`);

@@ -23,6 +23,11 @@ class InMemoryStore implements SharedStore {
     async unlock(key: string) {
         this.locks.delete(key);
     }
+    async claimOnce(key: string) {
+        if (this.locks.has(key)) return false;
+        this.locks.add(key);
+        return true;
+    }
     async ping() {
         return true;
     }
