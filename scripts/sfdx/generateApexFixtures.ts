@@ -9,7 +9,7 @@ import { startProxyStack, type ProxyStackOptions } from '../stack/proxyStack';
  * asked exactly what ProfileProxyClient asks for the demo records (same body, same headers). Written to
  * the static resource CustomerProfileTestFixtures, which ProfileTestFactory reads. Run
  * `npx tsx scripts/sfdx/generateApexFixtures.ts` after changing the proxy or the card model;
- * scripts/sfdx/__tests__/apexFixtures.test.ts fails while they differ.
+ * scripts/sfdx/__tests__/apexContract.test.ts fails while they differ.
  */
 export const FIXTURE_FILE = path.resolve(__dirname, '../../force-app/main/default/staticresources/CustomerProfileTestFixtures.json');
 
