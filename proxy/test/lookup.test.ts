@@ -75,18 +75,31 @@ describe('profile look-up against the AEP emulator', () => {
         expect(json(res).error.code).toBe('INVALID_REQUEST');
     });
 
-    it('flags identities that disagree: the email finds Jane, the phone finds the (collapsed) Riveras', async () => {
-        const res = await h.lookup({
-            record: {
-                objectApiName: 'Contact',
-                recordId: '0038c00002JaneDAAR',
-                fields: { Email: 'jane.doe@example.com', Phone: '+1 415 555 0188' }
-            }
-        });
-        expect(res.statusCode).toBe(200);
-        const card = json(res);
+    it('leaves identities that disagree to the agent: the email finds Jane, the phone the (collapsed) Riveras -> 409, then the pick', async () => {
+        const record = {
+            objectApiName: 'Contact' as const,
+            recordId: '0038c00002JaneDAAR',
+            fields: { Email: 'jane.doe@example.com', Phone: '+1 415 555 0188' }
+        };
+        const res = await h.lookup({ record });
+        expect(res.statusCode).toBe(409);
+        const { error } = json(res);
+        expect(error.code).toBe('AMBIGUOUS_PROFILE');
+        const candidates = error.details.candidates as { profileId: string; displayName: string; field: string }[];
+        expect(candidates.map((c) => [c.displayName, c.field])).toEqual([
+            ['Jane Doe', 'Email'],
+            ['Sam Rivera', 'Phone']
+        ]);
+        expect(error.details.identitiesTried.map((t: { field: string; outcome: string }) => `${t.field}:${t.outcome}`)).toEqual([
+            'Email:matched',
+            'Phone:matched'
+        ]);
+
+        const picked = await h.lookup({ record, profileId: candidates[0]!.profileId });
+        expect(picked.statusCode).toBe(200);
+        const card = json(picked);
         expect(card.person.displayName).toBe('Jane Doe');
-        expect(card.match).toMatchObject({ ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', field: 'Email' });
+        expect(card.match).toMatchObject({ selectedBy: 'agent', ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE', field: 'Email' });
         expect(card.match.alternatives.map((a: { displayName: string }) => a.displayName)).toEqual(['Sam Rivera']);
         expect(card.match.collapse).toBeNull();
     });

@@ -221,7 +221,10 @@ export const Match = z.object({
     maskedValue: label,
     /** priority: the highest-priority identity that found a profile; agent: chosen from candidates; profileId: looked up by XID. */
     selectedBy: z.enum(['priority', 'agent']),
-    /** True when identities of the record point to more than one profile (a household phone, say). */
+    /**
+     * True when identities of the record point to more than one profile (a household phone, say). Only on a card the
+     * agent picked (selectedBy agent): without a pick such a record answers 409 AMBIGUOUS_PROFILE with the candidates.
+     */
     ambiguous: z.boolean(),
     ambiguityReason: z.enum(['SHARED_IDENTITY', 'IDENTITIES_DISAGREE']).nullable(),
     /** The other profiles the record's identities reached, so the agent can switch. Empty unless ambiguous. */

@@ -7,16 +7,20 @@
  *   identity, as Adobe's multi-entity example does), so entries that share an identity (identityMap) or an XID
  *   (entityId, identityGraph) are one person, unless they hold different values of a namespace that identifies
  *   one person (personNamespaces, e.g. CRMID): those are two people who share a phone.
- * - Candidates are judged in priority order. The highest-priority candidate that found anyone decides.
- * - If it found exactly one person, that person wins. Lower-priority candidates whose people do not
- *   include the winner make the match ambiguous (IDENTITIES_DISAGREE) and become `alternatives`. A
- *   lower-priority shared identity that also reaches the winner (the household phone next to the
- *   person's own email) is consistent, not a disagreement: flagging it would flag every household.
- * - If it found 2+ people (a shared phone in answers without identity stitching) and no profileId was given:
- *   `ambiguous`, with every person the record reaches as candidates for the agent.
+ * - Candidates are judged in priority order. The highest-priority candidate that found anyone leads.
+ * - If it found exactly one person and every lower-priority candidate that found anyone reached that person
+ *   too, that person wins. A lower-priority shared identity that also reaches the winner (the household phone
+ *   next to the person's own email) is consistent, not a disagreement: refusing it would refuse every household.
+ * - If it found 2+ people (a shared phone in answers without identity stitching), or a lower-priority candidate
+ *   reaches only people other than the leader's (the record's email is Jane's, its phone Sam's), and no
+ *   profileId was given: `ambiguous` (409), with every person the record reaches as candidates. Two different
+ *   people matched by the record's identities is the agent's choice: priority cannot tell which one the record
+ *   is about (a typo, a shared or recycled address, a merged duplicate), and showing one confidently would put
+ *   the wrong customer's data in front of the agent.
  * - With a profileId (the agent's pick, any key AEP gave that person): it must be among the people the record's
  *   identities reach, otherwise INVALID_REQUEST (a client cannot read arbitrary profiles through a record). The
- *   match is then selectedBy 'agent' and still says ambiguous, with the other people as alternatives.
+ *   match is then selectedBy 'agent' and still says ambiguous, with the other people as alternatives
+ *   (SHARED_IDENTITY when one identity reached several people including the pick, else IDENTITIES_DISAGREE).
  * - Errors: a higher-priority candidate that errored does not block a lower one that found a profile;
  *   the match stands and identitiesTried shows 'error' for the failed one (the card is still right for
  *   the identity that matched; blocking would turn one flaky call into no card). When nothing was found
@@ -138,15 +142,10 @@ export function decideMatch(input: DecideMatchInput): MatchDecision {
             : { kind: 'not_found', identitiesTried };
     }
     const topPeople = peopleOf(top);
-    if (topPeople.length > 1) return { kind: 'ambiguous', candidates: summarise(reached.keys()), identitiesTried };
-
     const winner = topPeople[0]!;
-    const alternatives = new Set<Person>();
-    for (const f of found.slice(1)) {
-        const theirs = peopleOf(f);
-        if (theirs.includes(winner)) continue;
-        for (const person of theirs) alternatives.add(person);
-    }
+    const disagree = found.slice(1).some((f) => !peopleOf(f).includes(winner));
+    if (topPeople.length > 1 || disagree) return { kind: 'ambiguous', candidates: summarise(reached.keys()), identitiesTried };
+
     return {
         ...match(
             winner,
@@ -154,9 +153,9 @@ export function decideMatch(input: DecideMatchInput): MatchDecision {
             top.candidate
         ),
         selectedBy: 'priority',
-        ambiguous: alternatives.size > 0,
-        ambiguityReason: alternatives.size > 0 ? 'IDENTITIES_DISAGREE' : null,
-        alternatives: summarise(alternatives)
+        ambiguous: false,
+        ambiguityReason: null,
+        alternatives: []
     };
 }
 

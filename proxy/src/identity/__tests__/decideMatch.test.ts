@@ -84,9 +84,46 @@ describe('decideMatch', () => {
         expect(d).toMatchObject({ kind: 'match', candidate: SAM_EMAIL, ambiguous: false, alternatives: [] });
     });
 
-    it('flags identities that reach different people (IDENTITIES_DISAGREE) with alternatives', () => {
+    it("leaves it to the agent when the record's identities reach different people: every person as a candidate", () => {
         const d = decideMatch({ outcomes: [found(EMAIL, JANE), found(PHONE, SAM, ALEX)] });
-        expect(d).toMatchObject({ kind: 'match', candidate: EMAIL, ambiguous: true, ambiguityReason: 'IDENTITIES_DISAGREE' });
+        expect(d.kind).toBe('ambiguous');
+        expect(d.kind === 'ambiguous' && d.candidates.map((c) => [c.displayName, c.field])).toEqual([
+            ['Jane Doe', 'Email'],
+            ['Sam Rivera', 'SuppliedPhone'],
+            ['Alex Rivera', 'SuppliedPhone']
+        ]);
+        expect(d.identitiesTried.map((t) => `${t.field}:${t.outcome}`)).toEqual(['Email:matched', 'SuppliedPhone:ambiguous']);
+    });
+
+    it('does not let priority settle two identities that each found one different person', () => {
+        const d = decideMatch({ outcomes: [found(CRMID, JANE), found(SAM_EMAIL, SAM)] });
+        expect(d.kind).toBe('ambiguous');
+        expect(d.kind === 'ambiguous' && d.candidates.map((c) => c.profileId)).toEqual([JANE.entityId, SAM.entityId]);
+        expect(d.identitiesTried.map((t) => t.outcome)).toEqual(['matched', 'matched']);
+    });
+
+    it('counts a person once however many identities reach them: agreeing identities next to a disagreeing one', () => {
+        const d = decideMatch({ outcomes: [found(CRMID, JANE), found(EMAIL, JANE), found(PHONE, SAM)] });
+        expect(d.kind === 'ambiguous' && d.candidates.map((c) => [c.profileId, c.field])).toEqual([
+            [JANE.entityId, 'Id'],
+            [SAM.entityId, 'SuppliedPhone']
+        ]);
+    });
+
+    it('is not thrown off by a lower-priority identity that found nothing or failed', () => {
+        expect(decideMatch({ outcomes: [found(EMAIL, JANE), none(PHONE)] })).toMatchObject({ kind: 'match', ambiguous: false });
+        expect(decideMatch({ outcomes: [found(EMAIL, JANE), failed(PHONE)] })).toMatchObject({ kind: 'match', ambiguous: false });
+    });
+
+    it("gives the agent's pick among disagreeing identities, with the other people as alternatives", () => {
+        const d = decideMatch({ outcomes: [found(EMAIL, JANE), found(PHONE, SAM, ALEX)], profileId: JANE.entityId });
+        expect(d).toMatchObject({
+            kind: 'match',
+            selectedBy: 'agent',
+            candidate: EMAIL,
+            ambiguous: true,
+            ambiguityReason: 'IDENTITIES_DISAGREE'
+        });
         expect(d.kind === 'match' && d.alternatives.map((a) => a.profileId)).toEqual([SAM.entityId, ALEX.entityId]);
     });
 

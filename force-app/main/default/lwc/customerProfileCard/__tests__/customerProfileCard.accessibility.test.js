@@ -49,6 +49,7 @@ describe('c-customer-profile-card accessibility', () => {
         const result = JSON.parse(JSON.stringify(JANE));
         result.card.freshness.stale = true;
         Object.assign(result.card.match, {
+            selectedBy: 'agent',
             ambiguous: true,
             ambiguityReason: 'IDENTITIES_DISAGREE',
             alternatives: HOUSEHOLD.candidates

@@ -228,9 +228,11 @@ describe('c-customer-profile-card', () => {
             });
         });
 
-        it('offers the other profiles when the record identities disagree, and switches on pick', async () => {
+        it('offers the other profiles after the agent picked one of the people the record identities reach, and switches on pick', async () => {
+            // Identities that reach different people answer 409 first; this is the card of the agent's pick.
             const disagree = variant(JANE, (r) => {
                 Object.assign(r.card.match, {
+                    selectedBy: 'agent',
                     ambiguous: true,
                     ambiguityReason: 'IDENTITIES_DISAGREE',
                     alternatives: [
