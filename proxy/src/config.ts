@@ -53,6 +53,9 @@ const EnvSchema = z.object({
     PROXY_LOOKUP_QUEUE: int('PROXY_LOOKUP_QUEUE', 0, 100_000).default(128),
     PROXY_MAX_EVENT_LOOP_DELAY_MS: int('PROXY_MAX_EVENT_LOOP_DELAY_MS', 0, 60_000).default(1000),
     PROXY_MAX_RSS_BYTES: int('PROXY_MAX_RSS_BYTES', 0, 64 * 1024 * 1024 * 1024).default(0),
+    PROXY_WARM_SHARE: fraction('PROXY_WARM_SHARE').default(0.2),
+    PROXY_WARM_CONCURRENCY: int('PROXY_WARM_CONCURRENCY', 1, 64).default(2),
+    PROXY_WARM_QUEUE: int('PROXY_WARM_QUEUE', 0, 100_000).default(1000),
 
     PROXY_SHARED_SECRET: z.string().min(16, 'PROXY_SHARED_SECRET must be at least 16 characters').optional(),
     PROXY_JWT_ISSUER: nonEmpty('PROXY_JWT_ISSUER').optional(),
@@ -158,6 +161,15 @@ export interface ProxyConfig {
         readonly maxEventLoopDelayMs: number;
         /** 0 = off. */
         readonly maxRssBytes: number;
+    };
+    /** Warming cards ahead of the agent (POST /v1/profiles/warm): always below interactive look-ups. */
+    readonly warm: {
+        /** Share of AEP_MAX_RPS warming may spend (0 = warming is accepted but never calls AEP). */
+        readonly share: number;
+        /** Warm look-ups running at once. */
+        readonly concurrency: number;
+        /** Records waiting to be warmed; beyond, a batch's extra records are dropped (and counted). */
+        readonly queue: number;
     };
     readonly logLevel: LogLevel;
     /** Share of successful look-ups that get their log line (every other outcome is always logged). */
@@ -293,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
             maxEventLoopDelayMs: e.PROXY_MAX_EVENT_LOOP_DELAY_MS,
             maxRssBytes: e.PROXY_MAX_RSS_BYTES
         },
+        warm: { share: e.PROXY_WARM_SHARE, concurrency: e.PROXY_WARM_CONCURRENCY, queue: e.PROXY_WARM_QUEUE },
         logLevel: e.PROXY_LOG_LEVEL,
         logLookupSample: e.PROXY_LOG_LOOKUP_SAMPLE,
         auth,

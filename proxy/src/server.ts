@@ -18,6 +18,9 @@ import { describeMissingNamespaces, missingNamespaces } from './identity/fieldMa
 import { buildHttpApp } from './http/app';
 import type { Check, HealthReport } from './http/opsRoutes';
 import { ProfileLookup } from './lookup/lookupProfile';
+import { WarmQueue } from './lookup/warmQueue';
+import { WarmShare } from './lookup/warmShare';
+import { auditWarmed } from './http/requestLog';
 import { createLogger, flushLogger, type Logger } from './observability/logger';
 import { createMetrics, type ProxyMetrics } from './observability/metrics';
 
@@ -39,6 +42,8 @@ export interface BuiltProxy {
     /** What /healthz reports: AEP's state as this instance sees it, from memory (no AEP call). */
     health(): Promise<HealthReport>;
     metrics: ProxyMetrics;
+    /** Resolves once no card is waiting to be warmed or being warmed (POST /v1/profiles/warm answers before). */
+    warmingIdle(): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -87,7 +92,24 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
               ? createRedisStore(config.cache.redisUrl, config.cache.redisKeyPrefix, logger)
               : null;
     const cache = new CardCache(config.cache, shared);
-    const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics });
+    const warmShare = new WarmShare(config.resilience, config.warm);
+    const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics, warmShare });
+    const warmQueue = new WarmQueue(config.warm, {
+        lookup: (req, ctx) => lookup.lookup(req, ctx),
+        onDone: (job, result) => {
+            metrics.warmed.inc({ outcome: result.outcome });
+            auditWarmed(job.ctx.log, {
+                callerAuth: job.callerAuth,
+                objectType: job.request.record.objectApiName,
+                recordId: job.request.record.recordId,
+                outcome: result.outcome,
+                matchedNamespace: result.matchedNamespace,
+                cached: result.source
+            });
+        },
+        onDepth: (waiting) => metrics.warmQueue.set(waiting),
+        onDropped: (count) => metrics.warmed.inc({ outcome: 'DROPPED' }, count)
+    });
     const replay = config.auth.jwt?.replayCheck ? createReplayGuard(shared) : null;
     const authenticate = await createCallerAuthenticator(config.auth, { replay });
 
@@ -139,6 +161,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         logLookupSample: config.logLookupSample,
         authenticate,
         lookup: (req, ctx) => lookup.lookup(req, ctx),
+        warmQueue,
         registry: metrics.registry,
         health,
         started: () => warmedUp
@@ -151,9 +174,11 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         warmUp,
         health,
         metrics,
+        warmingIdle: () => warmQueue.idle(),
         async close() {
             if (closed) return;
             closed = true;
+            warmQueue.close();
             await app.close();
             await http.close();
             await shared?.close();

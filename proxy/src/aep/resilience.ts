@@ -10,7 +10,7 @@ import {
 import type { ProxyConfig } from '../config';
 import { BREAKER_STATE_VALUE, type ProxyMetrics } from '../observability/metrics';
 import { AepCallError, isUpstreamFault, type Upstream } from './aepCallError';
-import type { Budget } from './budget';
+import type { Budget, CallShare } from './budget';
 import { TokenBucket } from './rateLimiter';
 
 export interface GuardOptions {
@@ -75,7 +75,10 @@ export class Resilience {
         const maxAttempts = opts.idempotent ? this.cfg.retryMaxAttempts : 1;
         let previous: AepCallError | null = null;
         for (let attempt = 1; ; attempt++) {
-            if (opts.rateLimited) this.takeToken(upstream);
+            if (opts.rateLimited) {
+                if (opts.budget.share) await this.takeShare(upstream, opts.budget.share);
+                this.takeToken(upstream);
+            }
             try {
                 return await breaker.execute(() => fn(attempt));
             } catch (raw) {
@@ -88,6 +91,22 @@ export class Resilience {
                 previous = err;
                 await sleep(delay);
             }
+        }
+    }
+
+    /** A lower-priority call first takes from its own share; a spent share refuses it before the budget is touched. */
+    private async takeShare(upstream: Upstream, share: CallShare): Promise<void> {
+        const waitMs = await share.take();
+        if (waitMs > 0) {
+            this.metrics.rateLimited.inc({ target: upstream });
+            throw new AepCallError(
+                upstream,
+                'rate_limited_local',
+                `${upstream}: the ${share.name} share of the AEP rate limit is spent for now`,
+                {
+                    retryAfterMs: waitMs
+                }
+            );
         }
     }
 

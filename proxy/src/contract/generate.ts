@@ -6,6 +6,7 @@ import { AuditViewsRequest } from './auditViewsRequest';
 import { CandidateProfile, CARD_MAX_BYTES, CARD_SCHEMA_VERSION, CardModel, IdentityTried } from './cardModel';
 import { ErrorBody } from './errors';
 import { LookupRequest } from './lookupRequest';
+import { WarmRequest } from './warmRequest';
 
 /**
  * `npm run contracts`: writes what is generated from the zod contracts in this folder, so no shape is copied by
@@ -35,6 +36,7 @@ export function openApiSchemas(): Record<string, unknown> {
     return {
         ErrorResponse: gen(ErrorBody),
         LookupRequest: gen(LookupRequest),
+        WarmRequest: gen(WarmRequest),
         AuditViewsRequest: gen(AuditViewsRequest),
         CardModel: gen(CardModel),
         CandidateProfile: gen(CandidateProfile),

@@ -24,24 +24,31 @@ const fieldValue = z
     .max(320, 'identity field values are at most 320 characters (the longest valid email)')
     .regex(NO_CONTROL_CHARS, 'identity field values must not contain control characters');
 
+/** One record and its identity field values, as read by Apex: a look-up carries one, a warm request several. */
+export const LookupRecord = z
+    .object({
+        objectApiName: z.enum(OBJECT_API_NAMES),
+        recordId: z.string().regex(SALESFORCE_ID, 'recordId must be a 15 or 18 character Salesforce Id'),
+        fields: z
+            .record(z.string().regex(FIELD_NAME, 'field names must be Salesforce API names'), fieldValue.nullable())
+            .refine((f) => Object.keys(f).length <= 20, 'at most 20 identity fields per record')
+    })
+    .strict();
+export type LookupRecord = z.infer<typeof LookupRecord>;
+
+/** How many recent events the card shows; the card model holds at most CARD_LIMITS.events. */
+export const MaxEvents = z.number().int().min(0).max(CARD_LIMITS.events);
+
 export const LookupRequest = z
     .object({
-        record: z
-            .object({
-                objectApiName: z.enum(OBJECT_API_NAMES),
-                recordId: z.string().regex(SALESFORCE_ID, 'recordId must be a 15 or 18 character Salesforce Id'),
-                fields: z
-                    .record(z.string().regex(FIELD_NAME, 'field names must be Salesforce API names'), fieldValue.nullable())
-                    .refine((f) => Object.keys(f).length <= 20, 'at most 20 identity fields per record')
-            })
-            .strict(),
+        record: LookupRecord,
         /** The agent picked one of the candidate profiles of an earlier AMBIGUOUS_PROFILE answer. */
         profileId: z
             .string()
             .regex(/^[A-Za-z0-9_-]{8,128}$/, 'profileId must be an AEP profile id (XID) from an earlier answer')
             .optional(),
-        /** How many recent events the card shows; the card model holds at most CARD_LIMITS.events. */
-        maxEvents: z.number().int().min(0).max(CARD_LIMITS.events).optional(),
+        /** How many recent events the card shows. */
+        maxEvents: MaxEvents.optional(),
         /** Skip the proxy's fresh cache (the card's refresh button). Coalescing and rate limits still apply. */
         refresh: z.boolean().optional(),
         /**

@@ -12,8 +12,9 @@ import { registerOpsRoutes, type OpsRouteDeps } from './opsRoutes';
 import { requestIdFrom } from './requestId';
 import { requestLogger } from './requestLog';
 import { clientErrorHandler, installTransportErrorHandling } from './transportErrors';
+import { registerWarmRoute, WARM_ROUTE, type WarmRouteDeps } from './warmRoute';
 
-export interface AppDeps extends Omit<LookupRouteDeps, 'bodyDeadlines'>, OpsRouteDeps {
+export interface AppDeps extends Omit<LookupRouteDeps, 'bodyDeadlines'>, Pick<WarmRouteDeps, 'warmQueue'>, OpsRouteDeps {
     logger: Logger;
     metrics: ProxyMetrics;
     server: ProxyConfig['server'];
@@ -85,10 +86,11 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
         done();
     });
 
-    installLoadShedding(app, { ...deps.capacity, shedRoutes: [LOOKUP_ROUTE] });
+    installLoadShedding(app, { ...deps.capacity, shedRoutes: [LOOKUP_ROUTE, WARM_ROUTE] });
     installErrorHandling(app);
     const bodyDeadlines = { totalMs: server.bodyTimeoutMs, idleMs: server.bodyIdleTimeoutMs };
     registerLookupRoute(app, { ...deps, bodyDeadlines });
+    registerWarmRoute(app, { ...deps, bodyDeadlines });
     registerAuditViewsRoute(app, { ...deps, bodyDeadlines });
     registerOpsRoutes(app, deps);
     return app;

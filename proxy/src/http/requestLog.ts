@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheView } from '../contract/auditViewsRequest';
 import { SALESFORCE_ID } from '../contract/lookupRequest';
 import { LOOKUP_ROUTE } from './lookupRoute';
@@ -103,6 +103,40 @@ export function auditCacheView(request: FastifyRequest, view: CacheView): void {
             eventId: view.eventId ?? null
         },
         'profile look-up'
+    );
+}
+
+/**
+ * The audit line of a card warmed ahead of the agent (POST /v1/profiles/warm): the look-up's line with no agent
+ * (nobody has seen the card yet; the agent's own look-up writes its line when it is opened), `source: warm` and
+ * `viewed: false`, so an audit of who saw which profile can leave it out and still see that AEP was asked.
+ */
+export function auditWarmed(
+    log: FastifyBaseLogger,
+    facts: {
+        callerAuth: string | null;
+        objectType: string;
+        recordId: string;
+        outcome: string;
+        matchedNamespace: string | null;
+        cached: string | null;
+    }
+): void {
+    log.info(
+        {
+            audit: true,
+            agentId: null,
+            callerAuth: facts.callerAuth,
+            objectType: facts.objectType,
+            recordId: facts.recordId,
+            outcome: facts.outcome,
+            matchedNamespace: facts.matchedNamespace,
+            source: 'warm',
+            viewed: false,
+            // Where the warmed card came from: aep (fetched now), cache / shared-cache (it was already fresh).
+            ...(facts.cached ? { cardFrom: facts.cached } : {})
+        },
+        'profile warmed'
     );
 }
 

@@ -1,5 +1,5 @@
 import type { AudienceNames } from '../aep/audiencesClient';
-import { Budget } from '../aep/budget';
+import { Budget, type CallShare } from '../aep/budget';
 import type { EntitiesClient, EventsOutcome, IdentityQuery } from '../aep/entitiesClient';
 import type { MergePolicyResolver, ResolvedMergePolicy } from '../aep/mergePolicies';
 import type { NamespaceCatalogClient } from '../aep/namespaceCatalog';
@@ -33,6 +33,8 @@ export interface ProfileLookupDeps {
     cache: CardCache;
     shared: SharedStore | null;
     metrics: ProxyMetrics;
+    /** Where warm look-ups take their AEP calls from first (warmShare.ts); without it they draw like agents. */
+    warmShare?: CallShare;
 }
 
 /** Events the card of `req` shows: the caller's count or the configured default, never above the card limit. */
@@ -86,6 +88,7 @@ export class ProfileLookup {
     async lookup(req: LookupRequest, ctx: LookupContext): Promise<LookupAnswer> {
         const { config, metrics } = this.d;
         const budget = new Budget(config.timeouts.budgetMs);
+        if (ctx.priority === 'warm') budget.share = this.d.warmShare ?? null;
         const [catalog, mergePolicy] = await Promise.all([this.d.catalog.get(budget), this.d.mergePolicy.resolve(budget)]).catch(
             (err: unknown) => {
                 throw toUpstreamProxyError(err);
@@ -255,7 +258,11 @@ export class ProfileLookup {
         if (eventsWanted && !req.profileId && decision.candidate !== top && !(firstEvents?.status === 'unavailable')) {
             events = await eventsFor({ namespace: decision.candidate.namespace, id: decision.candidate.value });
         }
-        if (events?.status === 'error') ctx.log.warn({ reason: events.reason }, 'events look-up failed; card served without events');
+        if (events?.status === 'error') {
+            // Nobody waits for a warm card: rather none than one without events that agents would then be served.
+            if (ctx.priority === 'warm') throw events.error;
+            ctx.log.warn({ reason: events.reason }, 'events look-up failed; card served without events');
+        }
 
         const audienceNames = await this.d.audiences.resolve(audienceIdsToName(decision.profile, config.shaping), budget, ctx.requestId);
         const shaped = shapeCard({

@@ -15,4 +15,6 @@ export interface LookupAnswer {
 export interface LookupContext {
     requestId: string;
     log: FastifyBaseLogger;
+    /** warm: nobody waits for it (lookup/warmQueue.ts); its AEP calls come out of the warming share. */
+    priority?: 'interactive' | 'warm';
 }

@@ -22,6 +22,10 @@ export interface ProxyMetrics {
     readonly lookupSlots: Gauge<'state'>;
     /** 1 while an AEP dependency is degraded (a circuit not closed, or token, namespaces or merge policy missing). */
     readonly aepDegraded: Gauge;
+    /** Records of POST /v1/profiles/warm by outcome (OK, an error code, or dropped when the queue was full). */
+    readonly warmed: Counter<'outcome'>;
+    /** Records waiting to be warmed. */
+    readonly warmQueue: Gauge;
 }
 
 /** Values of the breaker gauge. */
@@ -102,6 +106,17 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): ProxyMet
         aepDegraded: new Gauge({
             name: 'proxy_aep_degraded',
             help: '1 while AEP is degraded as /healthz reports it (a circuit not closed, or token, namespaces or merge policy missing)',
+            registers: [registry]
+        }),
+        warmed: new Counter({
+            name: 'proxy_warmed_records_total',
+            help: 'Records sent to POST /v1/profiles/warm by outcome (OK, an error code, or DROPPED when the warm queue was full)',
+            labelNames: ['outcome'],
+            registers: [registry]
+        }),
+        warmQueue: new Gauge({
+            name: 'proxy_warm_queue',
+            help: 'Records waiting to be warmed (at most PROXY_WARM_QUEUE)',
             registers: [registry]
         })
     };
