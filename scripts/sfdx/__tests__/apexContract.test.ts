@@ -5,6 +5,7 @@ import { AuditViewsRequest, MAX_VIEWS_PER_REQUEST } from '../../../proxy/src/con
 import { CandidateProfile, CardModel, IdentityTried, SENSITIVE_CARD_FIELDS } from '../../../proxy/src/contract/cardModel';
 import { ERROR_STATUS } from '../../../proxy/src/contract/errors';
 import { LookupRequest } from '../../../proxy/src/contract/lookupRequest';
+import { MAX_WARM_RECORDS, WarmRequest } from '../../../proxy/src/contract/warmRequest';
 import { FIXTURE_FILE, generateApexFixtures, serialise, type ApexFixture } from '../generateApexFixtures';
 import { REPO_ROOT } from './tempProject';
 import { asArray, readXml, text } from '../xml';
@@ -107,6 +108,26 @@ describe('Apex relay against the proxy contracts', () => {
         const proxyFields = Object.keys(AuditViewsRequest.shape.views.element.shape).sort();
         expect(apexFields).toEqual(proxyFields);
         expect(forwarder).toContain("AUDIT_PATH = '/v1/audit/views'");
+    });
+
+    it('warms cards in the shape, path and batch size the proxy warm endpoint accepts', () => {
+        const warmer = apex('ProfileCardWarmer');
+        expect(Number(/RECORDS_PER_REQUEST = (\d+);/.exec(warmer)?.[1])).toBe(MAX_WARM_RECORDS);
+        expect(warmer).toContain("WARM_PATH = '/v1/profiles/warm'");
+        // The record is written by the relay's own writer; the envelope is the one the job concatenates.
+        expect(warmer).toContain('ProfileProxyClient.writeRecord(gen, record)');
+        expect(warmer).toContain(`'{"records":[' +`);
+        expect(warmer).toContain(`'],"maxEvents":' +`);
+        expect(warmer).toContain(`',"includeSensitive":false}'`);
+        const record = {
+            objectApiName: 'Case',
+            recordId: '5008c00001CsJanAAF',
+            fields: { SuppliedEmail: 'a@example.com', SuppliedPhone: null }
+        };
+        const body = JSON.parse(`{"records":[${JSON.stringify(record)}],"maxEvents":10,"includeSensitive":false}`);
+        expect(WarmRequest.safeParse(body).success).toBe(true);
+        // Its body limit stays under the proxy's default (PROXY_BODY_LIMIT_BYTES, 16 KB).
+        expect(Number(/maxBodyChars = (\d+);/.exec(warmer)?.[1])).toBeLessThan(16 * 1024 - 200);
     });
 
     it('builds a request body the proxy accepts, for every object with shipped identity fields', () => {
