@@ -19,6 +19,7 @@ import { decideMatch } from '../identity/decideMatch';
 import { detectCollapse } from '../identity/collapse';
 import type { ProxyMetrics } from '../observability/metrics';
 import { LookupSlots } from './lookupSlots';
+import { MatchedCandidateMemo } from './matchedCandidateMemo';
 import type { LookupAnswer, LookupContext } from './lookupTypes';
 import { asAepError, fetchProfileOutcomes, markGuardrailHits } from './profileOutcomes';
 import { audienceIdsToName, profileFieldList, shapeCard } from './shapeCard';
@@ -70,15 +71,18 @@ type Fetched = CachedOutcome;
  * match decision, shaping, stale-while-error.
  *
  * Critical path once namespaces and audience names are warm: ONE round of parallel calls, the
- * multi-entity POST for every candidate identity next to the events GET for the top candidate. Only when
- * the profile was found through another identity are events fetched again (for that identity), and only
- * audience ids never seen before cost a bulk-get.
+ * multi-entity POST for every candidate identity next to the events GET for the candidate most likely to match
+ * (the one that matched last for records of the same shape, else the top one). Only when the profile was found
+ * through another identity are events fetched again (for that identity), and only audience ids never seen
+ * before cost a bulk-get.
  */
 export class ProfileLookup {
     private readonly coalescer: LookupCoalescer<Fetched>;
     /** Identity candidates and cache keys of records seen before: a cache hit does no normalising or hashing. */
     private readonly candidateMemo = new CandidateMemo();
     private readonly slots: LookupSlots;
+    /** Which candidate to ask events for in the one round (matchedCandidateMemo.ts). */
+    private readonly matched = new MatchedCandidateMemo();
 
     constructor(private readonly d: ProfileLookupDeps) {
         this.coalescer = new LookupCoalescer<Fetched>(d.shared, d.metrics);
@@ -181,10 +185,11 @@ export class ProfileLookup {
         const { config } = this.d;
         const fields = profileFieldList(config.shaping);
         const eventsWanted = config.events.enabled && maxEvents > 0;
-        const top = candidates[0]!;
+        const objectApiName = req.record.objectApiName;
+        const likely = this.matched.likely(objectApiName, candidates);
         const eventsIdentity: IdentityQuery = req.profileId
             ? { namespace: null, id: req.profileId }
-            : { namespace: top.namespace, id: top.value };
+            : { namespace: likely.namespace, id: likely.value };
         // Events are worth a retry only while the profile is still coming: once it has answered, a retry would
         // only make the agent wait longer for a card that is ready.
         let profileAnswered = false;
@@ -253,9 +258,10 @@ export class ProfileLookup {
             return outcome;
         }
 
-        // Events were fetched for the top identity; if the profile came through another one, fetch again for it.
+        // Events were fetched for the likeliest identity; if the profile came through another one, fetch again for it.
+        if (!req.profileId) this.matched.remember(objectApiName, candidates, decision.candidate);
         let events: EventsOutcome | null = firstEvents;
-        if (eventsWanted && !req.profileId && decision.candidate !== top && !(firstEvents?.status === 'unavailable')) {
+        if (eventsWanted && !req.profileId && decision.candidate !== likely && !(firstEvents?.status === 'unavailable')) {
             events = await eventsFor({ namespace: decision.candidate.namespace, id: decision.candidate.value });
         }
         if (events?.status === 'error') {
