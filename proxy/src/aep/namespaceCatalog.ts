@@ -31,6 +31,12 @@ export class NamespaceCatalogClient {
         return this.cached !== null;
     }
 
+    /** The catalog while it is within its TTL, without awaiting anything (a cache hit's path); otherwise null. */
+    get fresh(): NamespaceCatalog | null {
+        const c = this.cached;
+        return c && this.now() - c.at < this.cfg.ttlMs ? c.catalog : null;
+    }
+
     async get(budget: Budget): Promise<NamespaceCatalog> {
         const c = this.cached;
         if (c && this.now() - c.at < this.cfg.ttlMs) return c.catalog;

@@ -20,19 +20,37 @@ export interface BodyDeadlines {
  * and `Accept-Encoding: identity` (RFC 9110 sections 8.4 and 15.5.16).
  */
 export function bodyGuard(deadlines: BodyDeadlines) {
-    return async (request: FastifyRequest, _reply: unknown, payload: Readable): Promise<Readable> => {
-        const encoding = String(request.headers['content-encoding'] ?? 'identity')
-            .trim()
-            .toLowerCase();
-        if (encoding !== 'identity' && encoding !== '') {
-            throw new ProxyError('UNSUPPORTED_MEDIA_TYPE', 'send the body uncompressed: Content-Encoding is not accepted', {
-                logReason: 'CONTENT_ENCODING',
-                headers: { 'accept-encoding': 'identity' },
-                closeConnection: true
-            });
+    // Callback style: it runs on every look-up, cache hits included, and an async hook costs a promise per call.
+    return (request: FastifyRequest, _reply: unknown, payload: Readable, done: (err: Error | null, body?: Readable) => void): void => {
+        const encoding = request.headers['content-encoding'];
+        if (encoding !== undefined && !isIdentity(encoding)) {
+            done(
+                new ProxyError('UNSUPPORTED_MEDIA_TYPE', 'send the body uncompressed: Content-Encoding is not accepted', {
+                    logReason: 'CONTENT_ENCODING',
+                    headers: { 'accept-encoding': 'identity' },
+                    closeConnection: true
+                })
+            );
+            return;
         }
-        return withDeadlines(payload, deadlines);
+        done(null, alreadyReceived(request, payload) ? payload : withDeadlines(payload, deadlines));
     };
+}
+
+function isIdentity(encoding: string): boolean {
+    const e = encoding.trim().toLowerCase();
+    return e === 'identity' || e === '';
+}
+
+/**
+ * A body whose every byte node:http has already buffered (it came with the headers, as a look-up body of a few
+ * hundred bytes usually does) cannot trickle: reading it finishes at once, so it needs no deadlines.
+ */
+function alreadyReceived(request: FastifyRequest, payload: Readable): boolean {
+    const declared = request.headers['content-length'];
+    if (declared === undefined || request.headers['transfer-encoding'] !== undefined) return false;
+    const length = Number(declared);
+    return Number.isSafeInteger(length) && length > 0 && payload.readableLength === length;
 }
 
 /** `source` piped through a stream that errors out when the deadlines pass. */

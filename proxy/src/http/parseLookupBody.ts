@@ -2,14 +2,20 @@ import type { z } from 'zod';
 import { ProxyError } from '../errors';
 import { LookupRequest } from '../contract/lookupRequest';
 
+/** Requests this module validated (and froze): handed back as they are, never checked twice. */
+const validated = new WeakSet<object>();
+
 /**
  * Validates the look-up body against the shared LookupRequest contract. The message names every
  * offending field (path) so the Apex side can tell what it sent wrong; values are not echoed back.
+ * The result is frozen, so the body parser can hand the same object to every request with the same bytes
+ * (jsonBody.ts) and this check then costs a WeakSet look-up.
  */
 export function parseLookupBody(body: unknown): LookupRequest {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new ProxyError('INVALID_REQUEST', 'request body must be a JSON object with a "record"', { logReason: 'NOT_AN_OBJECT' });
     }
+    if (validated.has(body)) return body as LookupRequest;
     const parsed = LookupRequest.safeParse(body);
     if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 10).map(describeIssue);
@@ -18,7 +24,9 @@ export function parseLookupBody(body: unknown): LookupRequest {
             logReason: 'SCHEMA'
         });
     }
-    return parsed.data;
+    const request = deepFreeze(parsed.data);
+    validated.add(request);
+    return request;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -31,4 +39,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** Keys come from the caller: keep them printable and short in the message. */
 function sanitise(text: string): string {
     return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
+}
+
+function deepFreeze<T>(value: T): T {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+        for (const v of Object.values(value)) deepFreeze(v);
+        Object.freeze(value);
+    }
+    return value;
 }
