@@ -9,6 +9,7 @@ import { installJsonBodyParser } from './jsonBody';
 import { installLoadShedding } from './loadShedding';
 import { LOOKUP_ROUTE, registerLookupRoute, type LookupRouteDeps } from './lookupRoute';
 import { registerOpsRoutes, type OpsRouteDeps } from './opsRoutes';
+import { parseLookupBody } from './parseLookupBody';
 import { requestIdFrom } from './requestId';
 import { requestLogger } from './requestLog';
 import { clientErrorHandler, installTransportErrorHandling } from './transportErrors';
@@ -71,7 +72,8 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
 
     // Only JSON bodies: fastify answers other content types with 415, mapped to UNSUPPORTED_MEDIA_TYPE.
     app.removeContentTypeParser('text/plain');
-    installJsonBodyParser(app);
+    // Look-up bodies are validated as they are parsed, and a body seen before is neither parsed nor validated again.
+    installJsonBodyParser(app, { validated: { [LOOKUP_ROUTE]: parseLookupBody } });
 
     // Callback-style hooks: they run on every request, and an async hook costs a promise per call.
     app.addHook('onRequest', (request, reply, done) => {
@@ -79,9 +81,19 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
         done();
     });
     const logRequest = requestLogger({ lookupSample: deps.logLookupSample });
+    // One histogram child per route, method and status, bound once: prom-client otherwise hashes the label object
+    // on every observation, cache hits included. The combinations are few (routes x methods x statuses answered).
+    const durations = new Map<string, { observe(seconds: number): void }>();
     app.addHook('onResponse', (request, reply, done) => {
         const route = request.routeOptions.url ?? 'unmatched';
-        deps.metrics.httpDuration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+        const status = reply.statusCode;
+        const labels = `${route} ${request.method} ${status}`;
+        let histogram = durations.get(labels);
+        if (!histogram) {
+            histogram = deps.metrics.httpDuration.labels({ route, method: request.method, status: String(status) });
+            durations.set(labels, histogram);
+        }
+        histogram.observe(reply.elapsedTime / 1000);
         logRequest(request, reply);
         done();
     });
