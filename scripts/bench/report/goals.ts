@@ -56,6 +56,19 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
     goals.push(
         goal(
             {
+                id: 'cacheHit.fastifyRatio',
+                scenario: '2 cache hit',
+                label: 'cache-hit throughput / fastify alone answering the same bytes (same run)',
+                target: '>= 0.8',
+                value: s.cacheHit.ok ? s.cacheHit.proxyToFastifyRatio : null,
+                unit: 'x'
+            },
+            (v) => v >= 0.8
+        )
+    );
+    goals.push(
+        goal(
+            {
                 id: 'cacheHit.p99',
                 scenario: '2 cache hit',
                 label: 'cache-hit p99 latency',

@@ -57,6 +57,8 @@ export interface CacheHitResult {
     fastify: ThroughputSummary;
     throughputRatio: number;
     fastifyRatio: number;
+    /** Proxy / fastify alone answering the same bytes, measured in the same interleaved rounds: the proxy's own work per hit. */
+    proxyToFastifyRatio: number;
     upstreamCallsDuringRun: number;
     proxyRss: RssTrace;
 }

@@ -71,6 +71,7 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
                 fastify: frameworkResult,
                 throughputRatio: ratio(proxyResult.requestsPerSecond, baselineResult.requestsPerSecond),
                 fastifyRatio: ratio(frameworkResult.requestsPerSecond, baselineResult.requestsPerSecond),
+                proxyToFastifyRatio: ratio(proxyResult.requestsPerSecond, frameworkResult.requestsPerSecond),
                 upstreamCallsDuringRun: totalCalls(diffCounts(ctx.emulator.stats(), before)),
                 proxyRss
             };
