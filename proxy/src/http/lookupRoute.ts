@@ -44,6 +44,9 @@ export function registerLookupRoute(app: FastifyInstance, deps: LookupRouteDeps)
                     ...answer.staleBecause
                 };
                 reply.header('cache-control', 'no-store');
+                // Where the time went, for the relay and the browser (https://www.w3.org/TR/server-timing/); a
+                // cache hit spends none in AEP and sends none.
+                if (answer.aepMs !== undefined) reply.header('server-timing', `aep;dur=${answer.aepMs.toFixed(1)};desc="AEP round"`);
                 return reply.code(200).type('application/json; charset=utf-8').send(answer.body);
             } catch (err) {
                 const proxyError = toProxyError(err);

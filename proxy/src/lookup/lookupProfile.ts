@@ -152,6 +152,7 @@ export class ProfileLookup {
         }
         metrics.cache.inc({ result: 'miss' });
 
+        const fetchStarted = performance.now();
         try {
             const { value, joined } = await this.coalescer.run(
                 key,
@@ -164,7 +165,7 @@ export class ProfileLookup {
                 },
                 () => this.slots.run(budget, () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx))
             );
-            return this.answerFromOutcome(value, joined === 'none' ? 'aep' : 'coalesced');
+            return { ...this.answerFromOutcome(value, joined === 'none' ? 'aep' : 'coalesced'), aepMs: performance.now() - fetchStarted };
         } catch (raw) {
             const err = toUpstreamProxyError(raw);
             if (allowsStale(err)) {

@@ -8,6 +8,8 @@ export interface LookupAnswer {
     source: 'aep' | 'cache' | 'shared-cache' | 'coalesced' | 'stale';
     profileId: string;
     matchedNamespace: string | null;
+    /** Time spent on the AEP round(s) of this answer (fetched or joined; shaping included), for Server-Timing. */
+    aepMs?: number;
     /** A stale answer's cause, for the look-up's log line: the error code AEP's failure maps to, and which call failed. */
     staleBecause?: { upstreamCode: string; upstream?: string; upstreamStatus?: number };
 }
