@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditViewsRequest, CacheView } from '../../proxy/src/contract/auditViewsRequest';
 import type { LookupRequest } from '../../proxy/src/contract/lookupRequest';
+import type { WarmRequest } from '../../proxy/src/contract/warmRequest';
 import type { IdentityRecord } from './readIdentityFields';
 
 /**
@@ -33,6 +34,8 @@ export interface LookupOptions {
 export interface ProxyAnswer {
     status: number;
     retryAfter: string | null;
+    /** The proxy's Server-Timing header (`aep;dur=...` when it fetched from AEP), or null. */
+    serverTiming: string | null;
     /** The parsed body; undefined when it is empty or not JSON. */
     json: unknown;
 }
@@ -62,6 +65,16 @@ export async function postCacheViews(caller: ProxyCaller, views: CacheView[]): P
     return post(caller, '/v1/audit/views', body);
 }
 
+/**
+ * ProfileCardWarmer.cls's callout: records that just arrived (a Case created or assigned), for the proxy to warm
+ * their cards; the proxy answers 202 at once. Sent with what the relay will ask for (maxEvents, no sensitive
+ * fields), so the warmed card is the one an agent's look-up reads. Rejects like postLookup.
+ */
+export async function postWarm(caller: ProxyCaller, records: IdentityRecord[], opts: { maxEvents: number }): Promise<ProxyAnswer> {
+    const body: WarmRequest = { records, maxEvents: opts.maxEvents, includeSensitive: false };
+    return post(caller, '/v1/profiles/warm', body);
+}
+
 async function post(caller: ProxyCaller, path: string, body: unknown): Promise<ProxyAnswer> {
     const response = await fetch(`${caller.proxyUrl.replace(/\/+$/, '')}${path}`, {
         method: 'POST',
@@ -82,5 +95,10 @@ async function post(caller: ProxyCaller, path: string, body: unknown): Promise<P
     } catch {
         json = undefined;
     }
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), json };
+    return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        serverTiming: response.headers.get('server-timing'),
+        json
+    };
 }

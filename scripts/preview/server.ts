@@ -2,7 +2,9 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { CustomerProfileRelay } from './apex/customerProfileRelay';
+import { z } from 'zod';
+import { NewCase, type CaseArrival } from './apex/caseArrival';
+import type { CustomerProfileRelay, RelayTiming } from './apex/customerProfileRelay';
 import { RelayError } from './apex/relayErrors';
 import type { RecordView } from './crm/localCrm';
 
@@ -33,6 +35,8 @@ export interface PreviewServerOptions {
     distDir: string;
     relay: CustomerProfileRelay;
     records: { source: 'local' | 'org'; views: RecordView[] };
+    /** New Cases (POST /preview/api/cases), warmed on arrival like the org's trigger; local CRM only. */
+    caseArrival?: CaseArrival;
     /** One line per failed Apex call (code only, never identity values). */
     log?: (line: string) => void;
 }
@@ -78,6 +82,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
         if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST only' } });
         return invokeApex(req, res, opts, `${apex[1]}.${apex[2]}`);
     }
+    if (pathname === '/preview/api/cases') {
+        if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST only' } });
+        if (!opts.caseArrival) return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'New Cases need the local CRM' } });
+        return createCase(req, res, opts.caseArrival);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD')
         return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'GET only' } });
 
@@ -107,14 +116,42 @@ async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, o
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
         return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message: 'Parameters must be a JSON object' } });
     }
+    const started = performance.now();
+    const timing: RelayTiming = {};
     try {
-        const returnValue = await opts.relay.startLookup(params as { recordId?: unknown });
+        const returnValue = await opts.relay.startLookup(params as { recordId?: unknown }, timing);
+        res.setHeader('server-timing', serverTiming(performance.now() - started, timing));
         sendJson(res, 200, { state: 'SUCCESS', returnValue });
     } catch (err) {
         const error = err instanceof RelayError ? err : new RelayError('INTERNAL', 'An unexpected error occurred in the relay.');
         opts.log?.(`preview: ${method} -> ${error.code}`);
         sendJson(res, 200, { state: 'ERROR', error: { message: error.toAuraMessage(), exceptionType: 'System.AuraHandledException' } });
     }
+}
+
+async function createCase(req: http.IncomingMessage, res: http.ServerResponse, arrival: CaseArrival): Promise<void> {
+    let input: NewCase;
+    try {
+        const parsed = NewCase.safeParse(JSON.parse(await readBody(req)));
+        if (!parsed.success) return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message: z.prettifyError(parsed.error) } });
+        input = parsed.data;
+    } catch (err) {
+        const message = err instanceof BodyTooLarge ? 'Request body too large' : 'Request body must be JSON';
+        return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message } });
+    }
+    sendJson(res, 201, await arrival.create(input));
+}
+
+/**
+ * The Apex action's Server-Timing (https://www.w3.org/TR/server-timing/), which the browser exposes in Resource
+ * Timing: the relay's own time (reading the record, mapping the answer), the proxy callout without its AEP round,
+ * and the AEP round as the proxy reported it. A session-cache hit has no callout: all of it is the relay's.
+ */
+function serverTiming(totalMs: number, t: RelayTiming): string {
+    const proxyMs = t.proxyMs ?? 0;
+    const aepMs = Math.min(t.aepMs ?? 0, proxyMs);
+    const dur = (ms: number) => Math.max(0, ms).toFixed(1);
+    return `relay;dur=${dur(totalMs - proxyMs)}, proxy;dur=${dur(proxyMs - aepMs)}, aep;dur=${dur(aepMs)}`;
 }
 
 class BodyTooLarge extends Error {}

@@ -2,6 +2,7 @@ import type { EmulatorOptions, RunningEmulator } from '../../proxy/emulator/src/
 import { configSource, hasAepCredentials, loadConfig, startProxy, type RunningProxy } from '../../proxy/src/index';
 import { createConnection, hasOrgCredentials, type Env } from '../org/connection';
 import { startProxyStack } from '../stack/proxyStack';
+import { CaseArrival } from './apex/caseArrival';
 import { CustomerProfileRelay } from './apex/customerProfileRelay';
 import { localRecordSource, orgRecordSource, type RecordSource } from './apex/recordSource';
 import { readApexSettings } from './apex/apexSettings';
@@ -104,11 +105,17 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
             timeoutMs: settings.timeoutSeconds * 1000,
             cacheTtlMs: settings.cacheTtlSeconds * 1000
         });
+        const views = crm.views();
+        const caller = { proxyUrl: proxy.url, sharedSecret, agentUserId: PREVIEW_AGENT_USER_ID, timeoutMs: 10_000 };
         const preview = await startPreviewServer({
             port: opts.previewPort ?? 0,
             distDir: bundle.distDir,
             relay,
-            records: { source: source.kind, views: crm.views() },
+            records: { source: source.kind, views },
+            caseArrival:
+                source.kind === 'local'
+                    ? new CaseArrival({ crm, views, caller, maxEvents: settings.maxEvents, warmOnArrival: settings.warmOnArrival })
+                    : undefined,
             log
         });
         closers.push(() => preview.close());

@@ -19,9 +19,12 @@ function apexClamp(apex: string, field: string): { fallback: string; min: number
     return { fallback: match[1]!, min: Number(match[2]), max: match[3]! };
 }
 
-function record(values: Record<string, number>): string {
+function record(values: Record<string, number | boolean>): string {
     const entries = Object.entries(values)
-        .map(([field, value]) => `<values><field>${field}</field><value xsi:type="xsd:double">${value}</value></values>`)
+        .map(
+            ([field, value]) =>
+                `<values><field>${field}</field><value xsi:type="xsd:${typeof value === 'boolean' ? 'boolean' : 'double'}">${value}</value></values>`
+        )
         .join('\n    ');
     return `<?xml version="1.0" encoding="UTF-8"?>
 <CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
@@ -57,7 +60,7 @@ describe('readApexSettings (the twin of ProfileSettings.cls)', () => {
     });
 
     it('reads the shipped Default record without a warning', () => {
-        expect(readApexSettings()).toEqual({ maxEvents: 10, timeoutSeconds: 20, cacheTtlSeconds: 120, warnings: [] });
+        expect(readApexSettings()).toEqual({ maxEvents: 10, timeoutSeconds: 20, cacheTtlSeconds: 120, warmOnArrival: false, warnings: [] });
     });
 
     it('clamps out-of-range values as ProfileSettings does and says so; unset values take the defaults', () => {
@@ -73,7 +76,17 @@ describe('readApexSettings (the twin of ProfileSettings.cls)', () => {
 
         const partial = path.join(dir, 'partial.md-meta.xml');
         writeFileSync(partial, record({ Max_Events__c: 5 }));
-        expect(readApexSettings(partial)).toEqual({ maxEvents: 5, timeoutSeconds: 20, cacheTtlSeconds: 120, warnings: [] });
-        expect(readApexSettings(path.join(dir, 'missing.md-meta.xml'))).toEqual({ ...APEX_DEFAULTS, warnings: [] });
+        expect(readApexSettings(partial)).toEqual({
+            maxEvents: 5,
+            timeoutSeconds: 20,
+            cacheTtlSeconds: 120,
+            warmOnArrival: false,
+            warnings: []
+        });
+        // Warm On Arrival: only a checked box turns it on (ProfileSettings: `Warm_On_Arrival__c == true`).
+        const warm = path.join(dir, 'warm.md-meta.xml');
+        writeFileSync(warm, record({ Warm_On_Arrival__c: true }));
+        expect(readApexSettings(warm).warmOnArrival).toBe(true);
+        expect(readApexSettings(path.join(dir, 'missing.md-meta.xml'))).toEqual({ ...APEX_DEFAULTS, warmOnArrival: false, warnings: [] });
     });
 });

@@ -17,6 +17,8 @@ export interface ApexSettings {
     maxEvents: number;
     timeoutSeconds: number;
     cacheTtlSeconds: number;
+    /** Warm_On_Arrival__c: new Cases ask the proxy to warm their card (ProfileSettings.warmOnArrival; false unless checked). */
+    warmOnArrival: boolean;
     /** Values of the record that ProfileSettings would not use as written, for the start-up log. */
     warnings: string[];
 }
@@ -44,7 +46,9 @@ export function readApexSettings(file: string = SETTINGS_FILE): ApexSettings {
             if (typeof entry?.field === 'string') values[entry.field] = typeof entry.value === 'object' ? null : entry.value;
         }
     }
-    const settings: ApexSettings = { ...APEX_DEFAULTS, warnings: [] };
+    // ProfileSettings: `source.Warm_On_Arrival__c == true`, so anything but a checked box is off.
+    const warm = values.Warm_On_Arrival__c;
+    const settings: ApexSettings = { ...APEX_DEFAULTS, warmOnArrival: warm === true || warm === 'true', warnings: [] };
     const fields = { maxEvents: 'Max_Events__c', timeoutSeconds: 'Timeout_Seconds__c', cacheTtlSeconds: 'Cache_TTL_Seconds__c' } as const;
     for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
         const raw = values[fields[key]];

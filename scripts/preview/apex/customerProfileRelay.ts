@@ -31,6 +31,15 @@ export interface RelayOptions extends ProxyCaller {
     now?: () => number;
 }
 
+/**
+ * Where a look-up's time went, filled by startLookup for the preview server's Server-Timing header (the browser
+ * reads it in Resource Timing): the proxy callout as the relay saw it, and the AEP round the proxy reported.
+ */
+export interface RelayTiming {
+    proxyMs?: number;
+    aepMs?: number;
+}
+
 export interface StartLookupParams {
     recordId?: unknown;
     profileId?: unknown;
@@ -60,7 +69,7 @@ export class CustomerProfileRelay {
     }
 
     /** Resolves with the envelope as a JSON string (what Apex returns), or rejects with a RelayError. */
-    async startLookup(params: StartLookupParams): Promise<string> {
+    async startLookup(params: StartLookupParams, timing: RelayTiming = {}): Promise<string> {
         const recordId = params.recordId;
         if (typeof recordId !== 'string' || !SALESFORCE_ID.test(recordId)) {
             throw new RelayError('INVALID_REQUEST', 'A record id is required.');
@@ -91,7 +100,12 @@ export class CustomerProfileRelay {
             }
         }
 
-        const result = this.toEnvelope(await this.callProxy(record, profileId, refresh, !sensitiveHidden), sensitiveHidden);
+        const calloutStarted = performance.now();
+        const answer = await this.callProxy(record, profileId, refresh, !sensitiveHidden);
+        timing.proxyMs = performance.now() - calloutStarted;
+        const aep = /(?:^|,)\s*aep;dur=([\d.]+)/.exec(answer.serverTiming ?? '');
+        if (aep) timing.aepMs = Number(aep[1]);
+        const result = this.toEnvelope(answer, sensitiveHidden);
         if (result.status === 'OK' && this.opts.cacheTtlMs > 0) {
             this.cache.set(cacheKey, { expires: this.now() + this.opts.cacheTtlMs, envelope: result });
         }

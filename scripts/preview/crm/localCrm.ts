@@ -37,6 +37,7 @@ const OBJECT_LABELS: Record<SupportedObject, string> = { Contact: 'Contact', Lea
 
 export class LocalCrm {
     private readonly byId: Map<string, CrmRecord>;
+    private created = 0;
 
     constructor(records: CrmRecord[]) {
         this.byId = new Map(records.map((r) => [r.Id, r]));
@@ -84,6 +85,35 @@ export class LocalCrm {
             return name === 'Id' ? contact.Id : blankToNull(contact.fields[name]);
         }
         return blankToNull(record.fields[field]);
+    }
+
+    /**
+     * A new Case, as Email-to-Case or Web-to-Case creates one (Web Email / Web Phone, status New); its Id continues
+     * the Case key prefix. Returns the Case's view and its identity fields as the Apex reads them.
+     */
+    createCase(fields: { Subject: string; SuppliedEmail?: string | null; SuppliedPhone?: string | null; SuppliedName?: string | null }): {
+        view: RecordView;
+        identity: IdentityRecord;
+    } {
+        this.created += 1;
+        const n = String(this.created).padStart(7, '0');
+        const record: CrmRecord = {
+            Id: `5008c0${n}NewAA`.slice(0, 15) + 'AAA',
+            objectApiName: 'Case',
+            fields: {
+                CaseNumber: `0009${n.slice(-4)}`,
+                Subject: fields.Subject,
+                Status: 'New',
+                Priority: 'Medium',
+                Origin: 'Web',
+                SuppliedEmail: blankToNull(fields.SuppliedEmail ?? null),
+                SuppliedPhone: blankToNull(fields.SuppliedPhone ?? null),
+                SuppliedName: blankToNull(fields.SuppliedName ?? null)
+            }
+        };
+        CrmRecord.parse(record);
+        this.byId.set(record.Id, record);
+        return { view: this.view(record), identity: this.readIdentityFields(record.Id)! };
     }
 
     views(): RecordView[] {
