@@ -15,6 +15,7 @@ import { runOverhead } from './scenarios/overhead';
 import { runScaleOut } from './scenarios/scaleOut';
 import { runShielding } from './scenarios/shielding';
 import { runSize } from './scenarios/size';
+import { runTimeToCard } from './scenarios/timeToCard';
 
 /** Hands out generated customers in order, so no scenario ever meets a profile another one cached. */
 class ProfileAllocator {
@@ -32,7 +33,7 @@ class ProfileAllocator {
 }
 
 /** The scenarios, in the order they run; `--only` picks some of them by these names. */
-export const SCENARIO_KEYS = ['overhead', 'cacheHit', 'coalescing', 'shielding', 'size', 'scaleOut', 'burst'] as const;
+export const SCENARIO_KEYS = ['overhead', 'cacheHit', 'coalescing', 'shielding', 'size', 'scaleOut', 'burst', 'timeToCard'] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 /**
@@ -81,7 +82,8 @@ export async function runBench(
             redis ? runScaleOut(ctx, redis, profiles, cacheHit.ok ? cacheHit.proxy.requestsPerSecond : null) : noRedis()
         );
         const burst = await run('burst', 'burst', () => runBurst(ctx, profiles));
-        const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut, burst };
+        const timeToCard = await run('timeToCard', 'time to card', () => runTimeToCard(ctx, profiles));
+        const sections = { overhead, cacheHit, coalescing, shielding, size, scaleOut, burst, timeToCard };
         if (cpus().length <= 2 && scaleOut.ok) {
             notes.push(
                 `this machine has ${cpus().length} CPU(s): in scale-out, two proxy processes and the load generator share them, so its throughput and p99 show CPU contention, not what N instances on their own hosts achieve`

@@ -45,6 +45,12 @@ export interface BenchOptions {
         /** Normal traffic alone, before the burst: its latency for comparison. */
         quietSeconds: number;
     };
+    timeToCard: {
+        /** AEP's answer time while the card is timed (Adobe documents about 500 ms for a hub look-up). */
+        latencyMs: number;
+        /** Records timed per case (cold, warm, warmed by arrival, utility bar). */
+        samples: number;
+    };
     /** When set, every proxy instance writes a V8 CPU profile (--cpu-prof) into this directory. */
     cpuProfileDir: string | null;
 }
@@ -99,6 +105,7 @@ export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileD
             normalProfiles: full ? 20 : 4,
             quietSeconds: full ? 3 : 1
         },
+        timeToCard: { latencyMs: 500, samples: full ? 20 : 3 },
         cpuProfileDir
     };
 }

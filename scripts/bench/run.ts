@@ -7,7 +7,7 @@
  *   npm run bench -- --cpu-prof        every proxy instance writes a V8 CPU profile into <out>/profiles/<instance>,
  *                                      summarised (self time by package and function) in <out>/profiles/summary.md
  *   npm run bench -- --only burst      only the named scenario(s), comma-separated (overhead, cacheHit, coalescing,
- *                                      shielding, size, scaleOut, burst); the report is written as only-<names>.md/.json
+ *                                      shielding, size, scaleOut, burst, timeToCard); the report is written as only-<names>.md/.json
  *                                      next to latest.* and leaves those untouched
  */
 import { writeFile } from 'node:fs/promises';

@@ -254,5 +254,38 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
             (v) => v === 0
         )
     );
+    const card = (name: string) => (s.timeToCard.ok ? s.timeToCard.cases.find((c) => c.name === name) : undefined);
+    const aepMs = s.timeToCard.ok ? s.timeToCard.emulatorLatencyMs : null;
+    for (const [name, label] of [
+        ['warm', 'time to card in the browser, warm (proxy cache) p95'],
+        ['warmedByArrival', 'time to card in the browser, warmed on arrival p95']
+    ] as const) {
+        goals.push(
+            goal(
+                {
+                    id: `timeToCard.${name}`,
+                    scenario: '8 time to card',
+                    label: `${label} (AEP at ${aepMs ?? '-'} ms)`,
+                    target: '< 150 ms',
+                    value: card(name)?.totalMs.p95 ?? null,
+                    unit: 'ms'
+                },
+                (v) => v < 150
+            )
+        );
+    }
+    goals.push(
+        goal(
+            {
+                id: 'timeToCard.cold',
+                scenario: '8 time to card',
+                label: `time to card in the browser, cold p95 (AEP at ${aepMs ?? '-'} ms)`,
+                target: `<= AEP latency + 250 ms (${aepMs === null ? '-' : aepMs + 250} ms)`,
+                value: card('cold')?.totalMs.p95 ?? null,
+                unit: 'ms'
+            },
+            (v) => aepMs !== null && v <= aepMs + 250
+        )
+    );
     return goals;
 }

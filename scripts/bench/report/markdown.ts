@@ -322,6 +322,34 @@ export function renderMarkdown(r: BenchReport): string {
             ].join('\n')
         )
     );
+    parts.push(
+        section('8. Time to card (preview in Chromium)', r.timeToCard, (t) =>
+            [
+                `The real card in the console preview (${t.chromium}), opened with the console's record switcher, timed until it shows the customer's data; AEP (the emulator) answers in ${t.emulatorLatencyMs} ms; ${t.samples} Cases per case; the Apex stand-in's session cache off. ` +
+                    `${t.warmedOk} of ${t.samples} Cases warmed on arrival OK before they were opened. Parts from the Apex action's Server-Timing (relay / proxy / aep) and the browser's clock (render = the rest). Times in ms.\n`,
+                table(
+                    [
+                        'case',
+                        'p50',
+                        'p95',
+                        'max',
+                        'median aep / proxy / relay / render',
+                        'share of time aep / proxy / relay / render %',
+                        'what'
+                    ],
+                    t.cases.map((c) => [
+                        c.name,
+                        c.totalMs.p50,
+                        c.totalMs.p95,
+                        c.totalMs.max,
+                        [c.medianMs.aep, c.medianMs.proxy, c.medianMs.relay, c.medianMs.render].map((v) => fmt(v, 1)).join(' / '),
+                        [c.share.aep, c.share.proxy, c.share.relay, c.share.render].map((v) => fmt(v, 1)).join(' / '),
+                        c.description
+                    ])
+                )
+            ].join('\n')
+        )
+    );
     if (r.notes.length > 0) parts.push(`## Notes\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n`);
     parts.push(`## Settings\n\n\`\`\`json\n${JSON.stringify(m.settings, null, 2)}\n\`\`\`\n`);
     return parts.join('\n');

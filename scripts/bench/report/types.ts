@@ -156,6 +156,36 @@ export interface TrafficFigures {
     latency: LatencySummary;
 }
 
+/** Where one opening's time went, in ms: from the Server-Timing of the Apex action and the browser's clock. */
+export interface CardTimeShares {
+    aep: number;
+    proxy: number;
+    /** The relay (Apex stand-in) and the browser-server transport of its action. */
+    relay: number;
+    /** The card's own work before the action and after its answer, until the data is on screen. */
+    render: number;
+}
+
+export interface TimeToCardCase {
+    /** cold, warm, warmedByArrival, utilityBar */
+    name: string;
+    description: string;
+    /** From selecting the record to its card painted with the customer's data. */
+    totalMs: LatencySummary;
+    /** Median of each part, and each part's share of the summed means. */
+    medianMs: CardTimeShares;
+    share: CardTimeShares;
+}
+
+export interface TimeToCardResult {
+    emulatorLatencyMs: number;
+    samples: number;
+    chromium: string;
+    cases: TimeToCardCase[];
+    /** Cards the proxy warmed on arrival (its proxy_warmed_records_total{outcome="OK"}) before the agent opened them. */
+    warmedOk: number;
+}
+
 export interface BurstResult {
     connections: number;
     durationSeconds: number;
@@ -201,5 +231,6 @@ export interface BenchReport {
     size: Section<SizeResult>;
     scaleOut: Section<ScaleOutResult>;
     burst: Section<BurstResult>;
+    timeToCard: Section<TimeToCardResult>;
     notes: string[];
 }
