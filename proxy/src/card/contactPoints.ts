@@ -48,15 +48,20 @@ export function toContactPoints(xdm: XdmReader): CardModel['contactPoints'] {
 }
 
 /**
- * The national form of an E.164 number ("+14155550123" -> "(415) 555-0123") and its country, so an agent reads the
- * number the way the customer says it. Only a number with its country code is formatted: guessing a country for a
- * national number could show a wrong one.
+ * The national form of an E.164 number ("+14155550123" -> "(415) 555-0123"), its international form and its country,
+ * so an agent reads the number the way the customer says it (or with the country code, calling from abroad). Only a
+ * number with its country code is formatted: guessing a country for a national number could show a wrong one.
  */
-export function nationalForm(number: string): { national: string | null; country: string | null } {
-    if (!number.startsWith('+')) return { national: null, country: null };
+export function nationalForm(number: string): { national: string | null; international: string | null; country: string | null } {
+    const none = { national: null, international: null, country: null };
+    if (!number.startsWith('+')) return none;
     const parsed = parsePhoneNumberFromString(number);
-    if (!parsed?.isValid()) return { national: null, country: null };
-    return { national: clip(parsed.formatNational(), L), country: parsed.country ?? null };
+    if (!parsed?.isValid()) return none;
+    return {
+        national: clip(parsed.formatNational(), L),
+        international: clip(parsed.formatInternational(), L),
+        country: parsed.country ?? null
+    };
 }
 
 function toAddress(xdm: XdmReader): CardModel['contactPoints']['address'] {

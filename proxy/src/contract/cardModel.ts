@@ -88,6 +88,8 @@ export const ContactPoints = z.object({
                  * (libphonenumber-js); null when the number is not a valid E.164 number.
                  */
                 national: label.nullable(),
+                /** The international form ("+1 415 555 0123"), for agents in another country; null like national. */
+                international: label.nullable(),
                 /** ISO 3166-1 alpha-2 country of the number, null when unknown. */
                 country: z.string().length(2).nullable(),
                 kind: z.enum(['mobile', 'home', 'work', 'other']),

@@ -57,7 +57,16 @@ describe('toCardModel on Maria Lopez (the telecom profile in __tests__/data/mari
         });
         expect(card.contactPoints).toEqual({
             emails: [{ address: 'maria.lopez@example.com', kind: 'personal', primary: true }],
-            phones: [{ number: '+14155550142', national: '(415) 555-0142', country: 'US', kind: 'mobile', primary: true }],
+            phones: [
+                {
+                    number: '+14155550142',
+                    national: '(415) 555-0142',
+                    international: '+1 415 555 0142',
+                    country: 'US',
+                    kind: 'mobile',
+                    primary: true
+                }
+            ],
             address: {
                 street: '2450 Mission St, Apt 5B',
                 city: 'San Francisco',
