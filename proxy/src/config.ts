@@ -109,6 +109,7 @@ const EnvSchema = z.object({
 
     CACHE_TTL_SECONDS: int('CACHE_TTL_SECONDS', 0, 3600).default(60),
     CACHE_STALE_TTL_SECONDS: int('CACHE_STALE_TTL_SECONDS', 0, 86400).default(1800),
+    CACHE_PARTIAL_TTL_SECONDS: int('CACHE_PARTIAL_TTL_SECONDS', 0, 300).default(10),
     CACHE_MAX_ENTRIES: int('CACHE_MAX_ENTRIES', 1, 10_000_000).default(100_000),
     CACHE_MAX_BYTES: int('CACHE_MAX_BYTES', 1024 * 1024, 16 * 1024 * 1024 * 1024).default(512 * 1024 * 1024),
     NAMESPACE_CACHE_TTL_SECONDS: int('NAMESPACE_CACHE_TTL_SECONDS', 10, 86400).default(3600),
@@ -210,6 +211,8 @@ export interface ProxyConfig {
     readonly cache: {
         readonly ttlMs: number;
         readonly staleTtlMs: number;
+        /** Fresh lifetime of a card whose events failed this time (events.status error): a short retry interval. */
+        readonly partialTtlMs: number;
         readonly maxEntries: number;
         readonly maxBytes: number;
         readonly namespaceTtlMs: number;
@@ -319,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
         cache: {
             ttlMs: e.CACHE_TTL_SECONDS * 1000,
             staleTtlMs: e.CACHE_STALE_TTL_SECONDS * 1000,
+            partialTtlMs: Math.min(e.CACHE_PARTIAL_TTL_SECONDS, e.CACHE_TTL_SECONDS) * 1000,
             maxEntries: e.CACHE_MAX_ENTRIES,
             maxBytes: e.CACHE_MAX_BYTES,
             namespaceTtlMs: e.NAMESPACE_CACHE_TTL_SECONDS * 1000,

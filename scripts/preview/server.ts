@@ -2,7 +2,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { CustomerProfileRelay } from './apex/customerProfileRelay';
+import type { ApexMethod } from './apex/previewApex';
 import { RelayError } from './apex/relayErrors';
 import type { RecordView } from './crm/localCrm';
 
@@ -31,7 +31,8 @@ export interface PreviewServerOptions {
     port?: number;
     /** The built bundle (scripts/preview/dist unless PREVIEW_DIST_DIR). */
     distDir: string;
-    relay: CustomerProfileRelay;
+    /** The Apex methods the card may call, by `Class.method` (apex/previewApex.ts). */
+    apex: Record<string, ApexMethod>;
     records: { source: 'local' | 'org'; views: RecordView[] };
     /** One line per failed Apex call (code only, never identity values). */
     log?: (line: string) => void;
@@ -94,7 +95,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
  * exception reaches the component as a rejected promise and not as a failed request.
  */
 async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, opts: PreviewServerOptions, method: string): Promise<void> {
-    if (method !== 'CustomerProfileController.startLookup') {
+    const apexMethod = Object.hasOwn(opts.apex, method) ? opts.apex[method] : undefined;
+    if (!apexMethod) {
         return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `The preview has no Apex method ${method}` } });
     }
     let params: unknown;
@@ -108,13 +110,22 @@ async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, o
         return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message: 'Parameters must be a JSON object' } });
     }
     try {
-        const returnValue = await opts.relay.startLookup(params as { recordId?: unknown });
+        const returnValue = await apexMethod({
+            params: params as Record<string, unknown>,
+            locale: headerValue(req, 'x-preview-locale'),
+            scenario: headerValue(req, 'x-preview-scenario')
+        });
         sendJson(res, 200, { state: 'SUCCESS', returnValue });
     } catch (err) {
         const error = err instanceof RelayError ? err : new RelayError('INTERNAL', 'An unexpected error occurred in the relay.');
         opts.log?.(`preview: ${method} -> ${error.code}`);
         sendJson(res, 200, { state: 'ERROR', error: { message: error.toAuraMessage(), exceptionType: 'System.AuraHandledException' } });
     }
+}
+
+function headerValue(req: http.IncomingMessage, name: string): string {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : '';
 }
 
 class BodyTooLarge extends Error {}

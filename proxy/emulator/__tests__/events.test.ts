@@ -57,8 +57,9 @@ describe('ExperienceEvent look-up (deprecated, edition-gated)', () => {
         for (const t of [
             'commerce.purchases',
             'web.webpagedetails.pageViews',
-            'directMarketing.emailOpened',
-            'directMarketing.emailClicked'
+            // Journey Optimizer's message feedback and tracking events.
+            'message.feedback',
+            'message.tracking'
         ])
             expect(types).toContain(t);
         for (const e of all) expect(e.entity.timestamp).toBe(new Date(e.timestamp).toISOString());

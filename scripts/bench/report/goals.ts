@@ -141,11 +141,11 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
                 id: 'size.card',
                 scenario: '5 size',
                 label: 'card bytes, profile with 1,000 events and 200 audiences',
-                target: '<= 32768',
+                target: '<= 40960',
                 value: s.size.ok ? s.size.cardBytes : null,
                 unit: 'bytes'
             },
-            (v) => v <= 32768
+            (v) => v <= 40960
         )
     );
     goals.push(
