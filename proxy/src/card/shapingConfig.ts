@@ -137,7 +137,8 @@ const RawShapingConfig = z
                         'c3c8f2a4-7d9a-4b5c-9f43-9a0d2e6c8b32': '5G upgrade journey',
                         'c4d9a3b5-8eab-4c6d-8a54-ab1e3f7d9c43': 'Spring device upgrade',
                         'c5eab4c6-9fbc-4d7e-9b65-bc2f4a8eadd4': 'Fiber for households',
-                        'c6fbc5d7-a0cd-4e8f-8c76-cd3a5b9fbee5': 'Fiber launch – Japan'
+                        'c6fbc5d7-a0cd-4e8f-8c76-cd3a5b9fbee5': 'Fiber launch – Japan',
+                        'c7acd6e8-b1de-4f9a-9d87-de4b6caf0ff6': 'Fiber launch – Bay Area'
                     }),
                 /** A purchase this many days after a click of the campaign counts as converted (last touch); 0: never. */
                 conversionWindowDays: z.number().int().min(0).max(90).default(7)

@@ -17,7 +17,9 @@ export const CAMPAIGN = {
     /** Campaign: Fiber for households. */
     fiberHousehold: 'c5eab4c6-9fbc-4d7e-9b65-bc2f4a8eadd4',
     /** Campaign: Fiber launch – Japan. */
-    fiberJapan: 'c6fbc5d7-a0cd-4e8f-8c76-cd3a5b9fbee5'
+    fiberJapan: 'c6fbc5d7-a0cd-4e8f-8c76-cd3a5b9fbee5',
+    /** Campaign: Fiber launch – Bay Area (sent to web-form leads). */
+    fiberBayArea: 'c7acd6e8-b1de-4f9a-9d87-de4b6caf0ff6'
 } as const;
 
 /** The messages the seed people received (message IDs as AJO's are: opaque). */
@@ -33,5 +35,6 @@ export const MESSAGE = {
         audienceId: AUDIENCE.springUpgrade
     },
     fiberHouseholdEmail: { campaignId: CAMPAIGN.fiberHousehold, messageId: 'MSG-FIBER-HH-01', channel: 'email' },
-    fiberJapanEmail: { campaignId: CAMPAIGN.fiberJapan, messageId: 'MSG-FIBER-PROMO-JP', channel: 'email' }
+    fiberJapanEmail: { campaignId: CAMPAIGN.fiberJapan, messageId: 'MSG-FIBER-PROMO-JP', channel: 'email' },
+    fiberBayAreaEmail: { campaignId: CAMPAIGN.fiberBayArea, messageId: 'MSG-FIBER-PROMO-US', channel: 'email' }
 } as const satisfies Record<string, AjoMessage>;

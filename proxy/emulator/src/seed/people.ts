@@ -564,9 +564,9 @@ function oliviaSeed(): PersonSeed {
     const events = [
         pageView(owner, n++, at(9), PAGES.fiber),
         pageView(owner, n++, at(9) + 240000, PAGES.plans),
-        emailSent(owner, n++, at(8), 'MSG-FIBER-PROMO-US'),
-        emailOpened(owner, n++, at(7), 'MSG-FIBER-PROMO-US'),
-        emailClicked(owner, n++, at(7) + 65000, 'MSG-FIBER-PROMO-US'),
+        messageFeedback(owner, n++, at(8), MESSAGE.fiberBayAreaEmail),
+        messageTracking(owner, n++, at(7), MESSAGE.fiberBayAreaEmail, 'open'),
+        messageTracking(owner, n++, at(7) + 65000, MESSAGE.fiberBayAreaEmail, 'click'),
         pageView(owner, n++, at(2), PAGES.deals)
     ];
     return {
