@@ -1,4 +1,4 @@
-import type { RunningEmulator } from '../../../proxy/emulator/src/index';
+import { NO_STITCHING_POLICY_ID, type RunningEmulator } from '../../../proxy/emulator/src/index';
 import type { RunningProxy } from '../../../proxy/src/index';
 import { startProxyStack, type ProxyStack } from '../../stack/proxyStack';
 import { readCardConfig } from '../apex/cardConfig';
@@ -31,7 +31,16 @@ let choices: ProfileChoices;
 let apex: Record<string, ApexMethod>;
 
 beforeAll(async () => {
-    stack = await startProxyStack({ env: { PROXY_SHARED_SECRET: SECRET, AEP_RETRY_MAX_ATTEMPTS: '1', CACHE_TTL_SECONDS: '0' } });
+    // A merge policy without identity stitching: the household's shared phone then reaches two people (AMBIGUOUS), the
+    // case a remembered choice is for; under the default policy AEP collapsed them into one profile.
+    stack = await startProxyStack({
+        env: {
+            PROXY_SHARED_SECRET: SECRET,
+            AEP_RETRY_MAX_ATTEMPTS: '1',
+            CACHE_TTL_SECONDS: '0',
+            AEP_MERGE_POLICY_ID: NO_STITCHING_POLICY_ID
+        }
+    });
     ({ emulator, proxy } = stack);
 });
 
