@@ -8,7 +8,6 @@ import { ProfileChoices } from '../apex/profileChoices';
 import { localRecordSource } from '../apex/recordSource';
 import { RelayResult } from '../apex/relayResult';
 import { LocalCrm } from '../crm/localCrm';
-import { COLLAPSE_FIXTURE } from '../scenarios';
 import { labelText } from './customLabels';
 
 /**
@@ -182,21 +181,6 @@ describe('preview scenarios', () => {
 
     it('answers CONFIGURATION when the Named Credential URL points at a path the proxy does not serve', async () => {
         await expect(failure(lookup({ recordId: KENJI }, 'configError'))).resolves.toMatchObject({ code: 'CONFIGURATION' });
-    });
-
-    it('lays the collapse fixture over an OK card, and only there', async () => {
-        const raw = (await apex['CustomerProfileController.startLookup']!({
-            params: { recordId: KENJI },
-            locale: 'en_US',
-            scenario: 'collapsed'
-        })) as string;
-        expect(JSON.parse(raw).card.match.collapse).toEqual(COLLAPSE_FIXTURE);
-        const notFound = (await apex['CustomerProfileController.startLookup']!({
-            params: { recordId: '00Q8c00000UnKnwEAF' },
-            locale: 'en_US',
-            scenario: 'collapsed'
-        })) as string;
-        expect(JSON.parse(notFound).card).toBeNull();
     });
 });
 

@@ -2,7 +2,7 @@ import { readCardConfig } from './cardConfig';
 import type { CustomerProfileRelay } from './customerProfileRelay';
 import type { Agent, ProfileChoices } from './profileChoices';
 import { RelayError } from './relayErrors';
-import { relayOverrides, scenarioOf, withCollapse } from '../scenarios';
+import { relayOverrides, scenarioOf } from '../scenarios';
 
 /**
  * The Apex methods the card calls, as the preview server serves them (POST /preview/apex/<Class>/<method>): the relay
@@ -33,8 +33,7 @@ export function previewApex(opts: {
     return {
         'CustomerProfileController.startLookup': async ({ params, scenario }) => {
             requirePermission(scenario);
-            const answer = await opts.relay.startLookup(params, relayOverrides(scenarioOf(scenario), opts.proxyUrl));
-            return scenarioOf(scenario) === 'collapsed' ? withCollapse(answer) : answer;
+            return opts.relay.startLookup(params, relayOverrides(scenarioOf(scenario), opts.proxyUrl));
         },
         'ProfileCardConfigController.getCardConfig': async ({ locale, scenario }) => {
             requirePermission(scenario);

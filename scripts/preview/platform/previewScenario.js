@@ -1,16 +1,16 @@
 /**
  * The situation the preview shows, chosen with `?scenario=` in the page URL (preview controls): a normal agent, one
  * without the Customer Profile Viewer permission, one without the sensitive-fields permission, a record with no
- * identity, a misconfigured Named Credential, or a profile that merged several people. Like the user language it
- * applies on the next page load; the browser sends it to the preview server with every Apex call.
+ * identity, or a misconfigured Named Credential (a profile that merged several people is the household Case's real
+ * answer). Like the user language it applies on the next page load; the browser sends it to the preview server with
+ * every Apex call.
  */
 export const SCENARIOS = [
     { key: 'normal', name: 'Normal' },
     { key: 'noPermission', name: 'No permission to view profiles' },
     { key: 'sensitiveHidden', name: 'Sensitive fields hidden' },
     { key: 'noIdentity', name: 'Record without identity' },
-    { key: 'configError', name: 'Configuration error (Named Credential URL)' },
-    { key: 'collapsed', name: 'Profile that combines people' }
+    { key: 'configError', name: 'Configuration error (Named Credential URL)' }
 ];
 
 function requestedScenario() {
