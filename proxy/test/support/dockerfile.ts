@@ -46,7 +46,11 @@ export function parseDockerfile(text: string = readFileSync(DOCKERFILE, 'utf8'))
             const copy = instruction as Copy;
             const values = copy.getArguments().map((a) => a.getValue());
             stage.copies.push({
-                from: copy.getFromFlag()?.getValue() ?? null,
+                from:
+                    copy
+                        .getFlags()
+                        .find((f) => f.getName() === 'from')
+                        ?.getValue() ?? null,
                 sources: values.slice(0, -1),
                 destination: values.at(-1) ?? ''
             });
