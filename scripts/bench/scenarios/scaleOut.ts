@@ -48,11 +48,12 @@ export async function runScaleOut(
         await Promise.all(instances.map((p) => autocannonRun(p.url, spec, { ...run, durationSeconds: Math.min(1, run.durationSeconds) })));
         const perInstance = await Promise.all(instances.map((p) => autocannonRun(p.url, spec, run)));
         const redisNow = await redisFacts(redis.url);
+        const count = instances.length;
         await Promise.all(instances.splice(0).map((p) => p.stop()));
         const fleetBudget = await runFleetBudget(ctx, profiles);
 
         return {
-            instances: instances.length,
+            instances: count,
             coalescing: {
                 distinctProfiles: ids.length,
                 agentsPerProfile: o.agentsPerProfile,
