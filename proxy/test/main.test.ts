@@ -8,6 +8,9 @@ import { aepEnvFor, startEmulator, type RunningEmulator } from '../emulator/src/
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'proxy', 'src', 'main.ts');
 
+// Each test starts node processes (through tsx) one after the other: on a busy machine that takes seconds.
+jest.setTimeout(45_000);
+
 interface Exit {
     code: number | null;
     stdout: string;
