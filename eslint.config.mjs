@@ -64,7 +64,17 @@ const BORDERS = [
 
 export default [
     {
-        ignores: ['node_modules/**', '**/dist/**', 'coverage/**', 'test-results/**', 'tmp/**', '.sf/**', '.sfdx/**', '.localdevserver/**']
+        ignores: [
+            'node_modules/**',
+            '**/dist/**',
+            '.cache/**',
+            'coverage/**',
+            'test-results/**',
+            'tmp/**',
+            '.sf/**',
+            '.sfdx/**',
+            '.localdevserver/**'
+        ]
     },
     ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: LWC_FILES })),
     {

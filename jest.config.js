@@ -1,10 +1,10 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
-// swc compiles the TypeScript proxy; jose and cookie ship ESM only, so they are transformed too.
+// swc compiles the TypeScript proxy; jose ships ESM only, so it is transformed too.
 const tsTransform = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }]
 };
-const esmOnly = ['/node_modules/(?!(jose|cookie)/)'];
+const esmOnly = ['/node_modules/(?!jose/)'];
 
 module.exports = {
     projects: [

@@ -34,7 +34,7 @@ function meets(version, comparator) {
     }
 }
 
-/** Whether `version` (e.g. "20.19.1") is in `range` (e.g. ">=20.19 <21 || >=22"). */
+/** Whether `version` (e.g. "20.19.1") is in `range` (e.g. ">=20.19 <21 || >=22.12"). */
 function satisfies(version, range) {
     return range.split('||').some(function (alternative) {
         return alternative
@@ -55,7 +55,7 @@ function problem(version, range) {
         range +
         ' (package.json "engines"); this is Node ' +
         version +
-        '. Install a supported Node (22 LTS, or 20.19 or later) and run the command again.'
+        '. Install a supported Node (26 LTS, which the image runs, or 24 or 22.12 and later) and run the command again.'
     );
 }
 

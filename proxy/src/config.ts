@@ -107,11 +107,13 @@ const EnvSchema = z.object({
     AEP_BREAKER_HALF_OPEN_MS: int('AEP_BREAKER_HALF_OPEN_MS', 100, 600000).default(10000),
     AEP_MAX_RPS: int('AEP_MAX_RPS', 1, 100000).default(50),
     AEP_BURST: int('AEP_BURST', 1, 100000).optional(),
+    PROXY_EXPECTED_INSTANCES: int('PROXY_EXPECTED_INSTANCES', 1, 1000).default(1),
     AEP_EVENTS_ENABLED: bool('AEP_EVENTS_ENABLED').default(true),
     AEP_EVENTS_LOOKBACK_DAYS: int('AEP_EVENTS_LOOKBACK_DAYS', 1, 3650).default(90),
 
     CACHE_TTL_SECONDS: int('CACHE_TTL_SECONDS', 0, 3600).default(60),
     CACHE_STALE_TTL_SECONDS: int('CACHE_STALE_TTL_SECONDS', 0, 86400).default(1800),
+    CACHE_PARTIAL_TTL_SECONDS: int('CACHE_PARTIAL_TTL_SECONDS', 0, 300).default(10),
     CACHE_MAX_ENTRIES: int('CACHE_MAX_ENTRIES', 1, 10_000_000).default(100_000),
     CACHE_MAX_BYTES: int('CACHE_MAX_BYTES', 1024 * 1024, 16 * 1024 * 1024 * 1024).default(512 * 1024 * 1024),
     NAMESPACE_CACHE_TTL_SECONDS: int('NAMESPACE_CACHE_TTL_SECONDS', 10, 86400).default(3600),
@@ -215,13 +217,18 @@ export interface ProxyConfig {
         readonly retryMaxDelayMs: number;
         readonly breakerFailures: number;
         readonly breakerHalfOpenMs: number;
+        /** The AEP budget of every instance together (one shared budget in Redis with REDIS_URL). */
         readonly maxRps: number;
         readonly burst: number;
+        /** Without Redis, or while it is down, each instance keeps to maxRps / expectedInstances. */
+        readonly expectedInstances: number;
     };
     readonly events: { readonly enabled: boolean; readonly lookbackDays: number };
     readonly cache: {
         readonly ttlMs: number;
         readonly staleTtlMs: number;
+        /** Fresh lifetime of a card whose events failed this time (events.status error): a short retry interval. */
+        readonly partialTtlMs: number;
         readonly maxEntries: number;
         readonly maxBytes: number;
         readonly namespaceTtlMs: number;
@@ -280,6 +287,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
         problems.push('AEP_RETRY_MAX_DELAY_MS must not be below AEP_RETRY_BASE_DELAY_MS');
     if (e.PROXY_BODY_IDLE_TIMEOUT_MS > e.PROXY_BODY_TIMEOUT_MS)
         problems.push('PROXY_BODY_IDLE_TIMEOUT_MS must not be above PROXY_BODY_TIMEOUT_MS');
+    // The budget is counted in windows of whole seconds (aep/aepBudget.ts): a burst below one second's calls cannot be kept.
+    if (e.AEP_BURST !== undefined && e.AEP_BURST < e.AEP_MAX_RPS) problems.push('AEP_BURST must not be below AEP_MAX_RPS');
     if (e.CACHE_STALE_TTL_SECONDS > 0 && e.CACHE_STALE_TTL_SECONDS < e.CACHE_TTL_SECONDS) {
         problems.push('CACHE_STALE_TTL_SECONDS must be 0 (no stale copies) or at least CACHE_TTL_SECONDS');
     }
@@ -326,12 +335,14 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = pr
             breakerFailures: e.AEP_BREAKER_FAILURES,
             breakerHalfOpenMs: e.AEP_BREAKER_HALF_OPEN_MS,
             maxRps: e.AEP_MAX_RPS,
-            burst: e.AEP_BURST ?? e.AEP_MAX_RPS
+            burst: e.AEP_BURST ?? e.AEP_MAX_RPS,
+            expectedInstances: e.PROXY_EXPECTED_INSTANCES
         },
         events: { enabled: e.AEP_EVENTS_ENABLED, lookbackDays: e.AEP_EVENTS_LOOKBACK_DAYS },
         cache: {
             ttlMs: e.CACHE_TTL_SECONDS * 1000,
             staleTtlMs: e.CACHE_STALE_TTL_SECONDS * 1000,
+            partialTtlMs: Math.min(e.CACHE_PARTIAL_TTL_SECONDS, e.CACHE_TTL_SECONDS) * 1000,
             maxEntries: e.CACHE_MAX_ENTRIES,
             maxBytes: e.CACHE_MAX_BYTES,
             namespaceTtlMs: e.NAMESPACE_CACHE_TTL_SECONDS * 1000,

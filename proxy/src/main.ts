@@ -2,9 +2,10 @@ import { ConfigError, loadConfig } from './config';
 import { startProxy, type RunningProxy } from './server';
 
 /**
- * Process entry point: `tsx proxy/src/main.ts` (the container's command, proxy/Dockerfile). It talks to the AEP
- * that the `AEP_*` settings name and refuses to start without them; a local AEP for development is the dev
- * entry's business (`npm start`, scripts/start.ts).
+ * Process entry point: compiled by `npm run build` to proxy/dist/main.js, the container's command
+ * (proxy/Dockerfile); `npx tsx proxy/src/main.ts` runs it from source. It talks to the AEP that the `AEP_*` settings
+ * name and refuses to start without them; a local AEP for development is the dev entry's business (`npm start`,
+ * scripts/start.ts).
  * SIGTERM/SIGINT: stop accepting, let in-flight look-ups finish (fastify close), close pools and Redis.
  */
 const SHUTDOWN_GRACE_MS = 10_000;

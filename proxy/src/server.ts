@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { AepBudget } from './aep/aepBudget';
 import { AudienceNames } from './aep/audiencesClient';
 import { Budget } from './aep/budget';
 import { EntitiesClient } from './aep/entitiesClient';
@@ -68,7 +69,8 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
             metrics.upstreamDuration.observe({ target }, ms / 1000);
         }
     });
-    const resilience = new Resilience(config.resilience, metrics, (upstream, state, cause) => {
+    const aepBudget = AepBudget.create(config, metrics, logger);
+    const resilience = new Resilience(config.resilience, aepBudget, metrics, (upstream, state, cause) => {
         // Transitions are rare and each one matters to whoever is on call: always logged.
         const line = { upstream, state, cause: cause ? { kind: cause.kind, status: cause.status ?? null } : null };
         if (state === 'closed') logger.info(line, 'circuit breaker closed: AEP calls flow again');
@@ -128,7 +130,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         };
         const degraded = Object.values(checks).some((c) => !c.ok);
         metrics.aepDegraded.set(degraded ? 1 : 0);
-        const report: HealthReport = { status: 'ok', aep: { status: degraded ? 'degraded' : 'ok', checks } };
+        const report: HealthReport = { status: 'ok', aep: { status: degraded ? 'degraded' : 'ok', checks }, aepBudget: aepBudget.report() };
         if (shared) report.redis = { ok: await shared.ping(), detail: 'optional: the in-process cache keeps working without it' };
         return report;
     }
@@ -181,6 +183,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
             warmQueue.close();
             await app.close();
             await http.close();
+            await aepBudget.close();
             await shared?.close();
             flushLogger(logger);
         }

@@ -148,6 +148,28 @@ describe('loadConfig', () => {
         );
     });
 
+    it("reads the fleet's AEP budget and the instances that share it", () => {
+        const config = loadConfig({
+            ...LOCAL_AEP,
+            PROXY_SHARED_SECRET: SECRET,
+            AEP_MAX_RPS: '40',
+            AEP_BURST: '80',
+            PROXY_EXPECTED_INSTANCES: '4'
+        });
+        expect(config.resilience).toMatchObject({ maxRps: 40, burst: 80, expectedInstances: 4 });
+        expect(loadConfig({ ...LOCAL_AEP, PROXY_SHARED_SECRET: SECRET }).resilience).toMatchObject({
+            maxRps: 50,
+            burst: 50,
+            expectedInstances: 1
+        });
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, AEP_MAX_RPS: '40', AEP_BURST: '10' })).toEqual([
+            'AEP_BURST must not be below AEP_MAX_RPS'
+        ]);
+        expect(problemsOf({ PROXY_SHARED_SECRET: SECRET, PROXY_EXPECTED_INSTANCES: '0' })).toEqual([
+            'PROXY_EXPECTED_INSTANCES must be at least 1'
+        ]);
+    });
+
     it('reads a JSON config file, with the environment taking precedence', () => {
         const dir = mkdtempSync(join(tmpdir(), 'proxy-config-'));
         const file = join(dir, 'proxy.json');

@@ -1,4 +1,5 @@
 import { CardModel } from '../src/contract/cardModel';
+import { CAMPAIGN, MESSAGE } from '../emulator/src/seed';
 import { json, RECORDS, startHarness, type Harness } from './support/harness';
 
 describe('profile look-up against the AEP emulator', () => {
@@ -30,6 +31,35 @@ describe('profile look-up against the AEP emulator', () => {
         expect(card.computedAttributes.length).toBeGreaterThan(0);
         expect(card.mergePolicy.id).toBe('7b0e1f2c-3d4e-4f50-8a6b-9c8d7e6f5a41');
         expect(card.freshness).toMatchObject({ fromCache: false, stale: false });
+    });
+
+    it('lists the campaigns that reached Jane by name and channel, newest first, and how AEP evaluates each audience', async () => {
+        const res = await h.lookup({ record: RECORDS.janeByEmail, refresh: true, maxEvents: 15 });
+        const card = CardModel.parse(json(res));
+        // Journey Optimizer's events carry IDs; the names come from the proxy's campaign names (the demo org's by default).
+        expect(card.campaigns.map((c) => [c.name, c.channel])).toEqual([
+            ['Fall loyalty double points', 'email'],
+            ['Phone 16 launch', 'email'],
+            ['5G upgrade journey', 'email'],
+            ['Spring device upgrade', 'email']
+        ]);
+        expect(card.campaigns[0]).toMatchObject({ kind: 'campaign', reached: 'converted', counts: { sent: 1, opened: 1, clicked: 1 } });
+        // The journey's email was clicked after its SMS was delivered: the line names the furthest step's channel.
+        expect(card.campaigns[2]).toMatchObject({ kind: 'journey', reached: 'converted' });
+        expect(card.campaigns[3]).toMatchObject({ reached: 'clicked', audience: 'Spring upgrade campaign – targeted' });
+        const body = JSON.stringify(card);
+        for (const message of Object.values(MESSAGE)) expect(body).not.toContain(message.messageId);
+        expect(card.events.items.find((e) => e.eventType === 'message.tracking')).toMatchObject({
+            message: { channel: 'email', action: 'clicked' },
+            title: 'Fall loyalty double points'
+        });
+        const byName = new Map(card.audiences.map((a) => [a.name, a.evaluation]));
+        expect(byName.get('Gold loyalty members')).toBe('batch');
+        expect(byName.get('Email engaged – last 30 days')).toBe('streaming');
+    });
+
+    it('names every demo campaign and journey of the emulator in its default shaping', () => {
+        expect(Object.keys(h.config.shaping.campaigns.names).sort()).toEqual(Object.values(CAMPAIGN).sort());
     });
 
     it('makes one multi-entity call for all candidates, in parallel with the events call', async () => {

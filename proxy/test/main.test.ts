@@ -8,6 +8,9 @@ import { aepEnvFor, startEmulator, type RunningEmulator } from '../emulator/src/
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'proxy', 'src', 'main.ts');
 
+// Each test starts node processes (through tsx) one after the other: on a busy machine that takes seconds.
+jest.setTimeout(45_000);
+
 interface Exit {
     code: number | null;
     stdout: string;
@@ -46,9 +49,6 @@ function runMain(env: Record<string, string>, whileListening?: (url: string) => 
         });
     });
 }
-
-// Each test starts Node + tsx as a child process (1-3 s idle, much more on a busy 2-core CI machine).
-jest.setTimeout(30_000);
 
 describe('proxy entry point (proxy/src/main.ts)', () => {
     it('refuses to start without AEP credentials, naming the variables to set, and starts no other AEP', async () => {

@@ -30,6 +30,13 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
                     mergePolicy: { ok: true },
                     circuits: { ok: true, detail: 'all closed' }
                 }
+            },
+            // No REDIS_URL and one expected instance: the instance keeps to the whole budget (AEP_MAX_RPS 50 by default).
+            aepBudget: {
+                scope: 'instance',
+                callsPerSecond: 50,
+                burst: 50,
+                detail: "no REDIS_URL: this instance keeps to its share of the fleet's budget"
             }
         });
         const ready = await h.proxy.app.inject({ method: 'GET', url: '/readyz' });
@@ -37,6 +44,8 @@ describe('health, readiness, metrics and the OpenAPI document', () => {
         expect(json(ready)).toEqual({ ready: true, checks: { started: { ok: true } }, aep: 'ok' });
         const metrics = await h.proxy.app.inject({ method: 'GET', url: '/metrics' });
         expect(metrics.body).toMatch(/^proxy_aep_degraded 0$/m);
+        expect(metrics.body).toMatch(/^proxy_aep_budget_shared 0$/m);
+        expect(metrics.body).toMatch(/^proxy_aep_budget_calls_per_second 50$/m);
     });
 
     it('exposes Prometheus metrics for requests, upstream calls and the cache', async () => {

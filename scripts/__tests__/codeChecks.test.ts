@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scripts } from '../../package.json';
@@ -31,9 +32,10 @@ function run(command: string, cwd: string): { status: number | null; output: str
     const result = spawnSync('sh', ['-c', command], {
         cwd,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }
+        // CI may set FORCE_COLOR; the assertions read plain text, so colour is off and any left is stripped.
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }
     });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 /** A tiny proxy tree that keeps every border. */

@@ -10,14 +10,15 @@ const { problem, satisfies } = require('../preflight.cjs') as {
 
 describe('Node version preflight (scripts/preflight.cjs)', () => {
     it("reads package.json's engines range as npm does", () => {
-        expect(engines.node).toBe('>=20.19 <21 || >=22');
-        for (const ok of ['20.19.0', '20.20.1', '22.0.0', '24.3.0']) expect(satisfies(ok, engines.node)).toBe(true);
-        for (const old of ['18.19.1', '20.18.3', '20.9.0', '21.7.3', '16.20.2']) expect(satisfies(old, engines.node)).toBe(false);
+        expect(engines.node).toBe('>=20.19 <21 || >=22.12');
+        for (const ok of ['20.19.0', '20.20.1', '22.12.0', '24.3.0', '26.12.1']) expect(satisfies(ok, engines.node)).toBe(true);
+        for (const old of ['18.19.1', '20.18.3', '20.9.0', '21.7.3', '22.11.0', '16.20.2'])
+            expect(satisfies(old, engines.node)).toBe(false);
     });
 
     it('names the version needed in one line, for an older Node', () => {
         expect(problem('18.19.1', engines.node)).toBe(
-            'Customer Activity Hub needs Node >=20.19 <21 || >=22 (package.json "engines"); this is Node 18.19.1. Install a supported Node (22 LTS, or 20.19 or later) and run the command again.'
+            'Customer Activity Hub needs Node >=20.19 <21 || >=22.12 (package.json "engines"); this is Node 18.19.1. Install a supported Node (26 LTS, which the image runs, or 24 or 22.12 and later) and run the command again.'
         );
         expect(problem(process.versions.node, engines.node)).toBeNull();
     });

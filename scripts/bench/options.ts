@@ -32,6 +32,8 @@ export interface BenchOptions {
         sharedHitProfiles: number;
         connectionsPerInstance: number;
         durationSeconds: number;
+        /** The fleet's AEP budget: AEP_MAX_RPS for both instances, `multiplier` x that many look-ups per second. */
+        budget: { maxRps: number; multiplier: number; durationSeconds: number };
     };
     burst: {
         /** Clients of the burst, each a closed loop (the next look-up once the previous one answered). */
@@ -95,7 +97,8 @@ export function benchOptions(mode: 'full' | 'smoke', outDir: string, cpuProfileD
             agentsPerProfile: full ? 50 : 6,
             sharedHitProfiles: full ? 50 : 4,
             connectionsPerInstance: 5,
-            durationSeconds: full ? 6 : 1
+            durationSeconds: full ? 6 : 1,
+            budget: { maxRps: 20, multiplier: 10, durationSeconds: full ? 10 : 2 }
         },
         burst: {
             connections: 200,

@@ -33,6 +33,11 @@ const platformAliases = ['platformWorkspaceApi', 'messageService', 'navigation',
     name: `lightning/${name}`,
     path: path.join(platformDir, `${name}.js`)
 }));
+// Base components the alpha LBC build lacks, as the preview renders them (src/modules/lightning/*).
+const componentAliases = ['clickToDial'].map((name) => ({
+    name: `lightning/${name}`,
+    path: path.join(previewDir, 'src/modules/lightning', name, `${name}.js`)
+}));
 
 export default {
     input: path.join(previewDir, 'src/main.js'),
@@ -63,11 +68,22 @@ export default {
                 'import.meta.env.SSR': 'false'
             }
         }),
-        platformModules({ sourceDir, translationsDir, platformDir, apexMethods: ['CustomerProfileController.startLookup'] }),
+        platformModules({
+            sourceDir,
+            translationsDir,
+            platformDir,
+            apexMethods: [
+                'CustomerProfileController.startLookup',
+                'ProfileCardConfigController.getCardConfig',
+                'ProfileChoiceController.rememberChoice',
+                'ProfileChoiceController.forgetChoice',
+                'ProfileChoiceController.reportNotThisPerson'
+            ]
+        }),
         lwc({
             rootDir: path.join(previewDir, 'src/modules'),
             enableDynamicComponents: true,
-            modules: [...sfdxModules, ...platformAliases, { npm: 'lightning-base-components' }]
+            modules: [...sfdxModules, ...platformAliases, ...componentAliases, { npm: 'lightning-base-components' }]
         })
     ]
 };

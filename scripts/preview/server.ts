@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { NewCase, type CaseArrival } from './apex/caseArrival';
-import type { CustomerProfileRelay, RelayTiming } from './apex/customerProfileRelay';
+import type { RelayTiming } from './apex/customerProfileRelay';
+import type { ApexMethod } from './apex/previewApex';
 import { RelayError } from './apex/relayErrors';
 import type { RecordView } from './crm/localCrm';
 
@@ -33,7 +34,8 @@ export interface PreviewServerOptions {
     port?: number;
     /** The built bundle (scripts/preview/dist unless PREVIEW_DIST_DIR). */
     distDir: string;
-    relay: CustomerProfileRelay;
+    /** The Apex methods the card may call, by `Class.method` (apex/previewApex.ts). */
+    apex: Record<string, ApexMethod>;
     records: { source: 'local' | 'org'; views: RecordView[] };
     /** New Cases (POST /preview/api/cases), warmed on arrival like the org's trigger; local CRM only. */
     caseArrival?: CaseArrival;
@@ -103,7 +105,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
  * exception reaches the component as a rejected promise and not as a failed request.
  */
 async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, opts: PreviewServerOptions, method: string): Promise<void> {
-    if (method !== 'CustomerProfileController.startLookup') {
+    const apexMethod = Object.hasOwn(opts.apex, method) ? opts.apex[method] : undefined;
+    if (!apexMethod) {
         return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `The preview has no Apex method ${method}` } });
     }
     let params: unknown;
@@ -119,7 +122,12 @@ async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, o
     const started = performance.now();
     const timing: RelayTiming = {};
     try {
-        const returnValue = await opts.relay.startLookup(params as { recordId?: unknown }, timing);
+        const returnValue = await apexMethod({
+            params: params as Record<string, unknown>,
+            locale: headerValue(req, 'x-preview-locale'),
+            scenario: headerValue(req, 'x-preview-scenario'),
+            timing
+        });
         res.setHeader('server-timing', serverTiming(performance.now() - started, timing));
         sendJson(res, 200, { state: 'SUCCESS', returnValue });
     } catch (err) {
@@ -152,6 +160,11 @@ function serverTiming(totalMs: number, t: RelayTiming): string {
     const aepMs = Math.min(t.aepMs ?? 0, proxyMs);
     const dur = (ms: number) => Math.max(0, ms).toFixed(1);
     return `relay;dur=${dur(totalMs - proxyMs)}, proxy;dur=${dur(proxyMs - aepMs)}, aep;dur=${dur(aepMs)}`;
+}
+
+function headerValue(req: http.IncomingMessage, name: string): string {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : '';
 }
 
 class BodyTooLarge extends Error {}

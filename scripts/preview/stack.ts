@@ -4,6 +4,8 @@ import { createConnection, hasOrgCredentials, type Env } from '../org/connection
 import { startProxyStack } from '../stack/proxyStack';
 import { CaseArrival } from './apex/caseArrival';
 import { CustomerProfileRelay } from './apex/customerProfileRelay';
+import { previewApex } from './apex/previewApex';
+import { ProfileChoices } from './apex/profileChoices';
 import { localRecordSource, orgRecordSource, type RecordSource } from './apex/recordSource';
 import { readApexSettings } from './apex/apexSettings';
 import { ensurePreviewBundle } from './build';
@@ -21,6 +23,8 @@ import { startPreviewServer, type RunningPreview } from './server';
 export const DEMO_SHARED_SECRET = 'cah-local-demo-shared-secret';
 /** The preview agent's Salesforce User Id, sent as X-Agent-Id like UserInfo.getUserId(). */
 export const PREVIEW_AGENT_USER_ID = '0058c00000PrevwAAA';
+/** The preview agent's name, as a stored profile choice shows who made it. */
+export const PREVIEW_AGENT_NAME = 'Avery Agent';
 
 /**
  * The environment minus the developer's real AEP, org, proxy, Redis and cache settings: emulator and local CRM
@@ -50,6 +54,8 @@ export interface RunningStack {
     proxy: RunningProxy;
     preview: RunningPreview;
     relay: CustomerProfileRelay;
+    /** Profile choices and "Not this person" reports made in the preview (in memory). */
+    choices: ProfileChoices;
     recordSource: RecordSource['kind'];
     sharedSecret: string;
     usingDemoSecret: boolean;
@@ -95,6 +101,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         settings.warnings.forEach((w) => log(`preview: ${w}`));
         const crm = LocalCrm.fromFile();
         const source = hasOrgCredentials(env) ? await orgRecordSource(await createConnection(env)) : localRecordSource(crm);
+        const choices = new ProfileChoices(source);
         const relay = new CustomerProfileRelay({
             proxyUrl: proxy.url,
             sharedSecret,
@@ -103,14 +110,15 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
             canViewSensitiveFields: !opts.hideSensitiveFields,
             maxEvents: settings.maxEvents,
             timeoutMs: settings.timeoutSeconds * 1000,
-            cacheTtlMs: settings.cacheTtlSeconds * 1000
+            cacheTtlMs: settings.cacheTtlSeconds * 1000,
+            choices
         });
         const views = crm.views();
         const caller = { proxyUrl: proxy.url, sharedSecret, agentUserId: PREVIEW_AGENT_USER_ID, timeoutMs: 10_000 };
         const preview = await startPreviewServer({
             port: opts.previewPort ?? 0,
             distDir: bundle.distDir,
-            relay,
+            apex: previewApex({ relay, choices, proxyUrl: proxy.url, agent: { id: PREVIEW_AGENT_USER_ID, name: PREVIEW_AGENT_NAME } }),
             records: { source: source.kind, views },
             caseArrival:
                 source.kind === 'local'
@@ -120,7 +128,7 @@ export async function startStack(opts: StackOptions = {}): Promise<RunningStack>
         });
         closers.push(() => preview.close());
 
-        return { emulator, proxy, preview, relay, recordSource: source.kind, sharedSecret, usingDemoSecret, close: closeAll };
+        return { emulator, proxy, preview, relay, choices, recordSource: source.kind, sharedSecret, usingDemoSecret, close: closeAll };
     } catch (err) {
         await closeAll();
         throw err;

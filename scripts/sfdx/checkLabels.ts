@@ -10,6 +10,35 @@ const LABEL_IMPORT = /from\s+['"]@salesforce\/label\/c\.([A-Za-z0-9_]+)['"]/g;
 const LABELS_FILE = 'CustomLabels.labels-meta.xml';
 const TRANSLATION_SUFFIX = '.translation-meta.xml';
 
+/** Custom metadata fields that name a Custom Label resolved at run time (ProfileLabelResolver.cls). */
+const LABEL_NAME_FIELD = /Label_Name__c$/;
+
+/**
+ * Label names custom metadata records name (Profile_Next_Step_Rule__mdt, Profile_Label_Mapping__mdt), with the
+ * record file and the line of the value: Apex resolves them in the user's language, so they need the same checks as
+ * the labels the LWC imports.
+ */
+export function metadataLabels(root: string): Map<string, { file: string; line: number }> {
+    const out = new Map<string, { file: string; line: number }>();
+    for (const file of listSourceFiles(root, (n) => n.endsWith('.md-meta.xml')).sort()) {
+        const source = fs.readFileSync(file, 'utf8');
+        let doc: Record<string, unknown>;
+        try {
+            doc = readXml(file).CustomMetadata as Record<string, unknown>;
+        } catch {
+            continue; // a malformed record is the metadata check's to report
+        }
+        for (const entry of asArray(doc?.values as Record<string, unknown>[])) {
+            const field = text(entry.field) ?? '';
+            const name = text(entry.value)?.trim();
+            if (!LABEL_NAME_FIELD.test(field) || !name || out.has(name)) continue;
+            const index = source.indexOf(name);
+            out.set(name, { file, line: index < 0 ? 1 : source.slice(0, index).split('\n').length });
+        }
+    }
+    return out;
+}
+
 /** Label names imported by the LWC sources, with the first file and line that imports each. */
 export function importedLabels(lwcDirs: string[]): Map<string, { file: string; line: number }> {
     const out = new Map<string, { file: string; line: number }>();
@@ -24,14 +53,16 @@ export function importedLabels(lwcDirs: string[]): Map<string, { file: string; l
 }
 
 /**
- * Every label an LWC imports (`@salesforce/label/c.X`) exists in CustomLabels with a non-empty English value and
- * is translated, non-empty, in all five translation files. The English labels must sit in the default package
+ * Every label an LWC imports (`@salesforce/label/c.X`) or a custom metadata record names (a `*Label_Name__c` field,
+ * resolved by Apex at run time) exists in CustomLabels with a non-empty English value and is translated, non-empty,
+ * in all five translation files. The English labels must sit in the default package
  * directory (they deploy into every org); the translation files may sit in another one, deployed once Translation
  * Workbench is on.
  */
 export function checkLabels(root: string): Problem[] {
     const problems: Problem[] = [];
     const imports = importedLabels(lwcDirectories(root));
+    for (const [name, where] of metadataLabels(root)) if (!imports.has(name)) imports.set(name, where);
     if (imports.size === 0) return problems;
 
     const core = packageDirectories(root).find((d) => d.isDefault);

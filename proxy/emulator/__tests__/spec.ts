@@ -5,12 +5,14 @@ import YAML from 'yaml';
 
 /*
  * openapi-backend requires @apidevtools/json-schema-ref-parser, which ships ESM only; the shared jest config
- * transforms only jose/cookie from node_modules, so jest cannot load it. In quick mode with an object
+ * transforms only jose from node_modules, so jest cannot load it. In quick mode with an object
  * definition openapi-backend only calls its `parse` (identity for an object) and dereferences with the
  * synchronous `dereference-json-schema` instead, so this loader shim changes nothing that is validated.
  * Remove it once '@apidevtools/json-schema-ref-parser' is added to the ESM transform list in jest.config.js.
+ * It is mocked where openapi-backend finds it: package.json's overrides pin it, and npm installs it under
+ * openapi-backend's own node_modules.
  */
-jest.mock('@apidevtools/json-schema-ref-parser', () => {
+jest.mock(require.resolve('@apidevtools/json-schema-ref-parser', { paths: [require.resolve('openapi-backend')] }), () => {
     const unavailable = async (): Promise<never> => {
         throw new Error('json-schema-ref-parser is not loadable under jest (ESM only); use quick mode with an object definition');
     };

@@ -1,5 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { AudienceWithName, BulkGetResponse } from '../contract/aepMetadata';
+import type { CardModel } from '../contract/cardModel';
+
+type Evaluation = CardModel['audiences'][number]['evaluation'];
 import { AepCallError } from './aepCallError';
 import type { Budget } from './budget';
 import type { PlatformClient } from './platformClient';
@@ -14,13 +17,30 @@ export interface AudienceNamesConfig {
     maxEntries?: number;
 }
 
+/** What the card shows of an audience definition: its name and how AEP evaluates it. */
+export interface AudienceInfo {
+    name: string;
+    evaluation: Evaluation;
+}
+
 /**
- * Audience (segment) names for the ids in `segmentMembership.ups`. Names change rarely, so they are
+ * How AEP evaluates an audience, from its definition's evaluationInfo ("If `continuous` is set to `true`, it will be a
+ * segment definition evaluated using streaming segmentation", proxy/emulator/specs/adobe/segmentation.yaml). AEP
+ * creates batch definitions by default, so a definition without evaluationInfo counts as batch.
+ */
+export function evaluationOf(info: { continuous?: { enabled: boolean }; synchronous?: { enabled: boolean } } | undefined): Evaluation {
+    if (info?.continuous?.enabled === true) return 'streaming';
+    if (info?.synchronous?.enabled === true) return 'edge';
+    return 'batch';
+}
+
+/**
+ * Audience (segment) names and evaluation methods for the ids in `segmentMembership.ups`. Names change rarely, so they are
  * cached for AUDIENCE_NAME_TTL_SECONDS; ids AEP does not know are cached for a shorter negative TTL so a
  * deleted audience does not cost a call per look-up. Only misses go to `POST /audiences/bulk-get`.
  */
 export class AudienceNames {
-    private readonly cache: LRUCache<string, { name: string | null }>;
+    private readonly cache: LRUCache<string, { info: AudienceInfo | null }>;
 
     constructor(
         private readonly platform: PlatformClient,
@@ -29,13 +49,13 @@ export class AudienceNames {
         this.cache = new LRUCache({ max: cfg.maxEntries ?? 20_000, ttl: cfg.ttlMs });
     }
 
-    /** Names known without calling AEP (null = known to be missing). */
-    cached(ids: readonly string[]): { names: Map<string, string | null>; misses: string[] } {
-        const names = new Map<string, string | null>();
+    /** Audiences known without calling AEP (null = known to be missing). */
+    cached(ids: readonly string[]): { names: Map<string, AudienceInfo | null>; misses: string[] } {
+        const names = new Map<string, AudienceInfo | null>();
         const misses: string[] = [];
         for (const id of new Set(ids)) {
             const hit = this.cache.get(id);
-            if (hit) names.set(id, hit.name);
+            if (hit) names.set(id, hit.info);
             else misses.push(id);
         }
         return { names, misses };
@@ -45,7 +65,7 @@ export class AudienceNames {
      * Resolves names, calling AEP for misses only. Failures leave those ids unresolved (the card shows the
      * id) rather than failing the look-up: a name is a nicety, the membership is the fact.
      */
-    async resolve(ids: readonly string[], budget: Budget, requestId?: string): Promise<Map<string, string | null>> {
+    async resolve(ids: readonly string[], budget: Budget, requestId?: string): Promise<Map<string, AudienceInfo | null>> {
         const { names, misses } = this.cached(ids);
         for (let i = 0; i < misses.length; i += BULK_GET_MAX) {
             const chunk = misses.slice(i, i + BULK_GET_MAX);
@@ -58,8 +78,8 @@ export class AudienceNames {
         return names;
     }
 
-    private async bulkGet(ids: string[], budget: Budget, requestId?: string): Promise<Map<string, string | null>> {
-        const out = new Map<string, string | null>();
+    private async bulkGet(ids: string[], budget: Budget, requestId?: string): Promise<Map<string, AudienceInfo | null>> {
+        const out = new Map<string, AudienceInfo | null>();
         let body: unknown;
         try {
             const res = await this.platform.request({
@@ -88,14 +108,14 @@ export class AudienceNames {
         if (!parsed.success) throw new AepCallError('segmentation', 'malformed', 'segmentation: bulk-get answer without results');
         for (const id of ids) {
             const entry = AudienceWithName.safeParse(parsed.data.results[id]);
-            const name = entry.success ? entry.data.name : null;
-            this.remember(id, name);
-            out.set(id, name);
+            const info = entry.success ? { name: entry.data.name, evaluation: evaluationOf(entry.data.evaluationInfo) } : null;
+            this.remember(id, info);
+            out.set(id, info);
         }
         return out;
     }
 
-    private remember(id: string, name: string | null): void {
-        this.cache.set(id, { name }, { ttl: name === null ? this.cfg.negativeTtlMs : this.cfg.ttlMs });
+    private remember(id: string, info: AudienceInfo | null): void {
+        this.cache.set(id, { info }, { ttl: info === null ? this.cfg.negativeTtlMs : this.cfg.ttlMs });
     }
 }

@@ -10,8 +10,8 @@ import {
 import type { ProxyConfig } from '../config';
 import { BREAKER_STATE_VALUE, type ProxyMetrics } from '../observability/metrics';
 import { AepCallError, isUpstreamFault, type Upstream } from './aepCallError';
+import type { AepBudget } from './aepBudget';
 import type { Budget, CallShare } from './budget';
-import { TokenBucket } from './rateLimiter';
 
 export interface GuardOptions {
     budget: Budget;
@@ -43,17 +43,16 @@ export class Resilience {
     private readonly breakers = new Map<Upstream, CircuitBreakerPolicy>();
     /** The last failure that counted for each breaker: what an open breaker is refusing calls because of. */
     private readonly lastFault = new Map<Upstream, AepCallError>();
-    readonly bucket: TokenBucket;
 
     constructor(
         private readonly cfg: ProxyConfig['resilience'],
+        /** The outbound rate limit: the fleet's budget in Redis, or this instance's share. */
+        private readonly aepBudget: Pick<AepBudget, 'take'>,
         private readonly metrics: ProxyMetrics,
         private readonly onBreakerChange: (upstream: Upstream, state: BreakerState, cause: AepCallError | undefined) => void = () =>
             undefined,
         private readonly random: () => number = Math.random
-    ) {
-        this.bucket = new TokenBucket(cfg.maxRps, cfg.burst);
-    }
+    ) {}
 
     breakerState(upstream: Upstream): BreakerState {
         const state = this.breakers.get(upstream)?.state ?? CircuitState.Closed;
@@ -77,7 +76,7 @@ export class Resilience {
         for (let attempt = 1; ; attempt++) {
             if (opts.rateLimited) {
                 if (opts.budget.share) await this.takeShare(upstream, opts.budget.share);
-                this.takeToken(upstream);
+                await this.takeToken(upstream);
             }
             try {
                 return await breaker.execute(() => fn(attempt));
@@ -110,14 +109,14 @@ export class Resilience {
         }
     }
 
-    private takeToken(upstream: Upstream): void {
-        const waitMs = this.bucket.tryTake();
+    private async takeToken(upstream: Upstream): Promise<void> {
+        const waitMs = await this.aepBudget.take();
         if (waitMs > 0) {
             this.metrics.rateLimited.inc({ target: upstream });
             throw new AepCallError(
                 upstream,
                 'rate_limited_local',
-                `${upstream}: the proxy's AEP rate limit (AEP_MAX_RPS=${this.cfg.maxRps}) is exhausted`,
+                `${upstream}: the AEP budget (AEP_MAX_RPS=${this.cfg.maxRps}) is spent for now`,
                 {
                     retryAfterMs: waitMs
                 }

@@ -12,7 +12,15 @@ import type { SharedStore } from './redisStore';
  * again on every write.
  */
 export type CacheEntry =
-    | { kind: 'card'; fetchedAtMs: number; hitBody: Buffer; profileId: string; matchedNamespace: string | null }
+    | {
+          kind: 'card';
+          fetchedAtMs: number;
+          hitBody: Buffer;
+          profileId: string;
+          matchedNamespace: string | null;
+          /** Its events failed this time: fresh only for the short partial TTL, so the next look-up tries again. */
+          partial: boolean;
+      }
     | {
           kind: 'error';
           fetchedAtMs: number;
@@ -31,7 +39,9 @@ export interface CacheLookup {
 /**
  * Short-TTL card cache: an in-process LRU bounded by entries and bytes, with an optional shared store
  * (Redis) behind it so N stateless instances share hits. Cards outlive their fresh TTL up to the stale TTL,
- * only to be served (marked stale) when AEP fails. The shared store is best effort: its failures are misses.
+ * only to be served (marked stale) when AEP fails. A card whose events failed this time is fresh only for
+ * CACHE_PARTIAL_TTL_SECONDS: a brief events failure must not stay on every agent's screen for the full TTL.
+ * The shared store is best effort: its failures are misses.
  */
 export class CardCache {
     private readonly lru: LRUCache<string, CacheEntry>;
@@ -107,7 +117,7 @@ export class CardCache {
     }
 
     private isFresh(e: CacheEntry): boolean {
-        return this.now() - e.fetchedAtMs < this.cfg.ttlMs;
+        return this.now() - e.fetchedAtMs < (e.kind === 'card' && e.partial ? this.cfg.partialTtlMs : this.cfg.ttlMs);
     }
 
     private remainingTtl(e: CacheEntry): number {
@@ -124,7 +134,8 @@ function toEntry(o: CachedOutcome): CacheEntry {
         fetchedAtMs: o.fetchedAtMs,
         hitBody: utf8Bytes(JSON.stringify(hit)),
         profileId: o.card.profileId,
-        matchedNamespace: o.matchedNamespace
+        matchedNamespace: o.matchedNamespace,
+        partial: o.card.events.status === 'error'
     };
 }
 

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { closeRedisClient, createRedisClient } from '../lib/redisClient';
 import type { Logger } from '../observability/logger';
 
 /** The shared cache (Redis) as the card cache and coalescing need it. Every method is best effort. */
@@ -20,26 +20,11 @@ export function redisCardKey(key: string): string {
 }
 
 /**
- * Redis-backed shared store (REDIS_URL). Short command timeouts and no offline queue: when Redis is slow
- * or down the proxy carries on with its in-process cache instead of waiting on it.
+ * Redis-backed shared store (REDIS_URL). Every command is best effort: when Redis is slow or down the proxy
+ * carries on with its in-process cache instead of waiting on it (lib/redisClient.ts).
  */
 export function createRedisStore(url: string, prefix: string, log: Logger): SharedStore {
-    const redis = new Redis(url, {
-        lazyConnect: false,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        commandTimeout: 250,
-        connectTimeout: 2000,
-        keyPrefix: prefix
-    });
-    let warned = false;
-    redis.on('error', (err: Error) => {
-        if (!warned) log.warn({ err: { message: err.message } }, 'redis unavailable; serving from the in-process cache only');
-        warned = true;
-    });
-    redis.on('ready', () => {
-        warned = false;
-    });
+    const redis = createRedisClient(url, prefix, log, 'serving from the in-process cache only');
     const quiet = async <T>(fallback: T, fn: () => Promise<T>): Promise<T> => {
         try {
             return await fn();
@@ -56,9 +41,6 @@ export function createRedisStore(url: string, prefix: string, log: Logger): Shar
         claimOnce: (key, ttlMs) =>
             quiet<boolean | null>(null, async () => (await redis.set(key, '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK'),
         ping: () => quiet(false, async () => (await redis.ping()) === 'PONG'),
-        close: async () => {
-            await quiet(undefined, async () => void (await redis.quit()));
-            redis.disconnect();
-        }
+        close: () => closeRedisClient(redis)
     };
 }

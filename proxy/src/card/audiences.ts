@@ -11,11 +11,16 @@ import type { ShapingConfig } from './shapingConfig';
 import { asRecord, type XdmReader } from './xdm';
 
 type Audience = CardModel['audiences'][number];
+/** What the segmentation API told about an audience (resolved and cached by the caller). */
+export interface AudienceDefinition {
+    name: string;
+    evaluation?: Audience['evaluation'];
+}
 const STATUSES = new Set(['realized', 'existing', 'exited']);
 
 export function toAudiences(
     xdm: XdmReader,
-    names: ReadonlyMap<string, { name: string }>,
+    names: ReadonlyMap<string, AudienceDefinition>,
     config: ShapingConfig['audiences']
 ): { items: Audience[]; dropped: number } {
     const all: Array<Audience & { t: number }> = [];
@@ -25,7 +30,8 @@ export function toAudiences(
             const status = typeof m?.status === 'string' ? m.status.toLowerCase() : '';
             if (!m || !STATUSES.has(status) || id === '' || id.length > CARD_LIMITS.maxId) continue;
             if (status === 'exited' && !config.showExited) continue;
-            const known = names.get(id)?.name;
+            const definition = names.get(id);
+            const known = definition?.name;
             const name = typeof known === 'string' && known.trim() !== '' ? clip(known, CARD_LIMITS.maxLabel) : null;
             const qualifiedAt = isoOrNull(m.lastQualificationTime);
             all.push({
@@ -35,6 +41,7 @@ export function toAudiences(
                 namespace: clip(namespace, 32),
                 status: status as Audience['status'],
                 qualifiedAt,
+                evaluation: definition?.evaluation ?? null,
                 t: timeOf(qualifiedAt) ?? -Infinity
             });
         }

@@ -1,6 +1,7 @@
 /**
  * Contact points, loyalty and lifetime value: the "who and how to reach them" part of the card.
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { clip, currencyOrNull, isoOrNull, numberOrNull, textOrNull } from './bound';
 import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
 import type { ShapingConfig } from './shapingConfig';
@@ -34,7 +35,7 @@ export function toContactPoints(xdm: XdmReader): CardModel['contactPoints'] {
     for (const [path, kind] of PHONE_FIELDS) {
         const number = xdm.get(`${path}.number`);
         if (typeof number === 'string' && number.trim() !== '' && number.trim().length <= L) {
-            phones.push({ number: clip(number, L), kind, primary: xdm.get(`${path}.primary`) === true });
+            phones.push({ number: clip(number, L), ...nationalForm(number.trim()), kind, primary: xdm.get(`${path}.primary`) === true });
         }
     }
     return {
@@ -43,6 +44,23 @@ export function toContactPoints(xdm: XdmReader): CardModel['contactPoints'] {
         address: toAddress(xdm),
         marketingConsent: toConsent(xdm),
         preferredChannel: textOrNull(xdm.get('consents.marketing.preferred'), L)
+    };
+}
+
+/**
+ * The national form of an E.164 number ("+14155550123" -> "(415) 555-0123"), its international form and its country,
+ * so an agent reads the number the way the customer says it (or with the country code, calling from abroad). Only a
+ * number with its country code is formatted: guessing a country for a national number could show a wrong one.
+ */
+export function nationalForm(number: string): { national: string | null; international: string | null; country: string | null } {
+    const none = { national: null, international: null, country: null };
+    if (!number.startsWith('+')) return none;
+    const parsed = parsePhoneNumberFromString(number);
+    if (!parsed?.isValid()) return none;
+    return {
+        national: clip(parsed.formatNational(), L),
+        international: clip(parsed.formatInternational(), L),
+        country: parsed.country ?? null
     };
 }
 

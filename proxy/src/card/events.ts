@@ -8,6 +8,7 @@
 import { EventChild, parseEventsPage } from '../contract/aepEntities';
 import { clip, currencyOrNull, numberOrNull, safeUrl, textOrNull, timeOf, isoOrNull } from './bound';
 import { CARD_LIMITS, type CardModel } from '../contract/cardModel';
+import { channelOf, messageEventOf } from './campaigns';
 import { humanise } from './computedAttributes';
 import type { ShapingConfig } from './shapingConfig';
 import { asArray, asRecord, createXdmReader } from './xdm';
@@ -44,10 +45,9 @@ export function categoryOf(eventType: string): EventItem['category'] {
     return 'other';
 }
 
-export function toEvents(input: EventsInput, config: ShapingConfig['events'], maxEvents: number): { section: Section; dropped: number } {
-    if (input.status !== 'available') {
-        return { section: { status: input.status, reason: clip(input.reason, 64) || null, items: [] }, dropped: 0 };
-    }
+/** The raw event children of an available section, pages concatenated, at most MAX_EVENTS_READ; none otherwise. */
+export function eventChildren(input: EventsInput): unknown[] {
+    if (input.status !== 'available') return [];
     const raw: unknown[] = [];
     for (const child of input.children ?? []) {
         if (raw.length >= MAX_EVENTS_READ) break;
@@ -59,9 +59,22 @@ export function toEvents(input: EventsInput, config: ShapingConfig['events'], ma
             raw.push(child);
         }
     }
+    return raw;
+}
+
+export function toEvents(
+    input: EventsInput,
+    config: ShapingConfig['events'],
+    maxEvents: number,
+    campaignNames: Readonly<Record<string, string>> = {},
+    raw: readonly unknown[] = eventChildren(input)
+): { section: Section; dropped: number } {
+    if (input.status !== 'available') {
+        return { section: { status: input.status, reason: clip(input.reason, 64) || null, items: [] }, dropped: 0 };
+    }
     const items: Array<EventItem & { t: number }> = [];
     for (const child of raw) {
-        const item = toItem(child, config.ofInterest);
+        const item = toItem(child, config.ofInterest, campaignNames);
         if (item) items.push(item);
     }
     items.sort((a, b) => b.t - a.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -72,7 +85,11 @@ export function toEvents(input: EventsInput, config: ShapingConfig['events'], ma
     };
 }
 
-function toItem(child: unknown, ofInterest: readonly string[]): (EventItem & { t: number }) | null {
+function toItem(
+    child: unknown,
+    ofInterest: readonly string[],
+    campaignNames: Readonly<Record<string, string>>
+): (EventItem & { t: number }) | null {
     const parsed = EventChild.safeParse(child);
     if (!parsed.success) return null;
     const entity = parsed.data.entity;
@@ -85,6 +102,25 @@ function toItem(child: unknown, ofInterest: readonly string[]): (EventItem & { t
     if (id === null) return null;
 
     const xdm = createXdmReader(entity, []);
+    const message = messageEventOf(xdm, eventType, timestamp, t);
+    if (eventType.startsWith('message.')) {
+        // A feedback or tracking event that says nothing the agent can use (a bot open, a delay) is left out.
+        if (message === null || message.step === null) return null;
+        const channel = message.channel === 'other' ? channelOf(xdm.get('channel')) : message.channel;
+        const name = Object.hasOwn(campaignNames, message.id) ? campaignNames[message.id] : undefined;
+        return {
+            id,
+            eventType: clip(eventType, CARD_LIMITS.maxId),
+            category:
+                channel === 'email' ? 'email' : channel === 'push' || channel === 'inApp' ? 'app' : channel === 'web' ? 'web' : 'other',
+            timestamp,
+            title: name ? clip(name, CARD_LIMITS.maxLabel) : null,
+            amount: null,
+            message: { channel, action: message.step },
+            url: null,
+            t
+        };
+    }
     const category = categoryOf(eventType);
     const detail = detailOf(category, xdm.get.bind(xdm));
     const fallback = KNOWN_TYPE_PREFIXES.some((p) => eventType.startsWith(p)) ? null : humanise(eventType.split('.').pop() ?? eventType);
@@ -95,6 +131,7 @@ function toItem(child: unknown, ofInterest: readonly string[]): (EventItem & { t
         timestamp,
         title: detail ? clip(detail) : fallback && clip(fallback),
         amount: category === 'purchase' ? amountOf(xdm.get('commerce.order.priceTotal'), xdm.get('commerce.order.currencyCode')) : null,
+        message: null,
         url: safeUrl(xdm.get('web.webPageDetails.URL')),
         t
     };
@@ -110,10 +147,8 @@ function detailOf(category: EventItem['category'], get: (path: string) => unknow
         case 'commerce':
             return productNames(get('productListItems'));
         case 'email':
-            return (
-                textOrNull(get('directMarketing.messageID'), CARD_LIMITS.maxLabel) ??
-                textOrNull(get('directMarketing.subject'), CARD_LIMITS.maxLabel)
-            );
+            // The subject, never directMarketing.messageID: a message id means nothing to an agent.
+            return textOrNull(get('directMarketing.subject'), CARD_LIMITS.maxLabel);
         case 'web':
             return (
                 textOrNull(get('web.webPageDetails.name'), CARD_LIMITS.maxLabel) ??

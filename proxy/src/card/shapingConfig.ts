@@ -117,6 +117,34 @@ const RawShapingConfig = z
             })
             .strict()
             .prefault({}),
+        campaigns: z
+            .object({
+                /**
+                 * Journey Optimizer campaign IDs and journey version IDs -> the name the card shows. AJO's message events
+                 * carry IDs only (its names live in the AJO entity dataset, which profile look-ups do not return); copy
+                 * them from Journey Optimizer (a campaign's or journey version's properties). The defaults are the demo
+                 * org's. An unnamed campaign shows as its channel ("an email campaign"), never as an ID.
+                 */
+                names: z
+                    .record(
+                        z.string().regex(/^[A-Za-z0-9_.:-]{1,48}$/, 'campaign ids are letters, digits, _ . : -'),
+                        z.string().min(1).max(80)
+                    )
+                    .refine((names) => Object.keys(names).length <= 500, 'at most 500 campaign names')
+                    .default({
+                        'c1a6f0d2-5b7e-4f3a-9d21-7e8b0c4a6f10': 'Fall loyalty double points',
+                        'c2b7e1f3-6c8f-4a4b-8e32-8f9c1d5b7a21': 'Phone 16 launch',
+                        'c3c8f2a4-7d9a-4b5c-9f43-9a0d2e6c8b32': '5G upgrade journey',
+                        'c4d9a3b5-8eab-4c6d-8a54-ab1e3f7d9c43': 'Spring device upgrade',
+                        'c5eab4c6-9fbc-4d7e-9b65-bc2f4a8eadd4': 'Fiber for households',
+                        'c6fbc5d7-a0cd-4e8f-8c76-cd3a5b9fbee5': 'Fiber launch – Japan',
+                        'c7acd6e8-b1de-4f9a-9d87-de4b6caf0ff6': 'Fiber launch – Bay Area'
+                    }),
+                /** A purchase this many days after a click of the campaign counts as converted (last touch); 0: never. */
+                conversionWindowDays: z.number().int().min(0).max(90).default(7)
+            })
+            .strict()
+            .prefault({}),
         /**
          * XDM paths (and everything under them) that never reach the card, whatever AEP returns. AEP's
          * label-based access control may not strip them (https://experienceleague.adobe.com/en/docs/experience-platform/data-governance/labels/reference),

@@ -5,7 +5,7 @@
  * The only throw is the final `CardModel.parse` of our own output, which would mean a bug here.
  */
 import type { ProfileEnvelope } from '../contract/aepEntities';
-import { toAudiences } from './audiences';
+import { toAudiences, type AudienceDefinition } from './audiences';
 import { clip, isoOrNull } from './bound';
 import {
     CARD_LIMITS,
@@ -17,7 +17,8 @@ import {
 } from '../contract/cardModel';
 import { toComputedAttributes } from './computedAttributes';
 import { toContactPoints, toLifetimeValue, toLoyalty } from './contactPoints';
-import { toEvents, type EventsInput } from './events';
+import { toCampaigns } from './campaigns';
+import { eventChildren, toEvents, type EventsInput } from './events';
 import { toIdentities } from './identities';
 import { toPerson } from './person';
 import { toScores } from './scores';
@@ -40,8 +41,8 @@ export interface CardInput {
     envelope: ProfileEnvelope;
     match: MatchSummary;
     events: EventsInput;
-    /** Audience id -> name, from the segmentation API (cached by the caller). Missing ids show as ids. */
-    audienceNames: ReadonlyMap<string, { name: string }>;
+    /** Audience id -> name and evaluation, from the segmentation API (cached by the caller). Missing ids show as ids. */
+    audienceNames: ReadonlyMap<string, AudienceDefinition>;
     /** The merge policy the look-up sent (AEP echoes only its id). */
     mergePolicy: { id: string; name: string | null };
     freshness: CardModel['freshness'];
@@ -53,7 +54,9 @@ export interface CardInput {
 export function toCardModel(input: CardInput): CardModel {
     const { envelope, config } = input;
     const xdm = createXdmReader(envelope.entity, config.denylist);
-    const events = toEvents(input.events, config.events, input.maxEvents ?? config.events.defaultMax);
+    const raw = eventChildren(input.events);
+    const events = toEvents(input.events, config.events, input.maxEvents ?? config.events.defaultMax, config.campaigns.names, raw);
+    const campaigns = toCampaigns(raw, config.campaigns, input.audienceNames);
     const audiences = toAudiences(xdm, input.audienceNames, config.audiences);
     const computed = toComputedAttributes(xdm, config.computedAttributes);
     const identities = toIdentities(xdm);
@@ -69,6 +72,7 @@ export function toCardModel(input: CardInput): CardModel {
         computedAttributes: computed.items,
         audiences: audiences.items,
         events: events.section,
+        campaigns: campaigns.items,
         identities: identities.items,
         match: {
             field: clip(input.match.candidate.field, 80),
@@ -91,7 +95,8 @@ export function toCardModel(input: CardInput): CardModel {
             audiences: audiences.dropped,
             events: events.dropped,
             computedAttributes: computed.dropped,
-            identities: identities.dropped
+            identities: identities.dropped,
+            campaigns: campaigns.dropped
         },
         links: { aepProfileUrl: profileUrl(config.aepProfileUrlTemplate, envelope.entityId) }
     };
@@ -116,6 +121,7 @@ function profileUrl(template: string | null, profileId: string): string | null {
 function fitToBudget(card: CardModel): CardModel {
     const steps: Array<() => boolean> = [
         () => dropLast(card.events.items, () => card.truncated.events++),
+        () => dropLast(card.campaigns, () => card.truncated.campaigns++),
         () => dropLast(card.audiences, () => card.truncated.audiences++),
         () => dropLast(card.computedAttributes, () => card.truncated.computedAttributes++),
         () => dropLast(card.identities, () => card.truncated.identities++),

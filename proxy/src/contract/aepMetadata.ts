@@ -34,4 +34,21 @@ export const MergePolicyList = z.object({ children: z.array(MergePolicy) }).loos
 
 /** `POST /audiences/bulk-get` answers 207 with results keyed by audience id (proxy/emulator/specs/adobe/segmentation.yaml). */
 export const BulkGetResponse = z.object({ results: z.record(z.string(), z.unknown()) }).loose();
-export const AudienceWithName = z.object({ name: z.string().min(1) }).loose();
+/**
+ * An audience definition as bulk-get returns it: its name and `evaluationInfo` (batch, continuous = streaming,
+ * synchronous = edge; proxy/emulator/specs/adobe/segmentation.yaml). Only the name is required.
+ */
+export const AudienceWithName = z
+    .object({
+        name: z.string().min(1),
+        evaluationInfo: z
+            .object({
+                batch: z.object({ enabled: z.boolean() }).loose().optional(),
+                continuous: z.object({ enabled: z.boolean() }).loose().optional(),
+                synchronous: z.object({ enabled: z.boolean() }).loose().optional()
+            })
+            .loose()
+            .optional()
+            .catch(undefined)
+    })
+    .loose();

@@ -38,11 +38,13 @@ export const CARD_LIMITS = {
     candidates: 4,
     identitiesTried: 8,
     /** Person ids listed when a profile merged several people (match.collapse). */
-    collapsedIds: 5
+    collapsedIds: 5,
+    /** Campaigns and journeys that reached the customer (campaigns section). */
+    campaigns: 8
 } as const;
 
 /** The serialised card never exceeds this; a test fills every list to its cap with maximal strings. */
-export const CARD_MAX_BYTES = 32 * 1024;
+export const CARD_MAX_BYTES = 40 * 1024;
 
 /**
  * The card fields only agents with Salesforce's View_Sensitive_Profile_Fields permission see: birth date, gender
@@ -79,7 +81,23 @@ export const Person = z.object({
 export const ContactPoints = z.object({
     emails: z.array(z.object({ address: text, kind: z.enum(['personal', 'work', 'other']), primary: z.boolean() })).max(CARD_LIMITS.emails),
     phones: z
-        .array(z.object({ number: label, kind: z.enum(['mobile', 'home', 'work', 'other']), primary: z.boolean() }))
+        .array(
+            z.object({
+                /** As AEP holds it (E.164 when ingested that way); what click-to-dial dials. */
+                number: label,
+                /**
+                 * The number in its country's national format ("(415) 555-0123", "090-1234-5678"), from the E.164 form
+                 * (libphonenumber-js); null when the number is not a valid E.164 number.
+                 */
+                national: label.nullable(),
+                /** The international form ("+1 415 555 0123"), for agents in another country; null like national. */
+                international: label.nullable(),
+                /** ISO 3166-1 alpha-2 country of the number, null when unknown. */
+                country: z.string().length(2).nullable(),
+                kind: z.enum(['mobile', 'home', 'work', 'other']),
+                primary: z.boolean()
+            })
+        )
         .max(CARD_LIMITS.phones),
     /** Sensitive: dropped by Apex for users without the sensitive-fields permission (ProfileCardFilter.cls). */
     address: z
@@ -152,7 +170,13 @@ export const AudienceMembership = z.object({
     namespace: z.string().max(32),
     /** realized and existing mean member; exited means leaving. */
     status: z.enum(['realized', 'existing', 'exited']),
-    qualifiedAt: isoDateTime.nullable()
+    qualifiedAt: isoDateTime.nullable(),
+    /**
+     * How AEP evaluates the audience, from its definition's `evaluationInfo`: streaming (continuous: the membership
+     * changes within minutes), batch (once a day: a membership can be a day old) or edge (synchronous, on the edge
+     * network). Null when the definition could not be read.
+     */
+    evaluation: z.enum(['streaming', 'batch', 'edge']).nullable()
 });
 
 export const EventItem = z.object({
@@ -162,13 +186,23 @@ export const EventItem = z.object({
     category: z.enum(['purchase', 'commerce', 'email', 'web', 'app', 'other']),
     timestamp: isoDateTime,
     /**
-     * The event's own detail, as data: order id and items, page name, email message id. It never names the
+     * The event's own detail, as data: order id and items, page name, email subject, campaign name. It never names the
      * kind of event: the card does that from eventType/category in the agent's language (six languages).
      * For an event type the card cannot name (a tenant's custom type), the type made readable; null when
      * a known event carries no detail.
      */
     title: text.nullable(),
     amount: Money.nullable(),
+    /**
+     * Journey Optimizer message events (message.feedback, message.tracking): the channel and what happened, so the
+     * card can say "Email opened"; the title is then the campaign's name, or null when none is configured.
+     */
+    message: z
+        .object({
+            channel: z.enum(['email', 'sms', 'push', 'inApp', 'web', 'whatsapp', 'other']),
+            action: z.enum(['sent', 'delivered', 'opened', 'clicked', 'undelivered', 'unsubscribed'])
+        })
+        .nullable(),
     /** http(s) only; null when absent, unsafe or longer than maxUrl. */
     url: z.string().max(CARD_LIMITS.maxUrl).nullable()
 });
@@ -184,6 +218,35 @@ export const EventsSection = z.object({
     reason: z.string().max(64).nullable(),
     items: z.array(EventItem).max(CARD_LIMITS.events)
 });
+
+/**
+ * A Journey Optimizer campaign or journey that reached the customer, summarised from its message feedback and
+ * tracking events (XDM `_experience.customerJourneyManagement`, eventType message.feedback / message.tracking).
+ */
+export const CampaignExposure = z.object({
+    /** The campaign ID or journey version ID the messages came from: a key for the card, never shown. */
+    id: z.string().max(CARD_LIMITS.maxId),
+    kind: z.enum(['campaign', 'journey']),
+    /**
+     * Its name, from the proxy's campaign names (PROXY_SHAPING campaigns.names): AJO's events carry IDs only.
+     * Null when no name is known; the card then names the channel, never an ID.
+     */
+    name: label.nullable(),
+    channel: z.enum(['email', 'sms', 'push', 'inApp', 'web', 'whatsapp', 'other']),
+    /** The furthest step the customer reached: sent < delivered < opened < clicked < converted. */
+    reached: z.enum(['sent', 'delivered', 'opened', 'clicked', 'converted']),
+    /** A delivery bounced or the message was excluded, and nothing was delivered since. */
+    undelivered: z.boolean(),
+    /** The customer unsubscribed from a message of this campaign. */
+    unsubscribed: z.boolean(),
+    /** Messages sent (feedback events with status sent), opens and clicks counted over the events read. */
+    counts: z.object({ sent: z.number().int().min(0), opened: z.number().int().min(0), clicked: z.number().int().min(0) }),
+    firstAt: isoDateTime,
+    lastAt: isoDateTime,
+    /** The audience that fed the campaign (messageExecution.audience), named when the profile is or was in it. */
+    audience: label.nullable()
+});
+export type CampaignExposure = z.infer<typeof CampaignExposure>;
 
 export const IdentityRef = z.object({
     namespace: z.string().max(64),
@@ -271,6 +334,8 @@ export const CardModel = z.object({
     /** Members first (realized, existing), most recent qualification first, then exited. */
     audiences: z.array(AudienceMembership).max(CARD_LIMITS.audiences),
     events: EventsSection,
+    /** Newest first, from the same events as `events` (so unavailable with them). */
+    campaigns: z.array(CampaignExposure).max(CARD_LIMITS.campaigns),
     identities: z.array(IdentityRef).max(CARD_LIMITS.identities),
     match: Match,
     mergePolicy: z.object({ id: z.string().max(64), name: label.nullable() }),
@@ -282,7 +347,8 @@ export const CardModel = z.object({
         audiences: z.number().int().min(0),
         events: z.number().int().min(0),
         computedAttributes: z.number().int().min(0),
-        identities: z.number().int().min(0)
+        identities: z.number().int().min(0),
+        campaigns: z.number().int().min(0)
     }),
     links: z.object({
         /** Deep link to the profile in the AEP UI, when AEP_UI_PROFILE_URL_TEMPLATE is configured. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import YAML from 'yaml';
 import type { Registry } from 'prom-client';
+import type { BudgetReport } from '../aep/aepBudget';
 
 export interface Check {
     ok: boolean;
@@ -13,6 +14,8 @@ export interface Check {
 export interface HealthReport {
     status: 'ok';
     aep: { status: 'ok' | 'degraded'; checks: Record<string, Check> };
+    /** The outbound AEP rate limit in force: the fleet's budget (Redis) or this instance's share. */
+    aepBudget: BudgetReport;
     /** Informational: with Redis down the in-process cache keeps serving. */
     redis?: Check;
 }

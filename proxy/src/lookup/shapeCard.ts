@@ -1,3 +1,4 @@
+import type { AudienceInfo } from '../aep/audiencesClient';
 import type { EventsOutcome } from '../aep/entitiesClient';
 import type { ResolvedMergePolicy } from '../aep/mergePolicies';
 import type { ResolvedMatch } from '../identity/decideMatch';
@@ -60,7 +61,7 @@ export interface ShapeInput {
     events: EventsOutcome | null;
     eventsDisabledReason: string;
     maxEvents: number;
-    audienceNames: ReadonlyMap<string, string | null>;
+    audienceNames: ReadonlyMap<string, AudienceInfo | null>;
     mergePolicy: ResolvedMergePolicy;
     fetchedAtMs: number;
     shaping: ShapingConfig;
@@ -68,8 +69,8 @@ export interface ShapeInput {
 
 /** The look-up's results in the shape the pure card builder takes. */
 export function shapeCard(input: ShapeInput): CardModel {
-    const names = new Map<string, { name: string }>();
-    for (const [id, name] of input.audienceNames) if (name) names.set(id, { name });
+    const names = new Map<string, AudienceInfo>();
+    for (const [id, info] of input.audienceNames) if (info) names.set(id, info);
     return toCardModel({
         envelope: input.decision.profile,
         match: { ...input.decision, collapse: input.collapse },

@@ -26,6 +26,10 @@ export interface ProxyMetrics {
     readonly warmed: Counter<'outcome'>;
     /** Records waiting to be warmed. */
     readonly warmQueue: Gauge;
+    /** 1 while this instance draws from the fleet's shared AEP budget (Redis), 0 while it keeps to its own share. */
+    readonly aepBudgetShared: Gauge;
+    /** The AEP calls per second the budget in force allows: the fleet's when shared, this instance's share otherwise. */
+    readonly aepBudgetCallsPerSecond: Gauge;
 }
 
 /** Values of the breaker gauge. */
@@ -117,6 +121,16 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): ProxyMet
         warmQueue: new Gauge({
             name: 'proxy_warm_queue',
             help: 'Records waiting to be warmed (at most PROXY_WARM_QUEUE)',
+            registers: [registry]
+        }),
+        aepBudgetShared: new Gauge({
+            name: 'proxy_aep_budget_shared',
+            help: "1 while AEP calls draw from the fleet's one budget in Redis (AEP_MAX_RPS), 0 while this instance keeps to its own share (AEP_MAX_RPS / PROXY_EXPECTED_INSTANCES): no REDIS_URL, or Redis down",
+            registers: [registry]
+        }),
+        aepBudgetCallsPerSecond: new Gauge({
+            name: 'proxy_aep_budget_calls_per_second',
+            help: "AEP calls per second the budget in force allows: the fleet's when shared, this instance's share otherwise",
             registers: [registry]
         })
     };

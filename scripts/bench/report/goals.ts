@@ -168,11 +168,11 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
                 id: 'size.card',
                 scenario: '5 size',
                 label: 'card bytes, profile with 1,000 events and 200 audiences',
-                target: '<= 32768',
+                target: '<= 40960',
                 value: s.size.ok ? s.size.cardBytes : null,
                 unit: 'bytes'
             },
-            (v) => v <= 32768
+            (v) => v <= 40960
         )
     );
     goals.push(
@@ -212,6 +212,33 @@ export function evaluateGoals(s: Sections, realisticLatencyMs: number): Goal[] {
                 unit: 'ms'
             },
             (v) => v < 5
+        )
+    );
+    const fleet = s.scaleOut.ok ? s.scaleOut.fleetBudget : null;
+    goals.push(
+        goal(
+            {
+                id: 'scaleOut.fleetBudget',
+                scenario: '6 scale-out',
+                label: `two instances + Redis under 10x load: fleet's AEP calls / (AEP_MAX_RPS x duration + burst)${fleet ? ` (${fleet.shared.upstreamCalls} of ${Math.round(fleet.shared.allowedCalls)})` : ''}`,
+                target: '<= 1',
+                value: fleet ? fleet.shared.ratioOfAllowed : null,
+                unit: 'x of allowed'
+            },
+            (v) => v <= 1
+        )
+    );
+    goals.push(
+        goal(
+            {
+                id: 'scaleOut.fallbackBudget',
+                scenario: '6 scale-out',
+                label: `the same with Redis stopped: each instance keeps to AEP_MAX_RPS / 2${fleet ? ` (${fleet.redisStopped.upstreamCalls} of ${Math.round(fleet.redisStopped.allowedCalls)}; scopes ${fleet.redisStopped.scopes.join('/')})` : ''}`,
+                target: '<= 1',
+                value: fleet && fleet.redisStopped.scopes.every((sc) => sc === 'instance') ? fleet.redisStopped.ratioOfAllowed : null,
+                unit: 'x of allowed'
+            },
+            (v) => v <= 1
         )
     );
     const b = s.burst.ok ? s.burst : null;

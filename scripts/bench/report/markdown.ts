@@ -1,6 +1,6 @@
 import type { LatencySummary } from '../infra/stats';
 import { mib, type RssTrace } from '../infra/rss';
-import type { BenchReport, Goal, Section, ThroughputSummary } from './types';
+import type { BenchReport, BudgetPhase, FleetBudgetResult, Goal, Section, ThroughputSummary } from './types';
 
 const fmt = (v: number | null | undefined, digits = 2): string => {
     if (v === null || v === undefined) return 'n/a';
@@ -39,6 +39,33 @@ const tp = (name: string, t: ThroughputSummary) => [
     t.non2xx,
     t.errors + t.timeouts
 ];
+
+function fleetBudget(f: FleetBudgetResult): string {
+    const row = (name: string, p: BudgetPhase) => [
+        name,
+        p.scopes.join(' / '),
+        `${fmt(p.allowedPerSecond)}/s x ${fmt(p.durationSeconds)} s + ${fmt(p.allowedBurst, 0)} = ${fmt(p.allowedCalls, 0)}`,
+        `${p.upstreamCalls} (${p.callsPerInstance.join(' + ')})`,
+        p.peakCallsInAnySecond,
+        `${fmt(p.ratioOfAllowed, 3)} (${p.ratioOfAllowed <= 1 ? 'met' : 'NOT met'})`,
+        calls(p.statuses)
+    ];
+    return [
+        `The fleet's AEP budget: two fresh instances with their own Redis, AEP_MAX_RPS=${f.fleetMaxRps} for both together, PROXY_EXPECTED_INSTANCES=${f.expectedInstances}; ${f.offeredPerSecond} look-ups/s (10x) of customers never seen, split between them; AEP calls counted at the emulator (IMS excluded). Then Redis is stopped and the same load runs again.\n`,
+        table(
+            [
+                'phase',
+                '/healthz aepBudget.scope (A / B)',
+                'allowed for the fleet',
+                'AEP calls (A + B)',
+                'peak in any 1 s',
+                'calls / allowed',
+                'statuses'
+            ],
+            [row('Redis up: one budget', f.shared), row('Redis stopped: each its share', f.redisStopped)]
+        )
+    ].join('\n');
+}
 
 function section<T>(title: string, s: Section<T>, body: (v: T) => string): string {
     if (!s.ok && s.skipped) return `## ${title}\n\nNot run in this report (\`--only\`).\n`;
@@ -259,7 +286,9 @@ export function renderMarkdown(r: BenchReport): string {
                 table(
                     ['instance', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
                     s.cacheHit.perInstance.map((t, i) => tp(String.fromCharCode(65 + i), t))
-                )
+                ),
+                '',
+                fleetBudget(s.fleetBudget)
             ].join('\n')
         )
     );

@@ -148,6 +148,35 @@ export interface ScaleOutResult {
         p99MaxMs: number;
     };
     redis: { version: string; usedMemoryBytes: number | null };
+    /** The fleet's one AEP budget under 10x load, with Redis and with Redis stopped (scenarios/fleetBudget.ts). */
+    fleetBudget: FleetBudgetResult;
+}
+
+export interface FleetBudgetResult {
+    fleetMaxRps: number;
+    expectedInstances: number;
+    /** Look-ups per second offered to the two instances together (customers never seen). */
+    offeredPerSecond: number;
+    shared: BudgetPhase;
+    redisStopped: BudgetPhase;
+}
+
+export interface BudgetPhase {
+    durationSeconds: number;
+    /** aepBudget.scope of each instance's /healthz after the phase: fleet or instance. */
+    scopes: string[];
+    /** The budget for the fleet in this phase: AEP_MAX_RPS, or the instances' shares added up. */
+    allowedPerSecond: number;
+    allowedBurst: number;
+    /** allowedPerSecond x duration + allowedBurst. */
+    allowedCalls: number;
+    /** AEP calls (IMS excluded) the emulator saw from both instances. */
+    upstreamCalls: number;
+    /** The same, as each instance counted its own (proxy_upstream_calls_total). */
+    callsPerInstance: number[];
+    peakCallsInAnySecond: number;
+    ratioOfAllowed: number;
+    statuses: Record<string, number>;
 }
 
 export interface TrafficFigures {

@@ -7,10 +7,12 @@ import type { RunningRedis } from '../infra/redisServer';
 import { diffCounts, totalCalls } from '../infra/upstreamStats';
 import type { ScaleOutResult } from '../report/types';
 import { burst } from './coalescing';
+import { runFleetBudget } from './fleetBudget';
 
 /**
  * Scenario 6: two proxy processes with one Redis (REDIS_URL): cross-instance coalescing, hits on B for
- * cards A fetched, and cache-hit throughput with both instances loaded at once.
+ * cards A fetched, cache-hit throughput with both instances loaded at once, and the fleet's one AEP budget under
+ * 10x load, with Redis and with Redis stopped (fleetBudget.ts).
  */
 export async function runScaleOut(
     ctx: BenchContext,
@@ -45,9 +47,13 @@ export async function runScaleOut(
         const run = { connections: o.connectionsPerInstance, durationSeconds: o.durationSeconds };
         await Promise.all(instances.map((p) => autocannonRun(p.url, spec, { ...run, durationSeconds: Math.min(1, run.durationSeconds) })));
         const perInstance = await Promise.all(instances.map((p) => autocannonRun(p.url, spec, run)));
+        const redisNow = await redisFacts(redis.url);
+        const count = instances.length;
+        await Promise.all(instances.splice(0).map((p) => p.stop()));
+        const fleetBudget = await runFleetBudget(ctx, profiles);
 
         return {
-            instances: instances.length,
+            instances: count,
             coalescing: {
                 distinctProfiles: ids.length,
                 agentsPerProfile: o.agentsPerProfile,
@@ -62,7 +68,8 @@ export async function runScaleOut(
                 singleInstanceRequestsPerSecond: singleInstanceRps ?? Number.NaN,
                 p99MaxMs: Math.max(...perInstance.map((t) => t.latencyMs.p99))
             },
-            redis: await redisFacts(redis.url)
+            redis: redisNow,
+            fleetBudget
         };
     } finally {
         await ctx.emulator.setLatency(0);

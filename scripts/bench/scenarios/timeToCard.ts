@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { CaseArrival } from '../../preview/apex/caseArrival';
 import { CustomerProfileRelay } from '../../preview/apex/customerProfileRelay';
+import { previewApex } from '../../preview/apex/previewApex';
+import { ProfileChoices } from '../../preview/apex/profileChoices';
 import { localRecordSource } from '../../preview/apex/recordSource';
 import { ensurePreviewBundle } from '../../preview/build';
 import { launchChromium, watchPage } from '../../preview/chromium';
@@ -46,17 +48,14 @@ export async function runTimeToCard(ctx: BenchContext, profiles: { next(): numbe
         const crm = LocalCrm.fromFile();
         const views = crm.views();
         const caller = { proxyUrl: proxy.url, sharedSecret: BENCH_SHARED_SECRET, agentUserId: BENCH_AGENT_ID, timeoutMs: 30_000 };
-        const relay = new CustomerProfileRelay({
-            ...caller,
-            source: localRecordSource(crm),
-            canViewSensitiveFields: false,
-            maxEvents: 10,
-            cacheTtlMs: 0
-        });
+        const source = localRecordSource(crm);
+        const choices = new ProfileChoices(source);
+        const relay = new CustomerProfileRelay({ ...caller, source, choices, canViewSensitiveFields: false, maxEvents: 10, cacheTtlMs: 0 });
+        const apex = previewApex({ relay, choices, proxyUrl: proxy.url, agent: { id: BENCH_AGENT_ID, name: 'Bench Agent' } });
         const arrival = new CaseArrival({ crm, views, caller, maxEvents: 10, warmOnArrival: false });
         const preview = await startPreviewServer({
             distDir: bundle.distDir,
-            relay,
+            apex,
             records: { source: 'local', views },
             caseArrival: arrival
         });

@@ -1,9 +1,11 @@
 import { CaseArrival } from '../apex/caseArrival';
 import { CustomerProfileRelay } from '../apex/customerProfileRelay';
+import { previewApex } from '../apex/previewApex';
+import { ProfileChoices } from '../apex/profileChoices';
 import { localRecordSource } from '../apex/recordSource';
 import { LocalCrm } from '../crm/localCrm';
 import { startPreviewServer, type RunningPreview } from '../server';
-import { DEMO_SHARED_SECRET, isolatedEnv, PREVIEW_AGENT_USER_ID, startLocalProxy } from '../stack';
+import { DEMO_SHARED_SECRET, isolatedEnv, PREVIEW_AGENT_NAME, PREVIEW_AGENT_USER_ID, startLocalProxy } from '../stack';
 
 /** A new Case in the preview, warmed on arrival like the org's trigger, then opened through the Apex stand-in. */
 describe('new Cases in the preview (apex/caseArrival.ts)', () => {
@@ -23,14 +25,16 @@ describe('new Cases in the preview (apex/caseArrival.ts)', () => {
         };
         arrival = new CaseArrival({ crm, views, caller, maxEvents: 10, warmOnArrival: false });
         // No session cache: every open reaches the proxy, so what the proxy cached is what the agent gets.
-        const relay = new CustomerProfileRelay({
-            ...caller,
-            source: localRecordSource(crm),
-            canViewSensitiveFields: false,
-            maxEvents: 10,
-            cacheTtlMs: 0
+        const source = localRecordSource(crm);
+        const choices = new ProfileChoices(source);
+        const relay = new CustomerProfileRelay({ ...caller, source, choices, canViewSensitiveFields: false, maxEvents: 10, cacheTtlMs: 0 });
+        const apex = previewApex({
+            relay,
+            choices,
+            proxyUrl: local.proxy.url,
+            agent: { id: PREVIEW_AGENT_USER_ID, name: PREVIEW_AGENT_NAME }
         });
-        preview = await startPreviewServer({ distDir: __dirname, relay, records: { source: 'local', views }, caseArrival: arrival });
+        preview = await startPreviewServer({ distDir: __dirname, apex, records: { source: 'local', views }, caseArrival: arrival });
     });
     afterAll(async () => {
         await preview.close();

@@ -146,6 +146,7 @@ describe('LocalCrm identity fields (the fields the Apex reads)', () => {
                 '00Q8c00000KSatoEAD',
                 '00Q8c00000OBrndEAD',
                 '00Q8c00000UnKnwEAF',
+                '00Q8c00000NoIdnEAF',
                 '5008c00001CsJanAAF',
                 '5008c00001CsHouAAF',
                 '5008c00001CsUnkAAF'
@@ -289,7 +290,8 @@ describe('CustomerProfileRelay (Apex stand-in) against the proxy', () => {
             candidates: [],
             identitiesTried: [],
             sensitiveFieldsHidden: false,
-            fromSalesforceCache: false
+            fromSalesforceCache: false,
+            choice: null
         });
     });
 

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CustomerProfileRelay } from '../apex/customerProfileRelay';
+import { previewApex } from '../apex/previewApex';
+import { ProfileChoices } from '../apex/profileChoices';
 import { localRecordSource } from '../apex/recordSource';
 import { LocalCrm } from '../crm/localCrm';
 import { startPreviewServer, type RunningPreview } from '../server';
@@ -27,7 +29,14 @@ beforeAll(async () => {
         timeoutMs: 2000,
         cacheTtlMs: 0
     });
-    server = await startPreviewServer({ distDir, relay, records: { source: 'local', views: crm.views() } });
+    const choices = new ProfileChoices(localRecordSource(crm));
+    const apexMethods = previewApex({
+        relay,
+        choices,
+        proxyUrl: 'http://127.0.0.1:9',
+        agent: { id: '0058c00000PrevwAAA', name: 'Avery Agent' }
+    });
+    server = await startPreviewServer({ distDir, apex: apexMethods, records: { source: 'local', views: crm.views() } });
 });
 
 afterAll(async () => {
@@ -47,7 +56,7 @@ async function apex(body: string): Promise<{ status: number; json: Record<string
 describe('preview server', () => {
     it('names PREVIEW_PORT when its port is taken', async () => {
         const port = Number(new URL(server.url).port);
-        await expect(startPreviewServer({ port, distDir, relay, records: { source: 'local', views: [] } })).rejects.toThrow(
+        await expect(startPreviewServer({ port, distDir, apex: {}, records: { source: 'local', views: [] } })).rejects.toThrow(
             `the console preview cannot listen on 127.0.0.1:${port}: the port is in use; stop the other process or set PREVIEW_PORT to a free port (0 picks one)`
         );
     });
@@ -80,7 +89,7 @@ describe('preview server', () => {
             records: { id: string; objectApiName: string }[];
         };
         expect(body.source).toBe('local');
-        expect(body.records).toHaveLength(11);
+        expect(body.records).toHaveLength(12);
         expect(new Set(body.records.map((r) => r.objectApiName))).toEqual(new Set(['Case', 'Contact', 'Lead']));
     });
 

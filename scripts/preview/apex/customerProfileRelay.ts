@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { CandidateProfile, CardModel, IdentityTried } from '../../../proxy/src/contract/cardModel';
 import { SALESFORCE_ID, type LookupRequest } from '../../../proxy/src/contract/lookupRequest';
-import type { RelayResult } from './relayResult';
+import type { ProfileChoices } from './profileChoices';
+import type { RelayChoice, RelayResult } from './relayResult';
 import { postCacheViews, postLookup, type ProxyAnswer, type ProxyCaller } from '../../org/proxyLookup';
 import { RelayError } from './relayErrors';
 import type { RecordSource } from './recordSource';
 
 /**
  * Stand-in for the Apex `CustomerProfileController.startLookup(recordId, profileId, refresh)`: reads the record's
- * identity fields, calls the proxy with the Named Credential's caller authentication (X-Proxy-Key + X-Agent-Id),
- * and maps the answer to the relay envelope the LWC parses. Same contract, same codes, so the card cannot tell
+ * identity fields and its stored profile choice, calls the proxy with the Named Credential's caller authentication
+ * (X-Proxy-Key + X-Agent-Id), and maps the answer to the relay envelope the LWC parses. Same contract, same codes, so the card cannot tell
  * the preview from an org.
  */
 
@@ -28,12 +29,30 @@ export interface RelayOptions extends ProxyCaller {
      * OK answer is reused for the same record, pick and access. 0 turns it off.
      */
     cacheTtlMs: number;
+    /** The org's stored profile choices (Customer_Profile_Choice__c); without it no record has one. */
+    choices?: ProfileChoices;
     now?: () => number;
 }
 
 /**
- * Where a look-up's time went, filled by startLookup for the preview server's Server-Timing header (the browser
- * reads it in Resource Timing): the proxy callout as the relay saw it, and the AEP round the proxy reported.
+ * What differs for one call, for the preview's scenarios: a user without View_Sensitive_Profile_Fields, or a Named
+ * Credential whose URL points at the wrong path (the proxy then answers 404 ROUTE_NOT_FOUND).
+ */
+export interface CallOverrides {
+    canViewSensitiveFields?: boolean;
+    proxyUrl?: string;
+    /** Neither read nor fill the session cache stand-in (a scenario shows what a fresh look-up does). */
+    bypassCache?: boolean;
+    /** Filled with where the time went, for the preview server's Server-Timing header. */
+    timing?: RelayTiming;
+}
+
+/** ProfileCache.PARTIAL_TTL_SECONDS: a card whose recent activity failed is kept only this long. */
+export const PARTIAL_TTL_MS = 10_000;
+
+/**
+ * Where a look-up's time went (the browser reads it in Resource Timing): the proxy callout as the relay saw it, and
+ * the AEP round the proxy reported in its own Server-Timing.
  */
 export interface RelayTiming {
     proxyMs?: number;
@@ -69,7 +88,7 @@ export class CustomerProfileRelay {
     }
 
     /** Resolves with the envelope as a JSON string (what Apex returns), or rejects with a RelayError. */
-    async startLookup(params: StartLookupParams, timing: RelayTiming = {}): Promise<string> {
+    async startLookup(params: StartLookupParams, overrides: CallOverrides = {}): Promise<string> {
         const recordId = params.recordId;
         if (typeof recordId !== 'string' || !SALESFORCE_ID.test(recordId)) {
             throw new RelayError('INVALID_REQUEST', 'A record id is required.');
@@ -81,18 +100,21 @@ export class CustomerProfileRelay {
         const refresh = params.refresh === true;
 
         const record = await this.readRecord(recordId);
-        const sensitiveHidden = !this.opts.canViewSensitiveFields;
+        const sensitiveHidden = !(overrides.canViewSensitiveFields ?? this.opts.canViewSensitiveFields);
         if (!Object.values(record.fields).some((v) => v !== null && v.trim() !== '')) {
             // Nothing to look up: answer without a callout, as the Apex does.
             return JSON.stringify(envelope('NO_IDENTITY', { sensitiveFieldsHidden: sensitiveHidden }));
         }
 
+        // CustomerProfileController: the profile an agent chose for this record earlier stands until someone changes it.
+        const choice: RelayChoice | null = profileId === null ? (this.opts.choices?.find(record.recordId) ?? null) : null;
+        const lookupProfileId = choice?.profileId ?? profileId;
         // ProfileCache.keyFor: the identity values are part of the key, so an edited email never serves the old card.
-        const cacheKey = JSON.stringify([record.objectApiName, record.recordId, profileId, !sensitiveHidden, record.fields]);
+        const cacheKey = JSON.stringify([record.objectApiName, record.recordId, lookupProfileId, !sensitiveHidden, record.fields]);
         if (refresh) {
             // ProfileCache.remove: the older copy must not outlive the refresh.
             this.cache.delete(cacheKey);
-        } else {
+        } else if (!overrides.bypassCache) {
             const hit = this.cache.get(cacheKey);
             // ProfileViewAudit: a cache hit is recorded as a view; one that cannot be recorded goes to the proxy instead.
             if (hit && hit.expires > this.now() && (await this.recordCacheView(record, hit.envelope))) {
@@ -101,13 +123,17 @@ export class CustomerProfileRelay {
         }
 
         const calloutStarted = performance.now();
-        const answer = await this.callProxy(record, profileId, refresh, !sensitiveHidden);
-        timing.proxyMs = performance.now() - calloutStarted;
-        const aep = /(?:^|,)\s*aep;dur=([\d.]+)/.exec(answer.serverTiming ?? '');
-        if (aep) timing.aepMs = Number(aep[1]);
-        const result = this.toEnvelope(answer, sensitiveHidden);
-        if (result.status === 'OK' && this.opts.cacheTtlMs > 0) {
-            this.cache.set(cacheKey, { expires: this.now() + this.opts.cacheTtlMs, envelope: result });
+        const answer = await this.callProxy(record, lookupProfileId, refresh, !sensitiveHidden, overrides.proxyUrl);
+        if (overrides.timing) {
+            overrides.timing.proxyMs = performance.now() - calloutStarted;
+            const aep = /(?:^|,)\s*aep;dur=([\d.]+)/.exec(answer.serverTiming ?? '');
+            if (aep) overrides.timing.aepMs = Number(aep[1]);
+        }
+        const result = { ...this.toEnvelope(answer, sensitiveHidden), choice };
+        if (result.status === 'OK' && this.opts.cacheTtlMs > 0 && !overrides.bypassCache) {
+            // ProfileCache.put: a partial answer (events failed this time) only for the short partial TTL.
+            const ttl = result.card?.events.status === 'error' ? Math.min(PARTIAL_TTL_MS, this.opts.cacheTtlMs) : this.opts.cacheTtlMs;
+            this.cache.set(cacheKey, { expires: this.now() + ttl, envelope: result });
         }
         return JSON.stringify(result);
     }
@@ -148,10 +174,12 @@ export class CustomerProfileRelay {
         record: LookupRequest['record'],
         profileId: string | null,
         refresh: boolean,
-        includeSensitive: boolean
+        includeSensitive: boolean,
+        proxyUrl: string | undefined
     ): Promise<ProxyAnswer> {
         try {
-            return await postLookup(this.opts, record, { maxEvents: this.opts.maxEvents, profileId, refresh, includeSensitive });
+            const caller = proxyUrl ? { ...this.opts, proxyUrl } : this.opts;
+            return await postLookup(caller, record, { maxEvents: this.opts.maxEvents, profileId, refresh, includeSensitive });
         } catch (err) {
             if (err instanceof Error && err.name === 'TimeoutError') {
                 throw new RelayError('UPSTREAM_TIMEOUT', 'The profile service did not answer in time.');
@@ -261,7 +289,16 @@ export class CustomerProfileRelay {
 }
 
 function envelope(status: RelayEnvelope['status'], parts: Partial<RelayEnvelope>): RelayEnvelope {
-    return { status, card: null, candidates: [], identitiesTried: [], sensitiveFieldsHidden: false, fromSalesforceCache: false, ...parts };
+    return {
+        status,
+        card: null,
+        candidates: [],
+        identitiesTried: [],
+        sensitiveFieldsHidden: false,
+        fromSalesforceCache: false,
+        choice: null,
+        ...parts
+    };
 }
 
 /** Whole seconds only; the HTTP-date form is not used by the proxy and counts as unknown (as in the Apex). */

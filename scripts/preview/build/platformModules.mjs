@@ -18,8 +18,12 @@ const I18N = {
     dir: JSON.stringify('ltr')
 };
 
+/** The preview agent's Salesforce User Id, like scripts/preview/stack.ts PREVIEW_AGENT_USER_ID. */
+const PREVIEW_USER_ID = '0058c00000PrevwAAA';
+
 export default function platformModules({ sourceDir, translationsDir, platformDir, apexMethods }) {
     const localeModule = JSON.stringify(path.join(platformDir, 'previewLocale.js'));
+    const scenarioModule = JSON.stringify(path.join(platformDir, 'previewScenario.js'));
     const apexClient = JSON.stringify(path.join(platformDir, 'apexClient.js'));
     let labels;
 
@@ -34,7 +38,7 @@ export default function platformModules({ sourceDir, translationsDir, platformDi
             if (importer?.startsWith(PREFIX) && path.isAbsolute(source)) {
                 return source;
             }
-            const match = /^@salesforce\/(label|customPermission|messageChannel|i18n|apex|apexContinuation)\/(.+)$/.exec(source);
+            const match = /^@salesforce\/(label|customPermission|messageChannel|i18n|apex|apexContinuation|user)\/(.+)$/.exec(source);
             if (!match) {
                 return null;
             }
@@ -43,6 +47,9 @@ export default function platformModules({ sourceDir, translationsDir, platformDi
                 return null;
             }
             if (kind === 'i18n' && !(name in I18N)) {
+                return null;
+            }
+            if (kind === 'user' && name !== 'Id') {
                 return null;
             }
             return `${PREFIX}${kind}/${name}`;
@@ -63,8 +70,10 @@ export default function platformModules({ sourceDir, translationsDir, platformDi
                     return `import { pickLabel } from ${localeModule};\nexport default pickLabel(${JSON.stringify(translations)});\n`;
                 }
                 case 'customPermission':
-                    // The preview user holds the package's permission set (View_Customer_Profile, View_Sensitive_Profile_Fields).
-                    return 'export default true;\n';
+                    // The preview user holds the package's permission sets, unless the chosen scenario takes one away.
+                    return `import { hasCustomPermission } from ${scenarioModule};\nexport default hasCustomPermission(${JSON.stringify(name)});\n`;
+                case 'user':
+                    return `export default ${JSON.stringify(PREVIEW_USER_ID)};\n`;
                 case 'messageChannel':
                     return `export default Object.freeze({ channelName: ${JSON.stringify(name)} });\n`;
                 case 'i18n':

@@ -6,12 +6,20 @@
  * Resolves with the method's return value; rejects with the shape Lightning gives an LWC for an Apex
  * exception: `{ body: { message, exceptionType, isUserDefinedException }, ok: false, status, statusText }`.
  */
+import { CURRENT_LOCALE } from './previewLocale.js';
+import { CURRENT_SCENARIO } from './previewScenario.js';
+
 export async function invokeApex(className, methodName, params) {
     let response;
     try {
         response = await fetch(`/preview/apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            // The user's language and the preview scenario, which in an org come with the session.
+            headers: {
+                'Content-Type': 'application/json',
+                'X-Preview-Locale': CURRENT_LOCALE.key,
+                'X-Preview-Scenario': CURRENT_SCENARIO.key
+            },
             body: JSON.stringify(params ?? {})
         });
     } catch {

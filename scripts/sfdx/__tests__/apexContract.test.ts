@@ -89,7 +89,9 @@ describe('Apex relay against the proxy contracts', () => {
     it('asks the proxy for sensitive fields only with the permission, in a key the proxy accepts', () => {
         const client = apex('ProfileProxyClient');
         expect(client).toContain("gen.writeBooleanField('includeSensitive', includeSensitive == true)");
-        expect(apex('CustomerProfileController')).toMatch(/buildLookupRequest\(\s*identity,\s*profileId,\s*refresh,\s*showSensitive\s*\)/);
+        expect(apex('CustomerProfileController')).toMatch(
+            /buildLookupRequest\(\s*identity,\s*lookupProfileId,\s*refresh,\s*showSensitive\s*\)/
+        );
         for (const includeSensitive of [true, false]) {
             const body = {
                 record: { objectApiName: 'Contact', recordId: '0038c00002JaneDAAR', fields: {} },

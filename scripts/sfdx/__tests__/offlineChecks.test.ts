@@ -348,6 +348,32 @@ describeWithTools(['java'], 'offline Salesforce checks', () => {
             ]);
         });
 
+        it('checks the labels custom metadata records name like the ones the LWC imports', () => {
+            const all = ['CAH_Title', 'CAH_Retry', 'CAH_Gone', 'CAH_NextStep'];
+            const record = (labelName: string) => `<?xml version="1.0" encoding="UTF-8"?>
+    <CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+        <label>Rule</label>
+        <values><field>Label_Name__c</field><value xsi:type="xsd:string">${labelName}</value></values>
+        <values><field>Condition_1_Value__c</field><value xsi:type="xsd:string">CAH_NotALabelName</value></values>
+    </CustomMetadata>
+    `;
+            const root = project({
+                [`${LWC}/card/card.js`]: component,
+                'force-app/main/default/customMetadata/Profile_Next_Step_Rule.A.md-meta.xml': record('CAH_NextStep'),
+                'force-app/main/default/customMetadata/Profile_Next_Step_Rule.B.md-meta.xml': record('CAH_Missing'),
+                'force-app/main/default/labels/CustomLabels.labels-meta.xml': labels(all),
+                'force-app/main/default/translations/ko.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/nl_NL.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/de.translation-meta.xml': translation(all.filter((n) => n !== 'CAH_NextStep')),
+                'force-app/main/default/translations/fr.translation-meta.xml': translation(all),
+                'force-app/main/default/translations/zh_TW.translation-meta.xml': translation(all)
+            });
+            expect(messages(checkLabels(root))).toEqual([
+                `[labels] force-app/main/default/customMetadata/Profile_Next_Step_Rule.B.md-meta.xml:4 imports label c.CAH_Missing, which is not in CustomLabels.labels-meta.xml`,
+                `[labels] force-app/main/default/customMetadata/Profile_Next_Step_Rule.A.md-meta.xml:4 label c.CAH_NextStep has no translation for de`
+            ]);
+        });
+
         it('reports a missing translation file', () => {
             const all = ['CAH_Title', 'CAH_Retry', 'CAH_Gone'];
             const root = project({

@@ -16,11 +16,24 @@ export function computedAttributes(events: readonly ExperienceEventRecord[], asO
         totalSpend90d: round2(spend),
         purchases90d: purchases90.length,
         pageViews30d: since(30).filter((e) => e.entity.eventType === 'web.webpagedetails.pageViews').length,
-        emailOpens30d: since(30).filter((e) => e.entity.eventType === 'directMarketing.emailOpened').length,
+        emailOpens30d: since(30).filter(isEmailOpen).length,
         ...extra
     };
     if (lastPurchase) values.lastPurchaseDate = new Date(lastPurchase.timestamp).toISOString().replace('.000Z', 'Z');
     return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }]));
+}
+
+/** An email open, as a directMarketing event or as Journey Optimizer's tracking event (message.tracking, interactionType open). */
+function isEmailOpen(event: ExperienceEventRecord): boolean {
+    if (event.entity.eventType === 'directMarketing.emailOpened') return true;
+    const cjm = (event.entity._experience as { customerJourneyManagement?: Record<string, Record<string, unknown>> } | undefined)
+        ?.customerJourneyManagement;
+    const channel = (cjm?.messageProfile?.channel as { _id?: string } | undefined)?._id;
+    return (
+        event.entity.eventType === 'message.tracking' &&
+        cjm?.messageInteraction?.interactionType === 'open' &&
+        channel?.endsWith('/email') === true
+    );
 }
 
 function orderTotal(event: ExperienceEventRecord): number {

@@ -189,3 +189,91 @@ export function round2(n: number): number {
 export function sortByTime(events: ExperienceEventRecord[]): ExperienceEventRecord[] {
     return events.sort((a, b) => a.timestamp - b.timestamp || a._id.localeCompare(b._id));
 }
+
+/**
+ * A Journey Optimizer message as its events carry it: `_experience.customerJourneyManagement.messageExecution` IDs
+ * (a campaign, or a journey version), the channel (`messageProfile.channel`), and the audience that fed it
+ * (https://github.com/adobe/xdm/blob/master/extensions/adobe/experience/customerJourneyManagement/messageexecution.schema.json).
+ */
+export interface AjoMessage {
+    readonly campaignId?: string;
+    readonly journeyVersionId?: string;
+    readonly messageId: string;
+    readonly channel: 'email' | 'sms' | 'push';
+    /** A Platform audience id (type UPS) that selected the recipients. */
+    readonly audienceId?: string;
+}
+
+function messageExecution(owner: EventOwner, message: AjoMessage): XdmObject {
+    const h = createHash('sha1').update(`${owner.key}#${message.messageId}`).digest('hex');
+    return {
+        messageExecutionID: `UMA-${parseInt(h.slice(0, 8), 16)}`,
+        messageID: message.messageId,
+        messageType: 'marketing',
+        ...(message.campaignId
+            ? { campaignID: message.campaignId, campaignVersionID: `${message.campaignId.slice(0, 24)}${h.slice(0, 12)}` }
+            : {}),
+        ...(message.journeyVersionId ? { journeyVersionID: message.journeyVersionId, journeyActionID: `${h.slice(0, 8)}-action` } : {}),
+        ...(message.audienceId ? { audience: { id: message.audienceId, type: 'UPS' } } : {})
+    };
+}
+
+function messageProfile(owner: EventOwner, message: AjoMessage): XdmObject {
+    return {
+        messageProfileID: createHash('sha1').update(`${owner.key}#${message.messageId}#profile`).digest('hex').slice(0, 32),
+        channel: { _id: `https://ns.adobe.com/xdm/channels/${message.channel}` }
+    };
+}
+
+function ajoIdentity(owner: EventOwner): XdmObject {
+    return { Email: [{ id: owner.email ?? '', primary: true }] };
+}
+
+/**
+ * AJO message feedback (eventType message.feedback): the delivery status of one message
+ * (`messageDeliveryfeedback.feedbackStatus`: sent, delivered, bounce...; AJO schema dictionary,
+ * https://experienceleague.adobe.com/tools/ajo-schemas/schema-dictionary.html).
+ */
+export function messageFeedback(
+    owner: EventOwner,
+    n: number,
+    timestamp: number,
+    message: AjoMessage,
+    feedbackStatus: 'sent' | 'delivered' | 'bounce' = 'sent'
+): ExperienceEventRecord {
+    return wrap(owner, n, timestamp, {
+        eventType: 'message.feedback',
+        identityMap: ajoIdentity(owner),
+        _experience: {
+            customerJourneyManagement: {
+                messageExecution: messageExecution(owner, message),
+                messageProfile: messageProfile(owner, message),
+                messageDeliveryfeedback: { feedbackStatus }
+            }
+        }
+    });
+}
+
+/** AJO tracking (eventType message.tracking): the customer opened the message or clicked a link in it. */
+export function messageTracking(
+    owner: EventOwner,
+    n: number,
+    timestamp: number,
+    message: AjoMessage,
+    interactionType: 'open' | 'click' | 'unsubscribe'
+): ExperienceEventRecord {
+    return wrap(owner, n, timestamp, {
+        eventType: 'message.tracking',
+        identityMap: ajoIdentity(owner),
+        _experience: {
+            customerJourneyManagement: {
+                messageExecution: messageExecution(owner, message),
+                messageProfile: messageProfile(owner, message),
+                messageInteraction: {
+                    interactionType,
+                    ...(interactionType === 'click' ? { url: 'https://www.acmetelco.example/offers', label: 'See the offer' } : {})
+                }
+            }
+        }
+    });
+}

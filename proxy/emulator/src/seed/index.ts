@@ -5,6 +5,7 @@ import { seedPeople } from './people';
 
 export { SEED_IDENTITIES, SEED_AS_OF } from './people';
 export { AUDIENCE, SEED_AUDIENCES } from './audiences';
+export { CAMPAIGN, MESSAGE } from './campaigns';
 
 /** The demo's seed people as an in-memory data set. */
 export function seedDataset(): Dataset {

@@ -1,10 +1,10 @@
 import type { ExperienceEventRecord, IdentityRef } from '../store/dataset';
 import { AUDIENCE } from './audiences';
+import { MESSAGE } from './campaigns';
 import {
     cartAdd,
-    emailClicked,
-    emailOpened,
-    emailSent,
+    messageFeedback,
+    messageTracking,
     pageView,
     productView,
     purchase,
@@ -106,13 +106,18 @@ function janeSeed(): PersonSeed {
         productView(owner, n++, at(6), P.earbudsMax),
         cartAdd(owner, n++, at(6) + 5 * 60000, P.earbudsMax),
         cartAdd(owner, n++, at(3) + HOUR, P.earbudsPro),
-        emailOpened(owner, n++, at(7), 'MSG-FALL-LOYALTY-02'),
-        emailClicked(owner, n++, at(7) + 20 * 60000, 'MSG-FALL-LOYALTY-02'),
-        emailOpened(owner, n++, at(14), 'MSG-PHONE16-LAUNCH'),
-        emailOpened(owner, n++, at(22), 'MSG-5G-UPGRADE-03'),
-        emailClicked(owner, n++, at(22) + 90000, 'MSG-5G-UPGRADE-03'),
-        emailOpened(owner, n++, at(45), 'MSG-SPRING-UPGRADE-01'),
-        emailClicked(owner, n++, at(45) + 300000, 'MSG-SPRING-UPGRADE-01'),
+        messageFeedback(owner, n++, at(7) - HOUR, MESSAGE.fallLoyaltyEmail),
+        messageTracking(owner, n++, at(7), MESSAGE.fallLoyaltyEmail, 'open'),
+        messageTracking(owner, n++, at(7) + 20 * 60000, MESSAGE.fallLoyaltyEmail, 'click'),
+        messageFeedback(owner, n++, at(14) - HOUR, MESSAGE.phone16Email),
+        messageTracking(owner, n++, at(14), MESSAGE.phone16Email, 'open'),
+        messageFeedback(owner, n++, at(19), MESSAGE.upgrade5gSms, 'delivered'),
+        messageFeedback(owner, n++, at(23), MESSAGE.upgrade5gEmail),
+        messageTracking(owner, n++, at(22), MESSAGE.upgrade5gEmail, 'open'),
+        messageTracking(owner, n++, at(22) + 90000, MESSAGE.upgrade5gEmail, 'click'),
+        messageFeedback(owner, n++, at(53), MESSAGE.springEmail),
+        messageTracking(owner, n++, at(52), MESSAGE.springEmail, 'open'),
+        messageTracking(owner, n++, at(52) + 300000, MESSAGE.springEmail, 'click'),
         supportCall(owner, n++, at(10), 'billing', '5008c00001CsJanAAF')
     ];
     return {
@@ -234,7 +239,8 @@ function householdSeed(who: 'sam' | 'alex'): PersonSeed {
               purchase(owner, n++, at(12), 'ORD-2026-1108-70345', [P.router]),
               pageView(owner, n++, at(2), PAGES.fiber),
               pageView(owner, n++, at(11), PAGES.billing),
-              emailOpened(owner, n++, at(40), 'MSG-FIBER-HH-01')
+              messageFeedback(owner, n++, at(41), MESSAGE.fiberHouseholdEmail),
+              messageTracking(owner, n++, at(40), MESSAGE.fiberHouseholdEmail, 'open')
           ]
         : [
               pageView(owner, n++, at(1), PAGES.plansUnlimited),
@@ -339,8 +345,9 @@ function mariaSeed(): PersonSeed {
         purchase(owner, n++, at(71), 'ORD-2026-0910-40018', [P.screen]),
         pageView(owner, n++, at(0.1), PAGES.plansUnlimited),
         pageView(owner, n++, at(4), PAGES.billing),
-        emailOpened(owner, n++, at(17), 'MSG-SPRING-UPGRADE-01'),
-        emailClicked(owner, n++, at(17) + 89000, 'MSG-SPRING-UPGRADE-01'),
+        messageFeedback(owner, n++, at(18), MESSAGE.springEmail),
+        messageTracking(owner, n++, at(17), MESSAGE.springEmail, 'open'),
+        messageTracking(owner, n++, at(17) + 89000, MESSAGE.springEmail, 'click'),
         supportCall(owner, n++, at(3), 'billing', 'CASE-20931-A'),
         supportCall(owner, n++, at(9), 'internet outage', 'CASE-20931-B'),
         supportCall(owner, n++, at(19), 'billing', 'CASE-20931-C')
@@ -479,11 +486,11 @@ function kenjiSeed(): PersonSeed {
     const owner: EventOwner = { key: 'kenji', email: s.email, ecids: [ecidFor('kenji', 1)] };
     let n = 0;
     const events = [
-        emailSent(owner, n++, at(21), 'MSG-5G-UPGRADE-03'),
-        emailOpened(owner, n++, at(20), 'MSG-5G-UPGRADE-03'),
-        emailClicked(owner, n++, at(20) + 40000, 'MSG-5G-UPGRADE-03'),
-        emailSent(owner, n++, at(6), 'MSG-FIBER-PROMO-JP'),
-        emailOpened(owner, n++, at(5), 'MSG-FIBER-PROMO-JP'),
+        messageFeedback(owner, n++, at(21), MESSAGE.upgrade5gEmail),
+        messageTracking(owner, n++, at(20), MESSAGE.upgrade5gEmail, 'open'),
+        messageTracking(owner, n++, at(20) + 40000, MESSAGE.upgrade5gEmail, 'click'),
+        messageFeedback(owner, n++, at(6), MESSAGE.fiberJapanEmail),
+        messageTracking(owner, n++, at(5), MESSAGE.fiberJapanEmail, 'open'),
         pageView(owner, n++, at(20) + 60000, PAGES.plansUnlimited),
         pageView(owner, n++, at(5) + 120000, PAGES.fiber),
         pageView(owner, n++, at(0.5), PAGES.plans),
@@ -557,9 +564,9 @@ function oliviaSeed(): PersonSeed {
     const events = [
         pageView(owner, n++, at(9), PAGES.fiber),
         pageView(owner, n++, at(9) + 240000, PAGES.plans),
-        emailSent(owner, n++, at(8), 'MSG-FIBER-PROMO-US'),
-        emailOpened(owner, n++, at(7), 'MSG-FIBER-PROMO-US'),
-        emailClicked(owner, n++, at(7) + 65000, 'MSG-FIBER-PROMO-US'),
+        messageFeedback(owner, n++, at(8), MESSAGE.fiberBayAreaEmail),
+        messageTracking(owner, n++, at(7), MESSAGE.fiberBayAreaEmail, 'open'),
+        messageTracking(owner, n++, at(7) + 65000, MESSAGE.fiberBayAreaEmail, 'click'),
         pageView(owner, n++, at(2), PAGES.deals)
     ];
     return {

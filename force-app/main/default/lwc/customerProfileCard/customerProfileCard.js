@@ -1,8 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import canViewProfiles from '@salesforce/customPermission/View_Customer_Profile';
+import rememberChoice from '@salesforce/apex/ProfileChoiceController.rememberChoice';
+import forgetChoice from '@salesforce/apex/ProfileChoiceController.forgetChoice';
+import reportNotThisPerson from '@salesforce/apex/ProfileChoiceController.reportNotThisPerson';
 import { LABELS } from 'c/profileLabels';
+import { loadCardConfig } from 'c/profileCardConfig';
+import { errorTitle } from 'c/profileMessage';
 import { cancelLookups, requestLookup } from 'c/profileLookupQueue';
 import { SECTION_NAMES, orderedSections, parseSections, reduceError, resolveLayout } from 'c/profileUtils';
+import { indexMappings, objectOf } from 'c/profileVocabulary';
 
 /** Relay statuses that are answers about the customer (not failures); see the Apex relay contract. */
 const STATUS_STATE = { OK: 'ok', NOT_FOUND: 'notFound', AMBIGUOUS: 'ambiguous', NO_IDENTITY: 'noIdentity' };
@@ -10,9 +16,21 @@ const STATUS_STATE = { OK: 'ok', NOT_FOUND: 'notFound', AMBIGUOUS: 'ambiguous', 
 /** The card model carries at most 15 events (CARD_LIMITS.events in the proxy). */
 const MAX_EVENTS = 15;
 
+/** Collapsible sections: heading label, and whether they start open until the agent says otherwise. */
+const SECTION_SPEC = {
+    events: { label: 'EventsHeading', open: true },
+    campaigns: { label: 'CampaignsHeading', open: true },
+    audiences: { label: 'AudiencesHeading', open: true },
+    scores: { label: 'ScoresHeading', open: false },
+    computedAttributes: { label: 'ComputedAttributesHeading', open: false },
+    contactPoints: { label: 'ContactPointsHeading', open: true },
+    identities: { label: 'IdentitiesHeading', open: false }
+};
+
 /**
- * Customer Activity Hub card: looks up the AEP profile of the record's customer through the Apex relay and
- * shows it. On record pages it uses the page's recordId; in the utility bar it follows the focused console tab.
+ * Customer Activity Hub card: looks up the AEP profile of the record's customer through the Apex relay and shows it,
+ * summary first (who, value, risk, next step), then recent activity and the other sections, each collapsible. On
+ * record pages it uses the page's recordId; in the utility bar it follows the focused console tab.
  */
 export default class CustomerProfileCard extends LightningElement {
     /**
@@ -29,6 +47,7 @@ export default class CustomerProfileCard extends LightningElement {
         this._recordId = value;
         if (changed && this.connected) {
             this.pickedProfileId = null;
+            this.feedback = null;
             this.showCurrentRecord();
         }
     }
@@ -48,14 +67,26 @@ export default class CustomerProfileCard extends LightningElement {
     followsFocusedTab = false;
     trackedRecordId;
     trackedObjectApiName;
-    /** The profile the agent chose among candidates or alternatives; null while the proxy decides. */
+    /** A profile picked in this tab only (its choice could not be stored); null while the stored choice or the proxy decides. */
     pickedProfileId = null;
     /** Guards against an older answer overwriting a newer one after the agent switches records. */
     requestSeq = 0;
+    /** A look-up is running while the previous answer stays on screen (refresh). */
+    refreshing = false;
+    /** Title of the error a refresh ended with; the card keeps the data from before. */
+    refreshError = null;
+    /** Outcome of the agent's last action ('recorded', 'failed', 'choiceNotSaved'), shown as a note. */
+    feedback = null;
+    config = { rules: [], labels: [] };
+    mappings = indexMappings([]);
 
     connectedCallback() {
         this.connected = true;
         this.followsFocusedTab = !this.recordId;
+        loadCardConfig().then((config) => {
+            this.config = config;
+            this.mappings = indexMappings(config.labels);
+        });
         this.showCurrentRecord();
     }
 
@@ -78,9 +109,12 @@ export default class CustomerProfileCard extends LightningElement {
         return this.recordId || this.trackedRecordId;
     }
 
+    get effectiveObjectApiName() {
+        return objectOf(this.objectApiName || this.trackedObjectApiName, this.effectiveRecordId);
+    }
+
     get effectiveLayout() {
-        const objectApiName = this.objectApiName || this.trackedObjectApiName;
-        return resolveLayout(this.layout, { objectApiName, followsFocusedTab: this.followsFocusedTab });
+        return resolveLayout(this.layout, { objectApiName: this.effectiveObjectApiName, followsFocusedTab: this.followsFocusedTab });
     }
 
     get eventLimit() {
@@ -89,16 +123,23 @@ export default class CustomerProfileCard extends LightningElement {
     }
 
     /**
-     * Looks the record up again. Only a profile the agent picked is sent back: re-sending the profile the
-     * proxy chose by priority would turn it into an agent pick, and it would key the proxy's last good
-     * copy differently, so a refresh while AEP is down could not fall back to that copy (stale banner).
+     * Looks the record up again. Only a profile picked in this tab is sent: the record's stored choice is applied by
+     * the relay, and re-sending the profile the proxy chose by priority would turn it into a pick and key the proxy's
+     * last good copy differently (no stale fallback while AEP is down). With `keep`, the answer on screen stays
+     * until the new one arrives (refresh), and a failure leaves it there with a note.
      */
-    async load({ refresh = false } = {}) {
+    async load({ refresh = false, keep = false } = {}) {
         if (!canViewProfiles || !this.effectiveRecordId) {
             return;
         }
         const seq = ++this.requestSeq;
-        this.state = 'loading';
+        const keepContent = keep && this.state === 'ok';
+        this.refreshError = null;
+        if (keepContent) {
+            this.refreshing = true;
+        } else {
+            this.state = 'loading';
+        }
         try {
             // Through the shared queue: one Continuation at a time per browser (see c/profileLookupQueue).
             const raw = await requestLookup(this, { recordId: this.effectiveRecordId, profileId: this.pickedProfileId, refresh });
@@ -106,8 +147,18 @@ export default class CustomerProfileCard extends LightningElement {
                 this.showResult(JSON.parse(raw));
             }
         } catch (error) {
+            if (seq !== this.requestSeq) {
+                return;
+            }
+            const reduced = reduceError(error);
+            if (keepContent) {
+                this.refreshError = errorTitle(reduced.code);
+            } else {
+                this.showError(reduced);
+            }
+        } finally {
             if (seq === this.requestSeq) {
-                this.showError(reduceError(error));
+                this.refreshing = false;
             }
         }
     }
@@ -134,6 +185,7 @@ export default class CustomerProfileCard extends LightningElement {
         this.trackedRecordId = recordId;
         this.trackedObjectApiName = objectApiName;
         this.pickedProfileId = null;
+        this.feedback = null;
         if (recordId && isCustomer) {
             this.load();
             return;
@@ -141,6 +193,7 @@ export default class CustomerProfileCard extends LightningElement {
         // No record, or one without a customer (an Opportunity, a business Account): a quiet answer, no Apex.
         this.requestSeq++;
         cancelLookups(this);
+        this.refreshing = false;
         if (canViewProfiles) {
             this.result = undefined;
             this.error = undefined;
@@ -151,16 +204,77 @@ export default class CustomerProfileCard extends LightningElement {
     }
 
     handleRefresh() {
-        this.load({ refresh: true });
+        this.load({ refresh: true, keep: true });
     }
 
     handleRetry() {
         this.load();
     }
 
-    handleSelectProfile(event) {
-        this.pickedProfileId = event.detail.profileId;
-        this.load();
+    /**
+     * The agent picked one of several profiles: it is stored for the record (every agent's next open uses it) and
+     * looked up. When it cannot be stored (no access to profile choices), it still applies in this tab.
+     */
+    async handleSelectProfile(event) {
+        const profileId = event.detail.profileId;
+        const recordId = this.effectiveRecordId;
+        this.feedback = null;
+        try {
+            await rememberChoice({ recordId, profileId });
+            this.pickedProfileId = null;
+        } catch {
+            this.pickedProfileId = profileId;
+            this.feedback = 'choiceNotSaved';
+        }
+        if (recordId === this.effectiveRecordId) {
+            this.load();
+        }
+    }
+
+    /** Forgets the record's stored choice: the proxy decides again, or offers the profiles to pick from. */
+    async handleForgetChoice() {
+        const recordId = this.effectiveRecordId;
+        this.feedback = null;
+        this.pickedProfileId = null;
+        try {
+            await forgetChoice({ recordId });
+        } catch (error) {
+            this.refreshError = errorTitle(reduceError(error).code);
+            return;
+        }
+        if (recordId === this.effectiveRecordId) {
+            this.load({ keep: true });
+        }
+    }
+
+    /**
+     * "Not this person": recorded for data stewards (record, profile, the identity that matched, the agent, when).
+     * A stored or picked choice of that profile is dropped, and the card looks the record up again.
+     */
+    async handleNotThisPerson() {
+        const card = this.card;
+        const recordId = this.effectiveRecordId;
+        if (!card || !recordId) {
+            return;
+        }
+        try {
+            await reportNotThisPerson({
+                recordId,
+                profileId: card.profileId,
+                matchedField: card.match?.field ?? null,
+                matchedNamespace: card.match?.namespace ?? null,
+                maskedValue: card.match?.maskedValue ?? null
+            });
+        } catch {
+            this.feedback = 'failed';
+            return;
+        }
+        this.feedback = 'recorded';
+        const wasChosen = this.result?.choice?.profileId === card.profileId || this.pickedProfileId === card.profileId;
+        if (wasChosen && recordId === this.effectiveRecordId) {
+            this.pickedProfileId = null;
+            this.load({ keep: true });
+        }
     }
 
     get isLoading() {
@@ -179,30 +293,90 @@ export default class CustomerProfileCard extends LightningElement {
         return this.result?.card;
     }
 
-    get identitiesTried() {
-        return this.result?.identitiesTried ?? [];
+    get choice() {
+        return this.result?.choice ?? null;
     }
 
-    get isCompact() {
-        return this.effectiveLayout === 'compact';
+    /** A stored choice also shows on a not-found or failed look-up of it, so the agent can undo it. */
+    get showForgetChoice() {
+        return !this.isOk && !this.isLoading && Boolean(this.choice?.profileId);
+    }
+
+    get identitiesTried() {
+        return this.result?.identitiesTried ?? [];
     }
 
     get aepProfileUrl() {
         return this.aepLinkEnabled ? this.card?.links?.aepProfileUrl : null;
     }
 
+    get showSummary() {
+        return parseSections(this.sections).has('keyFigures');
+    }
+
+    /** Whether a section has anything to say; one that has not is left out entirely. */
+    hasContent(name) {
+        const card = this.card;
+        switch (name) {
+            case 'events':
+                // Turned off or not in this AEP edition: nothing to say. A failure this time is said.
+                return card.events.status === 'error' || (card.events.status === 'available' && card.events.items.length > 0);
+            case 'campaigns':
+                return card.campaigns?.length > 0;
+            case 'audiences':
+                return card.audiences.length > 0;
+            case 'scores':
+                return card.scores.length > 0;
+            case 'computedAttributes':
+                return card.computedAttributes.length > 0;
+            case 'contactPoints': {
+                const points = card.contactPoints;
+                return Boolean(
+                    points.emails.length || points.phones.length || points.address || points.marketingConsent || points.preferredChannel
+                );
+            }
+            case 'identities':
+                return card.identities.length > 0;
+            default:
+                return false;
+        }
+    }
+
+    countOf(name) {
+        const card = this.card;
+        switch (name) {
+            case 'campaigns':
+                return card.campaigns.length + (card.truncated.campaigns ?? 0);
+            case 'audiences':
+                // Every membership the list holds (current and left), as "Show all (n)" counts them.
+                return card.audiences.length + (card.truncated.audiences ?? 0);
+            case 'identities':
+                return card.identities.length + card.truncated.identities;
+            default:
+                return null;
+        }
+    }
+
     get visibleSections() {
+        if (!this.card) {
+            return [];
+        }
         const visible = parseSections(this.sections);
         if (this.eventLimit === 0) {
             visible.delete('events');
         }
-        return orderedSections(this.effectiveLayout, visible).map((name) => ({
-            name,
-            [`is${name.charAt(0).toUpperCase()}${name.slice(1)}`]: true
-        }));
+        return orderedSections(this.effectiveLayout, visible)
+            .filter((name) => SECTION_SPEC[name] && this.hasContent(name))
+            .map((name) => ({
+                name,
+                label: this.labels[SECTION_SPEC[name].label],
+                defaultOpen: SECTION_SPEC[name].open,
+                count: this.countOf(name),
+                [`is${name.charAt(0).toUpperCase()}${name.slice(1)}`]: true
+            }));
     }
 
     get bodyClass() {
-        return `layout-${this.effectiveLayout} slds-var-p-horizontal_small`;
+        return `card-body layout-${this.effectiveLayout} slds-card__body slds-card__body_inner`;
     }
 }

@@ -1,49 +1,65 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatDateTime, formatLabel, formatMore } from 'c/profileUtils';
+import { formatDate, formatLabel, formatMore, pluralLabel } from 'c/profileUtils';
 
-/** Audience memberships: members first (most recent first, as the proxy sorts them), exited apart. */
+/** How many audiences show before "Show all". */
+const FIRST = 3;
+
+/** Label per AEP evaluation method (card audiences[].evaluation): batch memberships can be a day old. */
+const EVALUATION_LABEL = { streaming: 'EvaluationStreaming', batch: 'EvaluationBatch', edge: 'EvaluationEdge' };
+
+/**
+ * Audience memberships, compact: current ones first (most recent qualification first, as the proxy sorts them), the
+ * first few shown and the rest behind "Show all"; each says since when (or when it was left) and how fresh AEP keeps it.
+ */
 export default class ProfileAudiences extends LightningElement {
     @api audiences = [];
     @api truncated = 0;
-    @api compact = false;
 
     labels = LABELS;
+    showAll = false;
 
     toItem(audience) {
-        const date = audience.qualifiedAt ? formatDateTime(audience.qualifiedAt) : null;
         const exited = audience.status === 'exited';
-        const template = exited ? this.labels.ExitedOn : this.labels.MemberSince;
+        const date = audience.qualifiedAt ? formatDate(audience.qualifiedAt) : null;
+        const since = date
+            ? formatLabel(exited ? this.labels.ExitedOn : this.labels.MemberSince, date)
+            : exited
+              ? this.labels.Exited
+              : this.labels.Member;
+        const evaluation = this.labels[EVALUATION_LABEL[audience.evaluation]];
         return {
             key: `${audience.namespace}:${audience.id}`,
             name: audience.name,
-            status: date ? formatLabel(template, date) : exited ? this.labels.Exited : this.labels.Member,
-            badgeClass: exited ? 'audience-exited' : 'audience-member slds-badge_inverse',
-            iconName: exited ? 'utility:logout' : 'utility:check'
+            status: [since, evaluation].filter(Boolean).join(' · '),
+            itemClass: `audience slds-grid slds-m-bottom_x-small${exited ? ' exited' : ''}`,
+            iconName: exited ? 'utility:logout' : 'utility:check',
+            iconLabel: exited ? this.labels.Exited : this.labels.Member
         };
     }
 
-    get members() {
-        return (this.audiences ?? []).filter((a) => a.status !== 'exited').map((a) => this.toItem(a));
+    get all() {
+        const list = this.audiences ?? [];
+        return [...list.filter((a) => a.status !== 'exited'), ...list.filter((a) => a.status === 'exited')].map((a) => this.toItem(a));
     }
 
-    get exited() {
-        return (this.audiences ?? []).filter((a) => a.status === 'exited').map((a) => this.toItem(a));
+    get items() {
+        return this.showAll ? this.all : this.all.slice(0, FIRST);
     }
 
-    get showExited() {
-        return !this.compact && this.exited.length > 0;
+    get canShowAll() {
+        return !this.showAll && this.all.length > FIRST;
     }
 
-    get exitedCountText() {
-        return this.compact && this.exited.length ? formatLabel(this.labels.ExitedCount, this.exited.length) : null;
-    }
-
-    get isEmpty() {
-        return !this.audiences?.length;
+    get showAllLabel() {
+        return pluralLabel(this.labels.ShowAll, this.all.length);
     }
 
     get moreText() {
-        return formatMore(this.truncated);
+        return this.showAll ? formatMore(this.truncated) : null;
+    }
+
+    handleShowAll() {
+        this.showAll = true;
     }
 }

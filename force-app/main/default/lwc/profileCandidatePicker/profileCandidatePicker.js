@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatDateTime, formatLabel } from 'c/profileUtils';
+import { formatDate, formatLabel } from 'c/profileUtils';
+import { loyaltyTierLabel, namespaceLabel } from 'c/profileVocabulary';
 
 /** Lists candidate AEP profiles with non-sensitive hints; the agent picks one and we fire `selectprofile`. */
 export default class ProfileCandidatePicker extends LightningElement {
@@ -12,11 +13,11 @@ export default class ProfileCandidatePicker extends LightningElement {
         return (this.candidates ?? []).map((candidate) => ({
             ...candidate,
             buttonLabel: formatLabel(this.labels.ShowProfile, candidate.displayName),
-            via: formatLabel(this.labels.FoundVia, candidate.field, candidate.namespace),
+            via: formatLabel(this.labels.FoundVia, namespaceLabel(candidate.namespace)),
             hints: [
                 candidate.city && formatLabel(this.labels.HintCity, candidate.city),
-                candidate.loyaltyTier && formatLabel(this.labels.HintLoyaltyTier, candidate.loyaltyTier),
-                candidate.lastModifiedAt && formatLabel(this.labels.HintLastModified, formatDateTime(candidate.lastModifiedAt))
+                candidate.loyaltyTier && formatLabel(this.labels.HintLoyaltyTier, loyaltyTierLabel(candidate.loyaltyTier)),
+                candidate.lastModifiedAt && formatLabel(this.labels.HintLastModified, formatDate(candidate.lastModifiedAt))
             ]
                 .filter(Boolean)
                 .join(' · ')

@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatDateTime, formatMoney, formatMore } from 'c/profileUtils';
+import { dayKey, formatDate, formatLabel, formatMoney, formatMore, formatTime, pluralLabel } from 'c/profileUtils';
+import { channelLabel } from 'c/profileVocabulary';
 
 /** Icon per card event category. */
 const CATEGORY_ICON = {
@@ -34,12 +35,29 @@ const TYPE_LABEL = {
     'commerce.checkouts': 'EventCheckout'
 };
 
-/** Recent experience events as a compact timeline, or a quiet note when AEP gave none. */
+/** Label per Journey Optimizer message action (card event `message.action`); {0} is the channel. */
+const MESSAGE_LABEL = {
+    sent: 'MessageSent',
+    delivered: 'MessageDelivered',
+    opened: 'MessageOpened',
+    clicked: 'MessageClicked',
+    undelivered: 'MessageUndelivered',
+    unsubscribed: 'MessageUnsubscribed'
+};
+
+const DAY_MS = 86400000;
+
+/**
+ * Recent activity, newest first, grouped by the agent's calendar day ("Today", "Yesterday", a date), with how many
+ * events it shows and the window they cover; or a quiet note when AEP gave none.
+ */
 export default class ProfileEvents extends LightningElement {
     @api events;
     @api maxItems = 10;
     /** Events the proxy left out because of its own cap (card.truncated.events). */
     @api truncated = 0;
+    /** For "Today" and "Yesterday"; tests set it. */
+    @api now;
 
     labels = LABELS;
 
@@ -59,19 +77,57 @@ export default class ProfileEvents extends LightningElement {
         return (this.events?.items ?? []).slice(0, this.maxItems);
     }
 
-    get items() {
-        return this.shown.map((event) => {
-            // The kind is named here, in the agent's language; the proxy's title is only the event's own detail.
-            const kind = this.labels[TYPE_LABEL[event.eventType]] ?? this.labels[CATEGORY_LABEL[event.category] ?? CATEGORY_LABEL.other];
-            return {
+    kindOf(event) {
+        if (event.message) {
+            const name = MESSAGE_LABEL[event.message.action];
+            return name ? formatLabel(this.labels[name], channelLabel(event.message.channel)) : this.labels.EventCategoryOther;
+        }
+        return this.labels[TYPE_LABEL[event.eventType]] ?? this.labels[CATEGORY_LABEL[event.category] ?? CATEGORY_LABEL.other];
+    }
+
+    dayLabel(key) {
+        const now = this.now ?? Date.now();
+        if (key === dayKey(new Date(now).toISOString())) {
+            return this.labels.Today;
+        }
+        if (key === dayKey(new Date(now - DAY_MS).toISOString())) {
+            return this.labels.Yesterday;
+        }
+        return null;
+    }
+
+    get days() {
+        const groups = [];
+        for (const event of this.shown) {
+            const key = dayKey(event.timestamp) ?? 'unknown';
+            let group = groups[groups.length - 1];
+            if (!group || group.key !== key) {
+                group = { key, heading: this.dayLabel(key) ?? formatDate(event.timestamp) ?? '', items: [] };
+                groups.push(group);
+            }
+            // The kind is named here, in the agent's language; the proxy's title is the event's own detail.
+            const kind = this.kindOf(event);
+            group.items.push({
                 id: event.id,
                 iconName: CATEGORY_ICON[event.category] ?? CATEGORY_ICON.other,
                 kind,
-                line: event.title ? `${kind} · ${event.title}` : kind,
-                when: formatDateTime(event.timestamp),
+                detail: event.title,
+                time: formatTime(event.timestamp),
                 amount: formatMoney(event.amount)
-            };
-        });
+            });
+        }
+        return groups;
+    }
+
+    /** "Latest 10 events, Nov 6, 2026 – Nov 20, 2026": how many are shown and the time they span. */
+    get windowText() {
+        const shown = this.shown;
+        if (!shown.length) {
+            return null;
+        }
+        const newest = formatDate(shown[0].timestamp);
+        const oldest = formatDate(shown[shown.length - 1].timestamp);
+        return pluralLabel(this.labels.ActivityWindow, shown.length, oldest, newest);
     }
 
     get isEmpty() {

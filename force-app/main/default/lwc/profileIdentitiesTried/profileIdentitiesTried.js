@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
 import { formatLabel } from 'c/profileUtils';
+import { namespaceLabel } from 'c/profileVocabulary';
 
 /** Label (in c/profileLabels) per look-up outcome of one identity. */
 const OUTCOME_LABEL = {
@@ -11,7 +12,7 @@ const OUTCOME_LABEL = {
     error: 'OutcomeError'
 };
 
-/** Which of the record's identities were looked up (field, namespace, masked value) and what each found. */
+/** Which of the record's identities were looked up (namespace, masked value) and what each found. */
 export default class ProfileIdentitiesTried extends LightningElement {
     @api identities = [];
 
@@ -20,7 +21,8 @@ export default class ProfileIdentitiesTried extends LightningElement {
     get items() {
         return (this.identities ?? []).map((tried, index) => ({
             key: `${tried.field}-${tried.namespace}-${index}`,
-            text: formatLabel(this.labels.IdentityTried, tried.field, tried.namespace, tried.maskedValue),
+            // The namespace in the agent's words and the masked value; the Salesforce field name means little to an agent.
+            text: formatLabel(this.labels.IdentityTried, namespaceLabel(tried.namespace), tried.maskedValue),
             outcome: this.labels[OUTCOME_LABEL[tried.outcome]] ?? tried.outcome
         }));
     }

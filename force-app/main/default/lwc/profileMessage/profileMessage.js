@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatLabel } from 'c/profileUtils';
+import { formatLabel, pluralLabel } from 'c/profileUtils';
 
 /** Title/body labels and icon per card state; `error` kinds are refined by the relay's error code. */
 const STATES = {
@@ -26,13 +26,51 @@ const ERRORS = {
     IDENTITY_GRAPH_TOO_LARGE: { title: 'GraphTooLargeTitle', body: 'GraphTooLargeBody', icon: 'utility:warning' }
 };
 
-/** One panel for every state that is not a profile: what happened, what the agent can do, and a retry. */
+/** The title of an error code in the agent's language (the card names a failed refresh with it). */
+export function errorTitle(code) {
+    return LABELS[(ERRORS[code] ?? ERRORS.INTERNAL).title];
+}
+
+/**
+ * One panel for every state that is not a profile: what happened, what the agent can do, and a retry. One retry hint
+ * only: the real wait when the relay passed one on (Retry-After, e.g. while the proxy's circuit breaker is open),
+ * counted down to the second with the Retry button enabled when it is over; otherwise "Try again in a moment".
+ */
 export default class ProfileMessage extends LightningElement {
     @api kind;
+
     /** `{ code, message, retryAfterSeconds, retryable }` from c/profileUtils reduceError. */
-    @api error;
+    @api
+    get error() {
+        return this._error;
+    }
+    set error(value) {
+        this._error = value;
+        this.startCountdown(value?.retryAfterSeconds);
+    }
 
     labels = LABELS;
+    _error;
+    secondsLeft = 0;
+    timer;
+
+    disconnectedCallback() {
+        clearInterval(this.timer);
+    }
+
+    startCountdown(seconds) {
+        clearInterval(this.timer);
+        this.secondsLeft = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 0;
+        if (this.secondsLeft > 0) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.timer = setInterval(() => {
+                this.secondsLeft -= 1;
+                if (this.secondsLeft <= 0) {
+                    clearInterval(this.timer);
+                }
+            }, 1000);
+        }
+    }
 
     get spec() {
         if (this.kind === 'error') {
@@ -63,12 +101,19 @@ export default class ProfileMessage extends LightningElement {
     }
 
     get retryHint() {
-        const seconds = this.error?.retryAfterSeconds;
-        return this.canRetry && seconds ? formatLabel(this.labels.RetryAfter, seconds) : null;
+        if (!this.canRetry) {
+            return null;
+        }
+        return this.secondsLeft > 0 ? pluralLabel(this.labels.RetryAfter, this.secondsLeft) : this.labels.RetryLater;
     }
 
+    get retryDisabled() {
+        return this.secondsLeft > 0;
+    }
+
+    /** The code helps an admin or support; an agent who can simply retry does not need it. */
     get errorCode() {
-        return this.kind === 'error' && this.error?.code ? formatLabel(this.labels.ErrorCode, this.error.code) : null;
+        return this.kind === 'error' && this.error?.code && !this.canRetry ? formatLabel(this.labels.ErrorCode, this.error.code) : null;
     }
 
     handleRetry() {

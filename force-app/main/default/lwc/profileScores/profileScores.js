@@ -1,33 +1,45 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/profileLabels';
-import { formatLabel, formatNumber, levelLabel } from 'c/profileUtils';
+import { formatDate, formatLabel, formatNumber, levelLabel } from 'c/profileUtils';
+import { factorSentence, scoreName } from 'c/profileVocabulary';
 
-/** Model scores (Customer AI propensities) with their level and, unless compact, the influential factors. */
+/**
+ * Model scores (Customer AI propensities): name, level and score, percentile, when scored, and each influential
+ * factor as a sentence in the agent's language with the way it pushes the score ("raises churn risk"), from the
+ * admin's label mappings.
+ */
 export default class ProfileScores extends LightningElement {
     @api scores = [];
-    @api compact = false;
+    /** Label mappings indexed by c/profileVocabulary indexMappings. */
+    @api mappings;
 
     labels = LABELS;
 
     get items() {
-        const importance = {
-            high: this.labels.ImportanceHigh,
-            medium: this.labels.ImportanceMedium,
-            low: this.labels.ImportanceLow,
-            unknown: ''
-        };
         return (this.scores ?? []).map((score) => ({
             key: score.key,
-            label: score.label,
-            summary: formatLabel(this.labels.ScoreSummary, formatNumber(score.score, 0), levelLabel(score.level)),
-            percentile: score.percentile === null ? null : formatLabel(this.labels.Percentile, formatNumber(score.percentile, 0)),
-            levelClass: `level level-${score.level} slds-text-body_small`,
-            showFactors: !this.compact && score.factors.length > 0,
-            factors: score.factors.map((factor, index) => ({
-                key: `${score.key}-${index}`,
-                text: [factor.code, factor.value].filter(Boolean).join(': '),
-                importance: importance[factor.importance]
-            }))
+            name: scoreName(score, this.mappings),
+            summary: formatLabel(this.labels.LevelWithScore, levelLabel(score.level), formatNumber(score.score, 0)),
+            // High is an alarm only for churn; a high conversion or upsell propensity is good news.
+            levelClass: `level level-${score.level}${score.key === 'churn' || score.propensityType === 'churn' ? ' risk' : ''}`,
+            details: [
+                score.percentile === null || score.percentile === undefined
+                    ? null
+                    : formatLabel(this.labels.Percentile, formatNumber(score.percentile, 0)),
+                score.scoredAt ? formatLabel(this.labels.ScoredOn, formatDate(score.scoredAt)) : null
+            ]
+                .filter(Boolean)
+                .join(' · '),
+            showFactors: score.factors?.length > 0,
+            factors: (score.factors ?? []).map((factor, index) => {
+                const sentence = factorSentence(factor, score, this.mappings);
+                return {
+                    key: `${score.key}-${index}`,
+                    text: sentence.text,
+                    direction: sentence.direction,
+                    iconName: sentence.raises ? 'utility:arrowup' : sentence.lowers ? 'utility:arrowdown' : 'utility:record'
+                };
+            })
         }));
     }
 

@@ -1,15 +1,28 @@
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { LABELS } from 'c/profileLabels';
 
-/** Sections an admin can show or hide (design property `sections`), in the default (full) order. */
-export const SECTION_NAMES = ['keyFigures', 'scores', 'computedAttributes', 'audiences', 'events', 'contactPoints', 'identities'];
+/**
+ * Sections an admin can show or hide (design property `sections`), in the default (full) order. `keyFigures` is the
+ * summary at the top (who, value, risk, next step); recent activity comes right after it.
+ */
+export const SECTION_NAMES = [
+    'keyFigures',
+    'events',
+    'campaigns',
+    'audiences',
+    'scores',
+    'computedAttributes',
+    'contactPoints',
+    'identities'
+];
 
-/** Sales agents on Lead pages look at audiences, propensities and campaign history first. */
+/** The summary always leads; sales agents on Lead pages then look at campaigns, audiences and propensities. */
 const SECTION_ORDER = {
     full: SECTION_NAMES,
-    compact: ['keyFigures', 'audiences', 'events', 'scores', 'contactPoints', 'computedAttributes', 'identities'],
-    sales: ['audiences', 'scores', 'events', 'keyFigures', 'contactPoints', 'computedAttributes', 'identities']
+    compact: ['keyFigures', 'events', 'campaigns', 'contactPoints', 'audiences', 'scores', 'computedAttributes', 'identities'],
+    sales: ['keyFigures', 'campaigns', 'audiences', 'scores', 'events', 'contactPoints', 'computedAttributes', 'identities']
 };
 
 /** Label (in c/profileLabels) per model score level (CardModel scores[].level). */
@@ -62,9 +75,40 @@ export function formatLabel(template, ...args) {
     });
 }
 
+/**
+ * Picks the plural form of a Custom Label for a count and fills it. A label with plural forms lists them by
+ * Intl.PluralRules category, `one:...|other:...` (Korean and Chinese need only `other:`); a label without them is
+ * used as it is. `{0}` is the count in the user's number format; more placeholders follow it.
+ */
+export function pluralLabel(template, count, ...args) {
+    const forms = parsePluralForms(template);
+    let text = template;
+    if (forms) {
+        const category = new Intl.PluralRules(LOCALE).select(Number(count));
+        text = forms[category] ?? forms.other ?? Object.values(forms)[0];
+    }
+    const shown = typeof count === 'number' ? new Intl.NumberFormat(LOCALE).format(count) : count;
+    return formatLabel(text, shown, ...args);
+}
+
+const PLURAL_CATEGORY = /^(zero|one|two|few|many|other):/;
+
+function parsePluralForms(template) {
+    const parts = String(template ?? '').split('|');
+    if (!parts.every((part) => PLURAL_CATEGORY.test(part))) {
+        return null;
+    }
+    const forms = {};
+    for (const part of parts) {
+        const [category] = part.match(PLURAL_CATEGORY);
+        forms[category.slice(0, -1)] = part.slice(category.length);
+    }
+    return forms;
+}
+
 /** "and 3 more" under a list for the items left out of it; null when none were. */
 export function formatMore(count) {
-    return count > 0 ? formatLabel(LABELS.AndMore, count) : null;
+    return count > 0 ? pluralLabel(LABELS.AndMore, count) : null;
 }
 
 /** "3 minutes ago" in the user's locale; null when the timestamp cannot be read. */
@@ -109,6 +153,42 @@ export function formatNumber(value, maximumFractionDigits = 2) {
     return typeof value === 'number' ? new Intl.NumberFormat(LOCALE, { maximumFractionDigits }).format(value) : null;
 }
 
+/**
+ * A date or time never breaks across lines: Korean and Chinese dates contain spaces ("2026. 11. 19. 오후 2:00"), so
+ * every space in a formatted date becomes a no-break space.
+ */
+function keepTogether(text) {
+    return text.replace(/\s/g, '\u00a0');
+}
+
+/** The date alone in the user's locale ("Nov 17, 2026", "2026. 11. 17."); null when unreadable. */
+export function formatDate(iso) {
+    const time = Date.parse(iso);
+    if (Number.isNaN(time)) {
+        return null;
+    }
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+    return keepTogether(new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: dateOnly ? 'UTC' : TIME_ZONE }).format(time));
+}
+
+/** The time of day in the user's locale ("8:00 PM", "20:00", "오후 8:00"); null when unreadable. */
+export function formatTime(iso) {
+    const time = Date.parse(iso);
+    return Number.isNaN(time)
+        ? null
+        : keepTogether(new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: TIME_ZONE }).format(time));
+}
+
+/** The local calendar day of a timestamp (YYYY-MM-DD), to group activity by day; null when unreadable. */
+export function dayKey(iso) {
+    const time = Date.parse(iso);
+    if (Number.isNaN(time)) {
+        return null;
+    }
+    // en-CA writes dates as YYYY-MM-DD; the day is the user's, in their Salesforce time zone.
+    return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+}
+
 /** Date and time in the user's locale; date only for YYYY-MM-DD values. */
 export function formatDateTime(iso) {
     const time = Date.parse(iso);
@@ -116,8 +196,8 @@ export function formatDateTime(iso) {
         return iso ?? null;
     }
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-    const options = dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
-    return new Intl.DateTimeFormat(LOCALE, options).format(time);
+    const options = dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE };
+    return keepTogether(new Intl.DateTimeFormat(LOCALE, options).format(time));
 }
 
 /**

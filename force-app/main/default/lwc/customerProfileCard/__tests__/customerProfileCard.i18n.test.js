@@ -40,11 +40,11 @@ describe('c-customer-profile-card in Korean', () => {
         const element = await renderCard();
 
         const text = deepText(element);
-        expect(element.shadowRoot.querySelector('lightning-card').title).toBe('고객 프로필');
+        expect(text).toContain('고객 프로필');
         expect(text).toContain(KO.CAH_NotFoundTitle);
         expect(text).toContain(KO.CAH_IdentitiesTriedHeading);
         const tried = UNKNOWN.identitiesTried[0];
-        expect(text).toContain(`${tried.field}(${tried.namespace}): ${tried.maskedValue} (${KO.CAH_OutcomeNotFound})`);
+        expect(text).toContain(`${KO.CAH_NsEmail}: ${tried.maskedValue} (${KO.CAH_OutcomeNotFound})`);
     });
 
     it.each([
@@ -63,7 +63,7 @@ describe('c-customer-profile-card in Korean', () => {
         const element = await renderCard();
 
         const text = deepText(element);
-        for (const name of ['CAH_KeyFiguresHeading', 'CAH_AudiencesHeading', 'CAH_EventsHeading']) {
+        for (const name of ['CAH_SummaryValue', 'CAH_AudiencesHeading', 'CAH_EventsHeading', 'CAH_CampaignsHeading', 'CAH_TierGold']) {
             expect(text).toContain(KO[name]);
         }
         expect(text).not.toContain('Recent activity');

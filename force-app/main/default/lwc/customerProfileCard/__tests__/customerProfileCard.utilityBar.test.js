@@ -70,7 +70,7 @@ async function focusTab(tab, previousTabId) {
 }
 
 function sectionNames(element) {
-    return queryDeep(element, 'div.section').map((section) => section.dataset.section);
+    return queryDeep(element, 'c-profile-section').map((section) => section.name);
 }
 
 describe('c-customer-profile-card in the utility bar', () => {
@@ -110,7 +110,11 @@ describe('c-customer-profile-card in the utility bar', () => {
         });
         expect(startLookup).toHaveBeenCalledWith({ recordId: JANE_ID, profileId: null, refresh: false });
         expect(deepText(element)).toContain('Jane Doe');
-        expect(sectionNames(element).slice(0, 3)).toEqual(['keyFigures', 'audiences', 'events']);
+        // The summary leads; then recent activity, campaigns and contact points, what an agent on a call needs first.
+        expect(queryDeep(element, 'c-profile-summary')).toHaveLength(1);
+        expect(sectionNames(element).slice(0, 3)).toEqual(['events', 'campaigns', 'contactPoints']);
+        // The utility panel names the card already: no second card header.
+        expect(element.shadowRoot.querySelector('.slds-card__header')).toBeNull();
     });
 
     it('looks up the new record when another tab gets the focus', async () => {

@@ -1,4 +1,6 @@
 import {
+    dayKey,
+    formatDate,
     formatDateTime,
     formatLabel,
     formatMoney,
@@ -8,6 +10,7 @@ import {
     levelLabel,
     orderedSections,
     parseSections,
+    pluralLabel,
     reduceError,
     resolveLayout
 } from 'c/profileUtils';
@@ -27,6 +30,22 @@ describe('c/profileUtils', () => {
         it('names the score levels with their Custom Labels', () => {
             expect([levelLabel('high'), levelLabel('medium'), levelLabel('low')]).toEqual(['High', 'Medium', 'Low']);
             expect(levelLabel('unknown')).toBeUndefined();
+        });
+    });
+
+    describe('pluralLabel', () => {
+        it('picks the plural form by Intl.PluralRules and fills the count in the user format', () => {
+            const template = 'one:{0} support call|other:{0} support calls';
+            expect(pluralLabel(template, 1)).toBe('1 support call');
+            expect(pluralLabel(template, 0)).toBe('0 support calls');
+            expect(pluralLabel(template, 1234)).toBe('1,234 support calls');
+            expect(pluralLabel('one:Show all ({0})|other:Show all ({0}) of {1}', 7, 'x')).toBe('Show all (7) of x');
+        });
+
+        it('uses a label without plural forms as it is, and falls back to "other"', () => {
+            expect(pluralLabel('{0} events', 1)).toBe('1 events');
+            expect(pluralLabel('other:{0}건', 1)).toBe('1건');
+            expect(pluralLabel('one:a|other:b|weird', 1)).toBe('one:a|other:b|weird');
         });
     });
 
@@ -66,23 +85,34 @@ describe('c/profileUtils', () => {
         it('formats numbers and keeps date-only values on their day', () => {
             expect(formatNumber(24310, 0)).toBe('24,310');
             expect(formatNumber('7')).toBeNull();
-            expect(formatDateTime('2017-03-02')).toBe('Mar 2, 2017');
+            expect(formatDateTime('2017-03-02')).toBe('Mar\u00a02,\u00a02017');
             expect(formatDateTime('not a date')).toBe('not a date');
+        });
+
+        it('keeps a date on one line: no breakable space inside it', () => {
+            expect(formatDate('2026-11-19T22:00:00Z')).toBe('Nov\u00a019,\u00a02026');
+            expect(formatDateTime('2026-11-19T22:00:00Z')).not.toMatch(/ /);
+        });
+
+        it("groups by the user's day in their Salesforce time zone (Los Angeles in these tests)", () => {
+            expect(dayKey('2026-11-20T07:59:00Z')).toBe('2026-11-19');
+            expect(dayKey('2026-11-20T08:01:00Z')).toBe('2026-11-20');
+            expect(dayKey('nope')).toBeNull();
         });
     });
 
     describe('sections and layouts', () => {
         it('keeps known section names only, all of them when none is known', () => {
             expect([...parseSections(' events,audiences ,bogus')]).toEqual(['events', 'audiences']);
-            expect(parseSections('').size).toBe(7);
-            expect(parseSections(undefined).size).toBe(7);
+            expect(parseSections('').size).toBe(8);
+            expect(parseSections(undefined).size).toBe(8);
         });
 
         it('orders the visible sections by layout', () => {
-            const visible = parseSections('keyFigures,events,audiences,scores');
-            expect(orderedSections('full', visible)).toEqual(['keyFigures', 'scores', 'audiences', 'events']);
-            expect(orderedSections('sales', visible)).toEqual(['audiences', 'scores', 'events', 'keyFigures']);
-            expect(orderedSections('compact', visible)).toEqual(['keyFigures', 'audiences', 'events', 'scores']);
+            const visible = parseSections('keyFigures,events,audiences,scores,campaigns');
+            expect(orderedSections('full', visible)).toEqual(['keyFigures', 'events', 'campaigns', 'audiences', 'scores']);
+            expect(orderedSections('sales', visible)).toEqual(['keyFigures', 'campaigns', 'audiences', 'scores', 'events']);
+            expect(orderedSections('compact', visible)).toEqual(['keyFigures', 'events', 'campaigns', 'audiences', 'scores']);
         });
 
         it('resolves auto: compact when following the console, sales on Leads, full elsewhere', () => {

@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import { CURRENT_LOCALE } from '../../../../platform/previewLocale.js';
+import { CURRENT_SCENARIO } from '../../../../platform/previewScenario.js';
 import { closeTab, focusTab, getRecord, getState, onChange, openRecord, setRecords } from 'x/consoleStore';
 
 /** Page layouts the preview can show the card in. */
@@ -21,11 +22,15 @@ export default class ConsoleApp extends LightningElement {
     tabs = [];
     focusedTabId;
     layout = 'record';
+    /** Width of the record page's side region in px (`?sideWidth=400`), to see the card at a narrow panel's width. */
+    sideWidth = null;
     stopWatching;
 
     connectedCallback() {
         const params = new URLSearchParams(window.location.search);
         this.layout = LAYOUTS[params.get('layout')] ? params.get('layout') : 'record';
+        const sideWidth = Number(params.get('sideWidth'));
+        this.sideWidth = Number.isInteger(sideWidth) && sideWidth >= 280 && sideWidth <= 1200 ? sideWidth : null;
         document.documentElement.lang = CURRENT_LOCALE.lang;
         this.stopWatching = onChange(() => this.syncFromStore());
         this.loadRecords(params.get('record'));
@@ -71,6 +76,7 @@ export default class ConsoleApp extends LightningElement {
         }
         url.searchParams.set('layout', this.layout);
         url.searchParams.set('locale', CURRENT_LOCALE.key);
+        url.searchParams.set('scenario', CURRENT_SCENARIO.key);
         window.history.replaceState(null, '', url.toString());
     }
 
@@ -134,6 +140,23 @@ export default class ConsoleApp extends LightningElement {
         return `record-page record-page_${this.layout}`;
     }
 
+    /** The side region at a fixed width (a narrow side panel); otherwise the page's 5/12 column. */
+    get sideClass() {
+        return this.sideWidth ? 'slds-col region-side' : 'slds-col slds-size_1-of-1 slds-large-size_5-of-12 region-side';
+    }
+
+    get columnsClass() {
+        return `slds-grid slds-gutters_x-small page-columns${this.sideWidth ? '' : ' slds-wrap'}`;
+    }
+
+    get sideStyle() {
+        return this.sideWidth ? `flex: 0 0 ${this.sideWidth}px; max-width: ${this.sideWidth}px;` : '';
+    }
+
+    get mainClass() {
+        return this.sideWidth ? 'slds-col region-main main-flex' : 'slds-col slds-size_1-of-1 slds-large-size_7-of-12 region-main';
+    }
+
     handleRecordSelect(event) {
         openRecord(event.detail.recordId);
     }
@@ -153,6 +176,16 @@ export default class ConsoleApp extends LightningElement {
         // Salesforce applies a new user language on the next page load; so does the preview.
         const url = new URL(window.location.href);
         url.searchParams.set('locale', event.detail.locale);
+        window.location.assign(url.toString());
+    }
+
+    /** A scenario changes the user's permissions or the org's setup: like a new login, it takes a page load. */
+    handleScenarioSelect(event) {
+        const url = new URL(window.location.href);
+        url.searchParams.set('scenario', event.detail.scenario);
+        if (event.detail.recordId) {
+            url.searchParams.set('record', event.detail.recordId);
+        }
         window.location.assign(url.toString());
     }
 

@@ -1,5 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import { CURRENT_LOCALE, LOCALES } from '../../../../platform/previewLocale.js';
+import { CURRENT_SCENARIO, SCENARIOS } from '../../../../platform/previewScenario.js';
+
+/** The record a scenario is about, when it is about a particular record (records.json). */
+const SCENARIO_RECORD = { noIdentity: '00Q8c00000NoIdnEAF' };
 
 const LAYOUT_OPTIONS = [
     { label: 'Record page (side panel)', value: 'record' },
@@ -7,7 +11,7 @@ const LAYOUT_OPTIONS = [
     { label: 'Lead / sales layout', value: 'sales' }
 ];
 
-/** Preview-only toolbar (not part of Salesforce): pick the record, where the card sits, and the user language. */
+/** Preview-only toolbar (not part of Salesforce): pick the record, where the card sits, the user language and a scenario. */
 export default class PreviewControls extends LightningElement {
     @api records = [];
     @api recordId;
@@ -17,6 +21,7 @@ export default class PreviewControls extends LightningElement {
     layoutOptions = LAYOUT_OPTIONS;
     // Native selects: lightning-combobox needs attachInternals, which synthetic shadow does not support.
     localeOptions = LOCALES.map((l) => ({ label: `${l.name} (${l.key})`, value: l.key, selected: l.key === CURRENT_LOCALE.key }));
+    scenarioOptions = SCENARIOS.map((s) => ({ label: s.name, value: s.key, selected: s.key === CURRENT_SCENARIO.key }));
 
     get recordOptions() {
         return this.records.map((r) => ({ label: `${r.objectLabel}: ${r.switcherLabel}`, value: r.id, selected: r.id === this.recordId }));
@@ -34,6 +39,11 @@ export default class PreviewControls extends LightningElement {
 
     handleLayoutChange(event) {
         this.dispatchEvent(new CustomEvent('layoutselect', { detail: { layout: event.detail.value } }));
+    }
+
+    handleScenarioChange(event) {
+        const scenario = event.target.value;
+        this.dispatchEvent(new CustomEvent('scenarioselect', { detail: { scenario, recordId: SCENARIO_RECORD[scenario] ?? null } }));
     }
 
     handleLocaleChange(event) {
