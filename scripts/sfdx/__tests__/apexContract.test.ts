@@ -129,7 +129,7 @@ describe('Apex relay against the proxy contracts', () => {
         const body = JSON.parse(`{"records":[${JSON.stringify(record)}],"maxEvents":10,"includeSensitive":false}`);
         expect(WarmRequest.safeParse(body).success).toBe(true);
         // Its body limit stays under the proxy's default (PROXY_BODY_LIMIT_BYTES, 16 KB).
-        expect(Number(/maxBodyChars = (\d+);/.exec(warmer)?.[1])).toBeLessThan(16 * 1024 - 200);
+        expect(Number(/maxBodyBytes = (\d+);/.exec(warmer)?.[1])).toBeLessThan(16 * 1024 - 200);
     });
 
     it('builds a request body the proxy accepts, for every object with shipped identity fields', () => {
