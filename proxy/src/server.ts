@@ -161,6 +161,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         server: config.server,
         capacity: config.capacity,
         logLookupSample: config.logLookupSample,
+        cardTtlMs: config.cache.ttlMs,
         authenticate,
         lookup: (req, ctx) => lookup.lookup(req, ctx),
         warmQueue,

@@ -21,6 +21,8 @@ export interface AppDeps extends Omit<LookupRouteDeps, 'bodyDeadlines'>, Pick<Wa
     server: ProxyConfig['server'];
     capacity: ProxyConfig['capacity'];
     logLookupSample: number;
+    /** The card cache's TTL (CACHE_TTL_SECONDS): remembered look-up bodies are kept no longer (jsonBody.ts). */
+    cardTtlMs: number;
 }
 
 /** How often node:http checks headersTimeout and requestTimeout (its default, 30 s, would let a slow client linger). */
@@ -73,7 +75,7 @@ export function buildHttpApp(deps: AppDeps): FastifyInstance {
     // Only JSON bodies: fastify answers other content types with 415, mapped to UNSUPPORTED_MEDIA_TYPE.
     app.removeContentTypeParser('text/plain');
     // Look-up bodies are validated as they are parsed, and a body seen before is neither parsed nor validated again.
-    installJsonBodyParser(app, { validated: { [LOOKUP_ROUTE]: parseLookupBody } });
+    installJsonBodyParser(app, { validated: { [LOOKUP_ROUTE]: parseLookupBody }, rememberMs: deps.cardTtlMs });
 
     // Callback-style hooks: they run on every request, and an async hook costs a promise per call.
     app.addHook('onRequest', (request, reply, done) => {

@@ -12,6 +12,11 @@ export interface JsonBodyOptions {
      * text, so a body seen before (an agent reopening a card, a cache hit) is neither parsed nor validated again.
      */
     validated?: Readonly<Record<string, BodyValidator>>;
+    /**
+     * How long a remembered body is kept (ms): the card cache's TTL, so identity values stay in memory no longer
+     * than the card they look up; at least a second.
+     */
+    rememberMs?: number;
 }
 
 /** Bodies remembered: enough for every record a busy instance serves from its cache within a minute or two. */
@@ -26,6 +31,7 @@ const REMEMBERED_BYTES = 8 * 1024 * 1024;
  */
 export function installJsonBodyParser(app: FastifyInstance, opts: JsonBodyOptions = {}): void {
     const parseJson = app.getDefaultJsonParser('error', 'error');
+    const ttl = Math.max(1000, opts.rememberMs ?? 60_000);
     // Per route, keyed by the exact text: equal keys are equal bodies, and a validated body is frozen, so sharing is safe.
     const routes = new Map(
         Object.entries(opts.validated ?? {}).map(([route, validate]) => [
@@ -35,11 +41,20 @@ export function installJsonBodyParser(app: FastifyInstance, opts: JsonBodyOption
                 remembered: new LRUCache<string, { value: unknown }>({
                     max: REMEMBERED_BODIES,
                     maxSize: REMEMBERED_BYTES,
-                    sizeCalculation: (_v, text) => 256 + 4 * text.length
+                    sizeCalculation: (_v, text) => 256 + 4 * text.length,
+                    ttl
                 })
             }
         ])
     );
+    // Expired bodies are dropped by a sweep, not only when looked up again (lru-cache keeps them until then).
+    const sweep = setInterval(() => {
+        for (const { remembered } of routes.values()) remembered.purgeStale();
+    }, ttl).unref();
+    app.addHook('onClose', (_instance, done) => {
+        clearInterval(sweep);
+        done();
+    });
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
         const bytes = body as Buffer;
