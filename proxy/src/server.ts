@@ -17,6 +17,7 @@ import { createRedisStore, type SharedStore } from './cache/redisStore';
 import { redactedConfig, type ProxyConfig } from './config';
 import { describeMissingNamespaces, missingNamespaces } from './identity/fieldMapping';
 import { buildHttpApp } from './http/app';
+import { isUnderPressure } from './http/loadShedding';
 import type { Check, HealthReport } from './http/opsRoutes';
 import { ProfileLookup } from './lookup/lookupProfile';
 import { WarmQueue } from './lookup/warmQueue';
@@ -96,6 +97,8 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
     const cache = new CardCache(config.cache, shared);
     const warmShare = new WarmShare(config.resilience, config.warm);
     const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics, warmShare });
+    // Known once the HTTP app is built, below; until then nothing can be queued.
+    let underPressure: (() => boolean) | undefined;
     const warmQueue = new WarmQueue(config.warm, {
         lookup: (req, ctx) => lookup.lookup(req, ctx),
         onDone: (job, result) => {
@@ -110,7 +113,9 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
             });
         },
         onDepth: (waiting) => metrics.warmQueue.set(waiting),
-        onDropped: (count) => metrics.warmed.inc({ outcome: 'DROPPED' }, count)
+        onDropped: (count) => metrics.warmed.inc({ outcome: 'DROPPED' }, count),
+        // Decorated by @fastify/under-pressure only when load shedding is configured (http/loadShedding.ts).
+        isUnderPressure: () => underPressure?.() === true
     });
     const replay = config.auth.jwt?.replayCheck ? createReplayGuard(shared) : null;
     const authenticate = await createCallerAuthenticator(config.auth, { replay });
@@ -169,6 +174,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         health,
         started: () => warmedUp
     });
+    underPressure = () => isUnderPressure(app);
 
     let closed = false;
     return {

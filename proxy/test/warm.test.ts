@@ -127,3 +127,53 @@ describe('warming under the AEP rate budget', () => {
         expect(refused).toMatch(/proxy_rate_limited_total\{target="[a-z-]+"\} [1-9]/);
     });
 });
+
+describe('an agent opening a record while it is being warmed', () => {
+    let h: Harness;
+    beforeAll(async () => {
+        h = await startHarness({ env: { CACHE_TTL_SECONDS: '1' } });
+        // Namespaces and merge policy loaded.
+        expect((await h.lookup({ record: RECORDS.unknownLead }, { 'x-request-id': 'agent-j0' })).statusCode).toBe(404);
+    });
+    afterEach(() => h.emulator.faults.reset());
+    afterAll(async () => {
+        await h.close();
+    });
+
+    it('never joins the warm look-up: events that fail cost the agent the events, not the card', async () => {
+        h.emulator.faults.set({ group: 'entities', action: { type: 'latency', ms: 200 } });
+        h.emulator.faults.set({ group: 'events', action: { type: 'status', status: 500 } });
+        expect((await warm(h, warmBody([RECORDS.kenjiLead]), 'warm-join')).statusCode).toBe(202);
+        // The warm look-up is waiting for the profile call; the agent opens the same record with the same key.
+        const agent = await h.lookup({ record: RECORDS.kenjiLead, maxEvents: 10, includeSensitive: false }, { 'x-request-id': 'agent-j1' });
+        expect(agent.statusCode).toBe(200);
+        expect(json(agent).events).toMatchObject({ status: 'error' });
+        expect(upstreamOf(h, 'agent-j1').length).toBeGreaterThan(0);
+        await h.proxy.warmingIdle();
+        // Warming keeps no card without events and says so.
+        expect(auditLines(h, 'warm-join')[0].outcome).not.toBe('OK');
+    });
+
+    it('reports a failed warm look-up as failed, not as OK from a stale card nobody asked for', async () => {
+        expect(
+            (await h.lookup({ record: RECORDS.janeCase, maxEvents: 10, includeSensitive: false }, { 'x-request-id': 'agent-s0' }))
+                .statusCode
+        ).toBe(200);
+        // The card goes stale (CACHE_TTL_SECONDS=1) and AEP fails.
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        h.emulator.faults.set({ group: 'entities', action: { type: 'status', status: 503 } });
+        const staleServed = async () =>
+            Number(
+                /result="stale_served"\} (\d+)/.exec(
+                    await h.proxy.metrics.registry.getSingleMetricAsString('proxy_card_cache_total')
+                )?.[1] ?? 0
+            );
+        const staleBefore = await staleServed();
+        expect((await warm(h, warmBody([RECORDS.janeCase]), 'warm-stale')).statusCode).toBe(202);
+        await h.proxy.warmingIdle();
+        const line = auditLines(h, 'warm-stale')[0];
+        expect(line.outcome).toBe('UPSTREAM_UNAVAILABLE');
+        expect(line.cardFrom ?? null).toBeNull();
+        expect(await staleServed()).toBe(staleBefore);
+    });
+});

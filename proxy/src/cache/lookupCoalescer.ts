@@ -14,6 +14,8 @@ export interface CoalescedResult<T> {
 }
 
 export interface CoalesceOptions<T> {
+    /** The in-process flight's key when calls of one shared key must not all join each other (default: the key). */
+    localKey?: string;
     /** How long the cross-instance lock lives (the request budget: nobody waits longer than that). */
     lockMs: number;
     /** Reads a result another instance stored after `sinceMs` (epoch ms), or null. Called again once the lock is taken. */
@@ -37,7 +39,7 @@ export class LookupCoalescer<T> {
     ) {}
 
     async run(key: string, opts: CoalesceOptions<T>, work: () => Promise<T>): Promise<CoalescedResult<T>> {
-        const { promise, joined } = this.flight.run(key, () => this.acrossInstances(key, opts, work));
+        const { promise, joined } = this.flight.run(opts.localKey ?? key, () => this.acrossInstances(key, opts, work));
         if (joined) this.metrics.coalesced.inc({ scope: 'local' });
         const result = await promise;
         return joined ? { value: result.value, joined: 'local' } : result;

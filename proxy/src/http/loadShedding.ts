@@ -40,3 +40,8 @@ export function installLoadShedding(app: FastifyInstance, limits: LoadSheddingLi
         }
     });
 }
+
+/** Whether the app sheds load now; false when load shedding is off (nothing decorated) or the app is not ready yet. */
+export function isUnderPressure(app: FastifyInstance): boolean {
+    return app.hasDecorator('isUnderPressure') && app.isUnderPressure();
+}

@@ -153,22 +153,30 @@ export class ProfileLookup {
         metrics.cache.inc({ result: 'miss' });
 
         const fetchStarted = performance.now();
+        const warm = ctx.priority === 'warm';
         try {
+            const fetch = () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx);
             const { value, joined } = await this.coalescer.run(
                 key,
                 {
+                    // A warm look-up runs on the warming share and gives up on what an agent would take (a card without
+                    // events, a stale card): an agent's look-up never joins one in this process. Across instances it
+                    // only waits for the warm one's lock and takes over when no card was cached (lookupCoalescer.ts).
+                    localKey: warm ? `${key}\u0000warm` : key,
                     lockMs: budget.remainingMs(),
                     readShared: async (sinceMs) => {
                         const entry = await this.d.cache.getFreshSince(key, sinceMs);
                         return entry ? entryToOutcome(entry) : null;
                     }
                 },
-                () => this.slots.run(budget, () => this.fetchFromAep(req, candidates, skipped, mergePolicy, maxEvents, budget, key, ctx))
+                // Warming takes a look-up slot only when one is free and never more than its part of them (lookupSlots.ts).
+                () => (warm ? this.slots.runIfFree(fetch) : this.slots.run(budget, fetch))
             );
             return { ...this.answerFromOutcome(value, joined === 'none' ? 'aep' : 'coalesced'), aepMs: performance.now() - fetchStarted };
         } catch (raw) {
             const err = toUpstreamProxyError(raw);
-            if (allowsStale(err)) {
+            // A stale card is for an agent who waits; a warm look-up reports the failure (and may be tried again).
+            if (!warm && allowsStale(err)) {
                 const stale = await this.staleEntry(key);
                 if (stale) {
                     metrics.cache.inc({ result: 'stale_served' });
@@ -305,7 +313,8 @@ export class ProfileLookup {
             events = await eventsFor({ namespace: decision.candidate.namespace, id: decision.candidate.value });
         }
         if (events?.status === 'error') {
-            // Nobody waits for a warm card: rather none than one without events that agents would then be served.
+            // Nobody waits for a warm card: rather none than one without events that agents would then be served from
+            // the cache. Only warm look-ups share this flight (localKey above), so no agent gets this error.
             if (ctx.priority === 'warm') throw events.error;
             ctx.log.warn({ reason: events.reason }, 'events look-up failed; card served without events');
         }

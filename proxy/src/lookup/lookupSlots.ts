@@ -13,6 +13,8 @@ import type { ProxyMetrics } from '../observability/metrics';
  */
 export class LookupSlots {
     private readonly policy: BulkheadPolicy;
+    /** Warm look-ups holding a slot now (runIfFree). */
+    private warmRunning = 0;
 
     constructor(
         private readonly cfg: ProxyConfig['capacity'],
@@ -37,6 +39,31 @@ export class LookupSlots {
             if (err instanceof BulkheadRejectedError) throw overloaded('every look-up slot and queue place is taken');
             throw err;
         } finally {
+            this.report();
+        }
+    }
+
+    /**
+     * For look-ups nobody waits for (warming): runs only when a slot is free now and warming holds fewer than a
+     * quarter of the slots (at least one), never queueing in front of or beside an agent; otherwise refused at once
+     * with OVERLOADED (reason WARMING_YIELDS), which the warm queue answers by pausing (warmQueue.ts).
+     */
+    async runIfFree<T>(work: () => Promise<T>): Promise<T> {
+        const warmCap = Math.max(1, Math.floor(this.cfg.maxConcurrentLookups / 4));
+        if (this.policy.executionSlots === 0 || this.warmRunning >= warmCap) {
+            throw overloaded('warming yields the look-up slots to agents', 'WARMING_YIELDS');
+        }
+        this.warmRunning++;
+        try {
+            return await this.policy.execute(() => {
+                this.report();
+                return work();
+            });
+        } catch (err) {
+            if (err instanceof BulkheadRejectedError) throw overloaded('every look-up slot and queue place is taken');
+            throw err;
+        } finally {
+            this.warmRunning--;
             this.report();
         }
     }
@@ -75,10 +102,10 @@ export class LookupSlots {
     }
 }
 
-function overloaded(why: string): ProxyError {
+function overloaded(why: string, reason = 'LOOKUPS_SATURATED'): ProxyError {
     return new ProxyError('OVERLOADED', `this proxy instance is at its limit of concurrent AEP look-ups (${why}); retry shortly`, {
-        details: { reason: 'LOOKUPS_SATURATED' },
-        logReason: 'LOOKUPS_SATURATED',
+        details: { reason },
+        logReason: reason,
         retryAfterSeconds: 1
     });
 }

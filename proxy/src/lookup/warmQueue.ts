@@ -28,10 +28,16 @@ export interface WarmQueueDeps {
     onDepth?: (waiting: number) => void;
     /** Records refused because the queue was full. */
     onDropped?: (count: number) => void;
+    /** Whether the instance sheds load now (@fastify/under-pressure, http/loadShedding.ts): warming then waits. */
+    isUnderPressure?: () => boolean;
 }
 
-/** A record refused by the warming share is tried again this many times, after the wait the share names. */
+/** A record refused by the warming share or for want of a free slot is tried again this many times, after the wait named. */
 const RATE_LIMITED_ATTEMPTS = 3;
+/** Refusals that say "not now": the share is spent (RATE_LIMITED), or agents need the look-up slots (OVERLOADED). */
+const TRY_AGAIN = new Set(['RATE_LIMITED', 'OVERLOADED']);
+/** How long warming waits before looking again while the instance sheds load (under-pressure samples every second). */
+const PRESSURE_PAUSE_MS = 1000;
 /** Never paused longer than this at once: the share refills within a second or two at any sane AEP_MAX_RPS. */
 const MAX_PAUSE_MS = 5000;
 
@@ -40,7 +46,9 @@ const MAX_PAUSE_MS = 5000;
  * come out of the warming share, warmShare.ts). The warm route answers 202 as soon as the records are queued;
  * nobody waits for them. At most PROXY_WARM_QUEUE records wait: the rest of a batch is dropped and counted (a
  * card not warmed is only a cold look-up later). When the share is spent, the queue pauses for as long as the
- * share says and tries the record again, so a burst of new Cases is warmed at the share's pace, not refused.
+ * share says and tries the record again, so a burst of new Cases is warmed at the share's pace, not refused. It
+ * yields to agents the same way: a warm look-up takes a look-up slot only when one is free (lookupSlots.ts,
+ * runIfFree), and while the instance sheds load nothing new starts.
  */
 export class WarmQueue {
     private readonly waiting: { job: WarmJob; attempt: number }[] = [];
@@ -84,6 +92,7 @@ export class WarmQueue {
 
     private pump(): void {
         while (!this.closed && this.running < this.cfg.concurrency && this.waiting.length > 0) {
+            if (this.d.isUnderPressure?.()) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + PRESSURE_PAUSE_MS);
             const wait = this.pausedUntil - Date.now();
             if (wait > 0) {
                 this.pauseTimer ??= setTimeout(() => {
@@ -110,8 +119,9 @@ export class WarmQueue {
             result = { outcome: 'OK', source: answer.source, matchedNamespace: answer.matchedNamespace };
         } catch (err) {
             const refusal = err instanceof ProxyError ? err : null;
-            if (refusal?.code === 'RATE_LIMITED' && attempt < RATE_LIMITED_ATTEMPTS && !this.closed) {
-                // The share (or the whole budget) is spent: wait as long as it says, then this record goes first.
+            if (refusal && TRY_AGAIN.has(refusal.code) && attempt < RATE_LIMITED_ATTEMPTS && !this.closed) {
+                // The share (or the whole budget) is spent, or agents hold the slots: wait as long as it says, then
+                // this record goes first.
                 const pause = Math.min(MAX_PAUSE_MS, (refusal.retryAfterSeconds ?? 1) * 1000);
                 this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pause);
                 this.waiting.unshift({ job, attempt: attempt + 1 });

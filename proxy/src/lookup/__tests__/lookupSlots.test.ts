@@ -41,6 +41,30 @@ describe('LookupSlots', () => {
         expect(peak).toBe(2);
     });
 
+    it('lets warming take a slot only when one is free, never a queue place, and at most a quarter of the slots', async () => {
+        const slots = new LookupSlots(capacity(8, 8), createMetrics({ defaultMetrics: false }));
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const warmWork = () => held.then(() => 'warm card');
+        // A quarter of 8 slots: two warm look-ups run, the third is refused although six slots are free.
+        const warming = [slots.runIfFree(warmWork), slots.runIfFree(warmWork)];
+        const third = await refusal(slots.runIfFree(warmWork));
+        expect(third.details).toEqual({ reason: 'WARMING_YIELDS' });
+        // Agents take the other six slots; a warm look-up does not queue behind them.
+        const agents = Array.from({ length: 6 }, () => slots.run(new Budget(5000), () => held.then(() => 'card')));
+        release();
+        await expect(Promise.all([...warming, ...agents])).resolves.toHaveLength(8);
+        await expect(slots.runIfFree(async () => 'warm again')).resolves.toBe('warm again');
+    });
+
+    it('refuses warming while every slot is taken, even with queue places left', async () => {
+        const slots = new LookupSlots(capacity(1, 5), createMetrics({ defaultMetrics: false }));
+        const agent = slots.run(new Budget(5000), () => sleep(50));
+        const err = await refusal(slots.runIfFree(async () => 'warm'));
+        expect(err.details).toEqual({ reason: 'WARMING_YIELDS' });
+        await agent;
+    });
+
     it('gives up a queue place when the budget ends first, and never runs that look-up later', async () => {
         const metrics = createMetrics({ defaultMetrics: false });
         const slots = new LookupSlots(capacity(1, 1), metrics);

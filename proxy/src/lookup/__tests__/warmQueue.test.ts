@@ -93,4 +93,47 @@ describe('WarmQueue', () => {
         await queue.idle();
         expect(done).toEqual([{ outcome: 'NO_IDENTITY', source: null, matchedNamespace: null }]);
     });
+
+    it('pauses and tries again when agents hold the look-up slots (OVERLOADED)', async () => {
+        const done: WarmResult[] = [];
+        let calls = 0;
+        const queue = new WarmQueue(
+            { share: 0.2, concurrency: 1, queue: 10 },
+            {
+                lookup: async () => {
+                    if (++calls === 1) throw new ProxyError('OVERLOADED', 'slots taken', { retryAfterSeconds: 1 });
+                    return answer;
+                },
+                onDone: (_job, result) => done.push(result)
+            }
+        );
+        queue.offer([job(1)]);
+        await queue.idle();
+        expect(calls).toBe(2);
+        expect(done).toEqual([{ outcome: 'OK', source: 'aep', matchedNamespace: 'Email' }]);
+    });
+
+    it('starts nothing while the instance sheds load, and carries on when it no longer does', async () => {
+        let pressure = true;
+        const started: number[] = [];
+        const queue = new WarmQueue(
+            { share: 0.2, concurrency: 2, queue: 10 },
+            {
+                lookup: async () => {
+                    started.push(Date.now());
+                    return answer;
+                },
+                onDone: () => undefined,
+                isUnderPressure: () => pressure
+            }
+        );
+        const offered = Date.now();
+        queue.offer([job(1), job(2)]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(started).toHaveLength(0);
+        pressure = false;
+        await queue.idle();
+        expect(started).toHaveLength(2);
+        expect(started[0]! - offered).toBeGreaterThanOrEqual(900);
+    });
 });
