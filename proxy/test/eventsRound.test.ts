@@ -41,6 +41,8 @@ describe('events in the same round as the profile', () => {
     });
 
     it('still fetches events for the identity that matched when the guess is wrong', async () => {
+        // A Contact of this shape matched by Email (whatever ran before), so events are asked by Email first.
+        expect((await h.lookup({ record: contact('C', 'jane.doe@example.com') }, { 'x-request-id': 'round-4a' })).statusCode).toBe(200);
         // Same shape, but this Contact's Id is a CRMID in AEP while its Email is unknown there.
         const jane = { ...RECORDS.janeContact, fields: { Id: RECORDS.janeContact.recordId, Email: 'nobody.known@example.com' } };
         const res = await h.lookup({ record: jane }, { 'x-request-id': 'round-4' });

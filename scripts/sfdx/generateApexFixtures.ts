@@ -68,16 +68,33 @@ const REQUESTS = {
             fields: { Email: 'unknown.person@example.com', Phone: null, MobilePhone: null }
         },
         maxEvents: 10
+    },
+    /**
+     * The warm request ProfileCardWarmer sends for one new Case with a web email, byte for byte as the Apex builds it
+     * with ProfileCardWarmer_Tests' identity fields (the test compares its own body with this one): 202.
+     */
+    warm: {
+        records: [
+            {
+                objectApiName: 'Case',
+                recordId: '5008c00001CsJanAAF',
+                fields: { SuppliedEmail: 'jane.doe@example.com', SuppliedPhone: null, 'Contact.Email': null }
+            }
+        ],
+        maxEvents: 10,
+        includeSensitive: false
     }
 } as const;
 
 export interface ApexFixture {
     status: number;
     body: unknown;
+    /** The request that was answered, where the Apex tests check what they send against it. */
+    request?: unknown;
 }
 
-async function lookup(url: string, body: unknown): Promise<ApexFixture> {
-    const response = await fetch(`${url}/v1/profiles/lookup`, {
+async function ask(url: string, path: string, body: unknown): Promise<ApexFixture> {
+    const response = await fetch(`${url}${path}`, {
         method: 'POST',
         headers: {
             'Content-Type': 'application/json',
@@ -108,20 +125,25 @@ const FIXTURES = {
     ambiguous: { request: 'household', aep: { env: { AEP_MERGE_POLICY_ID: NO_STITCHING_POLICY_ID } } },
     notFound: { request: 'notFound', aep: {} },
     graphTooLarge: { request: 'graphTooLarge', aep: {} },
-    notEntitled: { request: 'card', aep: { org: 'prime' } }
-} satisfies Record<string, { request: keyof typeof REQUESTS; aep: ProxyStackOptions }>;
+    notEntitled: { request: 'card', aep: { org: 'prime' } },
+    warmAccepted: { request: 'warm', aep: {}, path: '/v1/profiles/warm' }
+} satisfies Record<string, { request: keyof typeof REQUESTS; aep: ProxyStackOptions; path?: string }>;
 
 export type FixtureName = keyof typeof FIXTURES;
 
 export async function generateApexFixtures(): Promise<Record<FixtureName, ApexFixture>> {
     const out: Partial<Record<FixtureName, ApexFixture>> = {};
-    for (const [name, { request, aep }] of Object.entries(FIXTURES) as Array<[FixtureName, (typeof FIXTURES)[FixtureName]]>) {
+    for (const [name, fixture] of Object.entries(FIXTURES) as Array<[FixtureName, (typeof FIXTURES)[FixtureName]]>) {
+        const { request, aep } = fixture;
+        const path = 'path' in fixture ? fixture.path : null;
         const stack = await startProxyStack({
             ...aep,
             env: { PROXY_SHARED_SECRET: SHARED_SECRET, AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE, ...('env' in aep ? aep.env : {}) }
         });
         try {
-            out[name] = await lookup(stack.proxy.url, REQUESTS[request]);
+            out[name] = path
+                ? { ...(await ask(stack.proxy.url, path, REQUESTS[request])), request: REQUESTS[request] }
+                : await ask(stack.proxy.url, '/v1/profiles/lookup', REQUESTS[request]);
         } finally {
             await stack.close();
         }

@@ -47,7 +47,8 @@ describe('Apex relay against the proxy contracts', () => {
             ambiguous: 409,
             notFound: 404,
             graphTooLarge: 422,
-            notEntitled: 502
+            notEntitled: 502,
+            warmAccepted: 202
         });
         const collapsed = CardModel.safeParse(fixtures.collapsed?.body);
         expect(collapsed.success ? [] : collapsed.error.issues).toEqual([]);
@@ -112,24 +113,19 @@ describe('Apex relay against the proxy contracts', () => {
         expect(forwarder).toContain("AUDIT_PATH = '/v1/audit/views'");
     });
 
-    it('warms cards in the shape, path and batch size the proxy warm endpoint accepts', () => {
+    it('warms cards with the request the proxy accepted, in the path and batch size of its warm endpoint', () => {
+        // ProfileCardWarmer_Tests.sendsTheRequestTheProxyAcceptedPositive compares the body the Apex job builds with
+        // this recorded request, which the proxy answered with 202 and which must hold to the proxy's schema.
+        const fixtures = JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, ApexFixture>;
+        const recorded = WarmRequest.safeParse(fixtures.warmAccepted?.request);
+        expect(recorded.success ? [] : recorded.error.issues).toEqual([]);
+        expect(fixtures.warmAccepted?.body).toEqual({ accepted: 1, dropped: 0 });
         const warmer = apex('ProfileCardWarmer');
         expect(Number(/RECORDS_PER_REQUEST = (\d+);/.exec(warmer)?.[1])).toBe(MAX_WARM_RECORDS);
         expect(warmer).toContain("WARM_PATH = '/v1/profiles/warm'");
-        // The record is written by the relay's own writer; the envelope is the one the job concatenates.
-        expect(warmer).toContain('ProfileProxyClient.writeRecord(gen, record)');
-        expect(warmer).toContain(`'{"records":[' +`);
-        expect(warmer).toContain(`'],"maxEvents":' +`);
-        expect(warmer).toContain(`',"includeSensitive":false}'`);
-        const record = {
-            objectApiName: 'Case',
-            recordId: '5008c00001CsJanAAF',
-            fields: { SuppliedEmail: 'a@example.com', SuppliedPhone: null }
-        };
-        const body = JSON.parse(`{"records":[${JSON.stringify(record)}],"maxEvents":10,"includeSensitive":false}`);
-        expect(WarmRequest.safeParse(body).success).toBe(true);
         // Its body limit stays under the proxy's default (PROXY_BODY_LIMIT_BYTES, 16 KB).
         expect(Number(/maxBodyBytes = (\d+);/.exec(warmer)?.[1])).toBeLessThan(16 * 1024 - 200);
+        expect(apex('ProfileCardWarmer_Tests')).toMatch(/ProfileTestFactory\.recordedRequest\(\s*'warmAccepted'\s*\)/);
     });
 
     it('builds a request body the proxy accepts, for every object with shipped identity fields', () => {
