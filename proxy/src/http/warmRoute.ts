@@ -18,8 +18,8 @@ export interface WarmRouteDeps extends Pick<LookupRouteDeps, 'authenticate' | 'b
  * ProfileCardWarmer). Authenticated like a look-up, in onRequest, before the body is read; the body read under the
  * same deadlines and validated against the same record contract. Answers 202 as soon as the records are queued
  * (lookup/warmQueue.ts), with how many were taken and how many dropped because the queue was full; each record
- * then gets a warm look-up at the warming share's pace and its own audit line (requestLog.ts, auditWarmed). Shed
- * first under load, like a look-up (loadShedding.ts).
+ * then gets a warm look-up at the warming share's pace and its own audit line (requestLog.ts, auditWarmed). Refused
+ * under load shedding like a look-up (loadShedding.ts); records already queued wait while it lasts (warmQueue.ts).
  */
 export function registerWarmRoute(app: FastifyInstance, deps: WarmRouteDeps): void {
     app.post(
