@@ -98,7 +98,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
     const warmShare = new WarmShare(config.resilience, config.warm);
     const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics, warmShare });
     // Known once the HTTP app is built, below; until then nothing can be queued.
-    let underPressure: (() => boolean) | undefined;
+    const pressure = { probe: (): boolean => false };
     const warmQueue = new WarmQueue(config.warm, {
         lookup: (req, ctx) => lookup.lookup(req, ctx),
         onDone: (job, result) => {
@@ -115,7 +115,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         onDepth: (waiting) => metrics.warmQueue.set(waiting),
         onDropped: (count) => metrics.warmed.inc({ outcome: 'DROPPED' }, count),
         // Decorated by @fastify/under-pressure only when load shedding is configured (http/loadShedding.ts).
-        isUnderPressure: () => underPressure?.() === true
+        isUnderPressure: () => pressure.probe()
     });
     const replay = config.auth.jwt?.replayCheck ? createReplayGuard(shared) : null;
     const authenticate = await createCallerAuthenticator(config.auth, { replay });
@@ -174,7 +174,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         health,
         started: () => warmedUp
     });
-    underPressure = () => isUnderPressure(app);
+    pressure.probe = () => isUnderPressure(app);
 
     let closed = false;
     return {
