@@ -34,7 +34,12 @@ interface Opening extends CardTimeShares {
  */
 export async function runTimeToCard(ctx: BenchContext, profiles: { next(): number }): Promise<TimeToCardResult> {
     const o = ctx.opts.timeToCard;
-    const bundle = await ensurePreviewBundle({ log: ctx.log });
+    // The card as an org serves it to agents: LWC in production mode (Debug Mode off, the default). Development
+    // mode adds the engine's checks and a performance mark per component operation, which is not what agents run.
+    const bundle = await ensurePreviewBundle({ log: ctx.log, mode: 'production' });
+    ctx.note(
+        'Time to card: the preview bundle is built with the LWC engine in production mode, as an org runs components with Debug Mode off.'
+    );
     return withProxy(ctx, 'time-to-card', { AEP_MAX_RPS: '100000' }, async (proxy) => {
         await ctx.emulator.setLatency(o.latencyMs);
         // A proxy that has served before: IMS token, namespaces, merge policy and audience names loaded, as in an
