@@ -14,6 +14,13 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 /** Each build lives in dist/<source hash>/, so a running server never serves a half-written bundle. */
 export const DEFAULT_DIST_ROOT = path.join(__dirname, 'dist');
+/**
+ * The LWC engine's mode: development (its checks, warnings and performance marks, as an org runs components with
+ * Debug Mode on) or production (what an org serves agents by default; the bench times the card in it).
+ * Production builds live under <dist root>/production/.
+ */
+export type LwcMode = 'development' | 'production';
+const PRODUCTION_DIR = 'production';
 const BUILD_INFO = 'build-info.json';
 
 const INPUTS = [
@@ -41,8 +48,9 @@ async function filesUnder(relative: string): Promise<string[]> {
     return out;
 }
 
-export async function sourceHash(): Promise<string> {
+export async function sourceHash(mode: LwcMode = 'development'): Promise<string> {
     const hash = createHash('sha256');
+    if (mode === 'production') hash.update('lwc-mode:production\0');
     const files = (await Promise.all(INPUTS.map(filesUnder))).flat().sort();
     for (const file of files) {
         hash.update(file)
@@ -77,31 +85,35 @@ export async function currentBundle(distRoot: string = DEFAULT_DIST_ROOT, hash?:
  * written last, so an interrupted build is never taken for a finished one. Older builds are removed.
  */
 export async function ensurePreviewBundle(
-    opts: { distRoot?: string; force?: boolean; log?: (line: string) => void } = {}
+    opts: { distRoot?: string; force?: boolean; log?: (line: string) => void; mode?: LwcMode } = {}
 ): Promise<BuildResult> {
-    const distRoot = opts.distRoot ?? DEFAULT_DIST_ROOT;
+    const mode = opts.mode ?? 'development';
+    const baseRoot = opts.distRoot ?? DEFAULT_DIST_ROOT;
+    const distRoot = mode === 'production' ? path.join(baseRoot, PRODUCTION_DIR) : baseRoot;
     const started = Date.now();
-    const hash = await sourceHash();
+    const hash = await sourceHash(mode);
     const existing = opts.force ? null : await currentBundle(distRoot, hash);
     if (existing) return { distDir: existing, hash, built: false, ms: Date.now() - started };
 
     opts.log?.('preview: building the console bundle (rollup + LWC compiler, about 30 s)...');
     const distDir = bundleDir(distRoot, hash);
     await fs.rm(distDir, { recursive: true, force: true });
-    await runRollup(distDir);
+    await fs.mkdir(distRoot, { recursive: true });
+    await runRollup(distDir, mode);
     await fs.writeFile(path.join(distDir, BUILD_INFO), JSON.stringify({ hash, builtAt: new Date().toISOString() }, null, 2));
     for (const entry of await fs.readdir(distRoot)) {
-        if (entry !== path.basename(distDir)) await fs.rm(path.join(distRoot, entry), { recursive: true, force: true });
+        if (entry !== path.basename(distDir) && entry !== PRODUCTION_DIR)
+            await fs.rm(path.join(distRoot, entry), { recursive: true, force: true });
     }
     return { distDir, hash, built: true, ms: Date.now() - started };
 }
 
-function runRollup(outDir: string): Promise<void> {
+function runRollup(outDir: string, mode: LwcMode): Promise<void> {
     const rollupBin = require.resolve('rollup/dist/bin/rollup');
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [rollupBin, '-c', path.join(__dirname, 'rollup.config.mjs'), '--silent'], {
             cwd: ROOT,
-            env: { ...process.env, PREVIEW_DIST_DIR: outDir },
+            env: { ...process.env, PREVIEW_DIST_DIR: outDir, PREVIEW_LWC_MODE: mode },
             stdio: ['ignore', 'pipe', 'pipe']
         });
         let output = '';

@@ -63,7 +63,9 @@ export default {
         replace({
             preventAssignment: true,
             values: {
-                'process.env.NODE_ENV': JSON.stringify('development'),
+                // Development mode by default (the LWC engine's checks and warnings, as with Debug Mode on in an org);
+                // PREVIEW_LWC_MODE=production builds what an org serves agents by default (build.ts, the bench).
+                'process.env.NODE_ENV': JSON.stringify(process.env.PREVIEW_LWC_MODE === 'production' ? 'production' : 'development'),
                 // LBC reads Vite-style import.meta.env.SSR; without this nothing renders.
                 'import.meta.env.SSR': 'false'
             }

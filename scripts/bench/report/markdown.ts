@@ -127,7 +127,7 @@ export function renderMarkdown(r: BenchReport): string {
                     ['server', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
                     [tp('proxy', c.proxy), tp('fastify, same bytes', c.fastify), tp('bare node:http', c.baseline)]
                 ),
-                `\nThroughput ratio proxy / baseline: **${fmt(c.throughputRatio, 3)}** (fastify alone / baseline: ${fmt(c.fastifyRatio, 3)}; proxy / fastify alone: ${fmt(c.proxyToFastifyRatio, 3)}). Upstream calls during the run: ${fmt(c.upstreamCallsDuringRun)}. Proxy RSS: ${rss(c.proxyRss)}.`
+                `\nThroughput ratio proxy / baseline: **${fmt(c.throughputRatio, 3)}** (fastify alone / baseline: ${fmt(c.fastifyRatio, 3)}; proxy / fastify alone: ${fmt(c.proxyToFastifyRatio, 3)}). CPU per hit (user + system, µs): proxy ${fmt(c.cpuMicrosPerHit?.proxy)}, fastify alone ${fmt(c.cpuMicrosPerHit?.fastify)}, bare node:http ${fmt(c.cpuMicrosPerHit?.baseline)}. Upstream calls during the run: ${fmt(c.upstreamCallsDuringRun)}. Proxy RSS: ${rss(c.proxyRss)}.`
             ].join('\n')
         )
     );

@@ -59,6 +59,8 @@ export interface CacheHitResult {
     fastifyRatio: number;
     /** Proxy / fastify alone answering the same bytes, measured in the same interleaved rounds: the proxy's own work per hit. */
     proxyToFastifyRatio: number;
+    /** CPU time (user + system, µs) each server process spent per answered request in the timed rounds. */
+    cpuMicrosPerHit: { proxy: number | null; fastify: number | null; baseline: number | null };
     upstreamCallsDuringRun: number;
     proxyRss: RssTrace;
 }

@@ -4,10 +4,12 @@ import { autocannonRun } from '../infra/autocannonRun';
 import { startChild } from '../infra/childProcess';
 import { loadClient } from '../infra/loadGen';
 import { lookupSpec } from '../infra/proxyInstance';
-import { RssSampler } from '../infra/rss';
+import { cpuSecondsOf, RssSampler } from '../infra/rss';
 import { ratio, round } from '../infra/stats';
 import { diffCounts, totalCalls } from '../infra/upstreamStats';
 import type { CacheHitResult, ThroughputSummary } from '../report/types';
+
+type ServerName = 'baseline' | 'fastify' | 'proxy';
 
 /**
  * Scenario 2: cache-hit throughput and latency at a fixed concurrency, against a bare node:http server
@@ -16,9 +18,16 @@ import type { CacheHitResult, ThroughputSummary } from '../report/types';
 export async function runCacheHit(ctx: BenchContext, profileNumber: number): Promise<CacheHitResult> {
     const o = ctx.opts.cacheHit;
     const spec = lookupSpec(ctx.emulator.lookupBody(profileNumber));
-    const baseline = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'baselineServer.ts'), { label: 'baseline' });
+    // With --cpu-prof the baselines are profiled too, so the proxy's CPU per hit can be set against the framework's.
+    const profile = (name: string) =>
+        ctx.opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(ctx.opts.cpuProfileDir, name)}`] : [];
+    const baseline = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'baselineServer.ts'), {
+        label: 'baseline',
+        nodeArgs: profile('baseline-node-http')
+    });
     const framework = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'fastifyBaseline.ts'), {
-        label: 'fastify baseline'
+        label: 'fastify baseline',
+        nodeArgs: profile('baseline-fastify')
     }).catch(async (err: unknown) => {
         await baseline.stop();
         throw err;
@@ -52,19 +61,33 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             await autocannonRun(frameworkOrigin, spec, warm);
             await autocannonRun(proxy.url, spec, warm);
             // Interleaved rounds: whatever else loads the machine meanwhile hits all three servers alike.
-            const runs: Record<'baseline' | 'fastify' | 'proxy', ThroughputSummary[]> = { baseline: [], fastify: [], proxy: [] };
+            const runs: Record<ServerName, ThroughputSummary[]> = { baseline: [], fastify: [], proxy: [] };
+            // CPU seconds each server spent in its own rounds: CPU per hit holds up better than req/s on a shared machine.
+            const cpu: Record<ServerName, number> = { baseline: 0, fastify: 0, proxy: 0 };
+            const measured = async (name: ServerName, pid: number, origin: string) => {
+                const start = cpuSecondsOf(pid);
+                runs[name].push(await autocannonRun(origin, spec, run));
+                const end = cpuSecondsOf(pid);
+                if (start !== null && end !== null) cpu[name] += end - start;
+            };
             const before = ctx.emulator.stats();
             const rss = new RssSampler(proxy.pid).start();
             for (let r = 0; r < rounds; r++) {
-                runs.baseline.push(await autocannonRun(baselineOrigin, spec, run));
-                runs.fastify.push(await autocannonRun(frameworkOrigin, spec, run));
-                runs.proxy.push(await autocannonRun(proxy.url, spec, run));
+                await measured('baseline', baseline.pid, baselineOrigin);
+                await measured('fastify', framework.pid, frameworkOrigin);
+                await measured('proxy', proxy.pid, proxy.url);
             }
             const proxyRss = rss.stop();
             const baselineResult = combineRounds(runs.baseline);
             const frameworkResult = combineRounds(runs.fastify);
             const proxyResult = combineRounds(runs.proxy);
+            const perHit = (name: ServerName, t: ThroughputSummary) => (t.requests > 0 ? round((cpu[name] * 1e6) / t.requests, 1) : null);
             return {
+                cpuMicrosPerHit: {
+                    proxy: perHit('proxy', proxyResult),
+                    fastify: perHit('fastify', frameworkResult),
+                    baseline: perHit('baseline', baselineResult)
+                },
                 responseBytes: Buffer.byteLength(hit.body),
                 proxy: proxyResult,
                 baseline: baselineResult,

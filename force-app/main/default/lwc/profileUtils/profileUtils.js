@@ -25,6 +25,22 @@ const SECTION_ORDER = {
     sales: ['keyFigures', 'campaigns', 'audiences', 'scores', 'events', 'contactPoints', 'computedAttributes', 'identities']
 };
 
+/**
+ * Intl formatters, made once per kind, locale and options and then reused: constructing one costs far more than
+ * formatting with it (the locale data is resolved each time), and a card formats dozens of dates, times and amounts.
+ */
+const formatters = new Map();
+
+function formatterOf(Kind, locale, options) {
+    const key = `${Kind.name}|${locale}|${options ? JSON.stringify(options) : ''}`;
+    let formatter = formatters.get(key);
+    if (!formatter) {
+        formatter = new Kind(locale, options);
+        formatters.set(key, formatter);
+    }
+    return formatter;
+}
+
 /** Label (in c/profileLabels) per model score level (CardModel scores[].level). */
 const LEVEL_LABEL = { high: 'LevelHigh', medium: 'LevelMedium', low: 'LevelLow' };
 
@@ -84,10 +100,10 @@ export function pluralLabel(template, count, ...args) {
     const forms = parsePluralForms(template);
     let text = template;
     if (forms) {
-        const category = new Intl.PluralRules(LOCALE).select(Number(count));
+        const category = formatterOf(Intl.PluralRules, LOCALE).select(Number(count));
         text = forms[category] ?? forms.other ?? Object.values(forms)[0];
     }
-    const shown = typeof count === 'number' ? new Intl.NumberFormat(LOCALE).format(count) : count;
+    const shown = typeof count === 'number' ? formatterOf(Intl.NumberFormat, LOCALE).format(count) : count;
     return formatLabel(text, shown, ...args);
 }
 
@@ -130,7 +146,7 @@ export function formatRelativeTime(iso, now = Date.now()) {
     for (const [unit, size] of steps) {
         if (Math.abs(amount) < size) {
             // Under a minute reads better as "now" than as a count of seconds.
-            const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+            const rtf = formatterOf(Intl.RelativeTimeFormat, LOCALE, { numeric: 'auto' });
             return unit === 'second' ? rtf.format(0, 'second') : rtf.format(amount, unit);
         }
         amount = Math.trunc(amount / size);
@@ -143,14 +159,14 @@ export function formatMoney(money) {
     if (!money || typeof money.amount !== 'number') {
         return null;
     }
-    return new Intl.NumberFormat(LOCALE, {
+    return formatterOf(Intl.NumberFormat, LOCALE, {
         style: 'currency',
         currency: money.currency || CURRENCY
     }).format(money.amount);
 }
 
 export function formatNumber(value, maximumFractionDigits = 2) {
-    return typeof value === 'number' ? new Intl.NumberFormat(LOCALE, { maximumFractionDigits }).format(value) : null;
+    return typeof value === 'number' ? formatterOf(Intl.NumberFormat, LOCALE, { maximumFractionDigits }).format(value) : null;
 }
 
 /**
@@ -168,7 +184,9 @@ export function formatDate(iso) {
         return null;
     }
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-    return keepTogether(new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: dateOnly ? 'UTC' : TIME_ZONE }).format(time));
+    return keepTogether(
+        formatterOf(Intl.DateTimeFormat, LOCALE, { dateStyle: 'medium', timeZone: dateOnly ? 'UTC' : TIME_ZONE }).format(time)
+    );
 }
 
 /** The time of day in the user's locale ("8:00 PM", "20:00", "오후 8:00"); null when unreadable. */
@@ -176,7 +194,7 @@ export function formatTime(iso) {
     const time = Date.parse(iso);
     return Number.isNaN(time)
         ? null
-        : keepTogether(new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: TIME_ZONE }).format(time));
+        : keepTogether(formatterOf(Intl.DateTimeFormat, LOCALE, { timeStyle: 'short', timeZone: TIME_ZONE }).format(time));
 }
 
 /** The local calendar day of a timestamp (YYYY-MM-DD), to group activity by day; null when unreadable. */
@@ -186,7 +204,9 @@ export function dayKey(iso) {
         return null;
     }
     // en-CA writes dates as YYYY-MM-DD; the day is the user's, in their Salesforce time zone.
-    return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+    return formatterOf(Intl.DateTimeFormat, 'en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        time
+    );
 }
 
 /** Date and time in the user's locale; date only for YYYY-MM-DD values. */
@@ -197,7 +217,7 @@ export function formatDateTime(iso) {
     }
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
     const options = dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE };
-    return keepTogether(new Intl.DateTimeFormat(LOCALE, options).format(time));
+    return keepTogether(formatterOf(Intl.DateTimeFormat, LOCALE, options).format(time));
 }
 
 /**

@@ -367,6 +367,16 @@ describe('c-customer-profile-card', () => {
             });
         });
 
+        it("build a closed section's body only once it is opened", async () => {
+            startLookup.mockResolvedValue(JSON.stringify(JANE));
+            const element = await renderCard();
+
+            expect(queryDeep(section(element, 'scores'), 'c-profile-scores')).toHaveLength(0);
+            expect(queryDeep(section(element, 'audiences'), 'c-profile-audiences')).toHaveLength(1);
+            const scores = await openSection(element, 'scores');
+            expect(queryDeep(scores, 'c-profile-scores')).toHaveLength(1);
+        });
+
         it("remember the agent's open and closed sections on the next card", async () => {
             startLookup.mockResolvedValue(JSON.stringify(JANE));
             const first = await renderCard();
