@@ -8,7 +8,7 @@ export type { Logger };
  * identity values could sit; `scrubPii` is the second line of defence for free text (error messages that
  * quote an email or phone number) and is applied by the log serialisers.
  *
- * Cost matters: every look-up writes its audit line (http/requestLog.ts). pino turns each path below into
+ * Cost matters: every look-up writes two lines (audit + request completed). pino turns each path below into
  * a stringifier for its top-level key, so a line pays for redaction only when it has that key. Wildcard-first
  * paths (`*.x`) would instead run the redactor on every key of every line, so the one-level-down keys are
  * handled by `redactNested`, which looks only at object values (the hot lines carry none).
@@ -111,21 +111,12 @@ function isoTimeOncePerMs(): string {
 const ownDestinations = new WeakMap<Logger, pino.DestinationStream & { flushSync(): void }>();
 
 /**
- * Lines gather in the destination's buffer until this many bytes (about ten audit lines) before one write(2)...
- * (https://github.com/pinojs/sonic-boom#API, `minLength`): under load a write per line, each a trip through
- * libuv's thread pool, cost more CPU than the rest of a cache hit's own work.
- */
-const LOG_BATCH_BYTES = 4096;
-/** ...or at the latest after this long, so a quiet instance's lines still show within a fraction of a second. */
-const LOG_FLUSH_MS = 200;
-
-/**
  * A logger writing JSON lines to `destination`, or by default to stdout through an asynchronous
- * sonic-boom: a request never blocks on a write(2), and lines go out in batches (LOG_BATCH_BYTES, LOG_FLUSH_MS).
- * pino flushes that buffer synchronously on process exit; `flushLogger` does it on shutdown.
+ * sonic-boom: a request never blocks on a write(2), and lines written while one write is in flight go out
+ * together. pino flushes that buffer synchronously on process exit; `flushLogger` does it on shutdown.
  */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
-    const dest = destination ?? pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+    const dest = destination ?? pino.destination({ dest: 1, sync: false });
     const logger = pino(
         {
             level,
