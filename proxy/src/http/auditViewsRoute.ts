@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { ProxyError } from '../errors';
 import { AuditViewsRequest } from '../contract/auditViewsRequest';
-import { bodyGuard } from './bodyGuard';
+import { authenticatedBody, type AuthenticatedBodyDeps } from './authenticatedBody';
 import { sendProxyError } from './errorBody';
 import { toProxyError } from './errorHandler';
-import type { LookupRouteDeps } from './lookupRoute';
+import { invalidBody } from './invalidBody';
 import { auditCacheView } from './requestLog';
 
 /**
@@ -14,29 +13,15 @@ import { auditCacheView } from './requestLog';
  * load (loadShedding.ts sheds look-ups only): a batch costs a few log lines, and a refused one is audit lines lost.
  * Answers 202 with the number of views recorded.
  */
-export function registerAuditViewsRoute(app: FastifyInstance, deps: Pick<LookupRouteDeps, 'authenticate' | 'bodyDeadlines'>): void {
-    app.post(
-        '/v1/audit/views',
-        {
-            onRequest: async (request) => {
-                const caller = await deps.authenticate(request.headers);
-                request.callerAuth = caller.method;
-            },
-            preParsing: bodyGuard(deps.bodyDeadlines)
-        },
-        async (request, reply) => {
-            try {
-                const parsed = AuditViewsRequest.safeParse(request.body);
-                if (!parsed.success) {
-                    // Paths and rules only: the body holds user and record ids, not for echoing back.
-                    const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-                    throw new ProxyError('INVALID_REQUEST', `invalid audit request: ${issues.join('; ')}`, { logReason: 'SCHEMA' });
-                }
-                for (const view of parsed.data.views) auditCacheView(request, view);
-                return reply.code(202).type('application/json; charset=utf-8').send({ accepted: parsed.data.views.length });
-            } catch (err) {
-                return sendProxyError(reply, toProxyError(err));
-            }
+export function registerAuditViewsRoute(app: FastifyInstance, deps: AuthenticatedBodyDeps): void {
+    app.post('/v1/audit/views', authenticatedBody(deps), async (request, reply) => {
+        try {
+            const parsed = AuditViewsRequest.safeParse(request.body);
+            if (!parsed.success) throw invalidBody(parsed.error, 'audit request');
+            for (const view of parsed.data.views) auditCacheView(request, view);
+            return reply.code(202).type('application/json; charset=utf-8').send({ accepted: parsed.data.views.length });
+        } catch (err) {
+            return sendProxyError(reply, toProxyError(err));
         }
-    );
+    });
 }

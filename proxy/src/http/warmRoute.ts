@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { ProxyError } from '../errors';
 import { WarmRequest } from '../contract/warmRequest';
 import type { WarmQueue } from '../lookup/warmQueue';
-import { bodyGuard } from './bodyGuard';
+import { authenticatedBody, type AuthenticatedBodyDeps } from './authenticatedBody';
 import { sendProxyError } from './errorBody';
 import { toProxyError } from './errorHandler';
-import type { LookupRouteDeps } from './lookupRoute';
+import { invalidBody } from './invalidBody';
 
 export const WARM_ROUTE = '/v1/profiles/warm';
 
-export interface WarmRouteDeps extends Pick<LookupRouteDeps, 'authenticate' | 'bodyDeadlines'> {
+export interface WarmRouteDeps extends AuthenticatedBodyDeps {
     warmQueue: WarmQueue;
 }
 
@@ -22,42 +21,28 @@ export interface WarmRouteDeps extends Pick<LookupRouteDeps, 'authenticate' | 'b
  * under load shedding like a look-up (loadShedding.ts); records already queued wait while it lasts (warmQueue.ts).
  */
 export function registerWarmRoute(app: FastifyInstance, deps: WarmRouteDeps): void {
-    app.post(
-        WARM_ROUTE,
-        {
-            onRequest: async (request) => {
-                const caller = await deps.authenticate(request.headers);
-                request.callerAuth = caller.method;
-            },
-            preParsing: bodyGuard(deps.bodyDeadlines)
-        },
-        async (request, reply) => {
-            try {
-                const parsed = WarmRequest.safeParse(request.body);
-                if (!parsed.success) {
-                    // Paths and rules only: identity values are not echoed back.
-                    const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-                    throw new ProxyError('INVALID_REQUEST', `invalid warm request: ${issues.join('; ')}`, { logReason: 'SCHEMA' });
-                }
-                const { records, maxEvents, includeSensitive } = parsed.data;
-                const ctx = { requestId: String(request.id), log: request.log };
-                const callerAuth = request.callerAuth ?? null;
-                const { accepted, dropped } = deps.warmQueue.offer(
-                    records.map((record) => ({
-                        request: {
-                            record,
-                            ...(maxEvents !== undefined ? { maxEvents } : {}),
-                            ...(includeSensitive !== undefined ? { includeSensitive } : {})
-                        },
-                        ctx,
-                        callerAuth
-                    }))
-                );
-                if (dropped > 0) request.log.warn({ accepted, dropped }, 'warm queue full (PROXY_WARM_QUEUE): records dropped, not warmed');
-                return reply.code(202).type('application/json; charset=utf-8').send({ accepted, dropped });
-            } catch (err) {
-                return sendProxyError(reply, toProxyError(err));
-            }
+    app.post(WARM_ROUTE, authenticatedBody(deps), async (request, reply) => {
+        try {
+            const parsed = WarmRequest.safeParse(request.body);
+            if (!parsed.success) throw invalidBody(parsed.error, 'warm request');
+            const { records, maxEvents, includeSensitive } = parsed.data;
+            const ctx = { requestId: String(request.id), log: request.log };
+            const callerAuth = request.callerAuth ?? null;
+            const { accepted, dropped } = deps.warmQueue.offer(
+                records.map((record) => ({
+                    request: {
+                        record,
+                        ...(maxEvents !== undefined ? { maxEvents } : {}),
+                        ...(includeSensitive !== undefined ? { includeSensitive } : {})
+                    },
+                    ctx,
+                    callerAuth
+                }))
+            );
+            if (dropped > 0) request.log.warn({ accepted, dropped }, 'warm queue full (PROXY_WARM_QUEUE): records dropped, not warmed');
+            return reply.code(202).type('application/json; charset=utf-8').send({ accepted, dropped });
+        } catch (err) {
+            return sendProxyError(reply, toProxyError(err));
         }
-    );
+    });
 }
