@@ -13,7 +13,7 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 // Field names follow the look-up request's rule: an API name with one optional relationship hop (Contact.Email).
 import { FIELD_NAME, OBJECT_API_NAMES } from '../contract/lookupRequest';
-import { NORMALISER_KINDS } from './normalisers';
+import { NORMALISER_KINDS, type NormaliserKind } from './normalisers';
 
 /** Identity Service namespace codes: letters, digits, underscores and dots (Email_LC_SHA256, loyaltyId, Phone_SHA256_E.164). */
 const NAMESPACE_CODE = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
@@ -144,29 +144,20 @@ export function parseFieldMapping(value: unknown): FieldMapping {
 export function entriesFor(mapping: FieldMapping, objectApiName: string): FieldMappingEntry[] {
     const base = mapping.objects[objectApiName as (typeof OBJECT_API_NAMES)[number]] ?? [];
     const expanded: FieldMappingEntry[] = [];
+    // Each hashed namespace the mapping switches on adds a variant of the plain entries it hashes, just after them.
+    const hashed: { from: NormaliserKind; namespace: string | null; normaliser: NormaliserKind }[] = [
+        { from: 'email', namespace: mapping.hashedEmailNamespace, normaliser: 'emailSha256' },
+        { from: 'phone', namespace: mapping.hashedPhoneNamespace, normaliser: 'phoneSha256' },
+        { from: 'phone', namespace: mapping.hashedPhoneE164Namespace, normaliser: 'phoneSha256E164' }
+    ];
     for (const entry of base) {
         expanded.push(entry);
-        if (entry.normaliser === 'email' && mapping.hashedEmailNamespace) {
+        for (const variant of hashed) {
+            if (entry.normaliser !== variant.from || !variant.namespace) continue;
             expanded.push({
                 ...entry,
-                namespace: mapping.hashedEmailNamespace,
-                normaliser: 'emailSha256',
-                priority: Math.min(entry.priority + 1, 1000)
-            });
-        }
-        if (entry.normaliser === 'phone' && mapping.hashedPhoneNamespace) {
-            expanded.push({
-                ...entry,
-                namespace: mapping.hashedPhoneNamespace,
-                normaliser: 'phoneSha256',
-                priority: Math.min(entry.priority + 1, 1000)
-            });
-        }
-        if (entry.normaliser === 'phone' && mapping.hashedPhoneE164Namespace) {
-            expanded.push({
-                ...entry,
-                namespace: mapping.hashedPhoneE164Namespace,
-                normaliser: 'phoneSha256E164',
+                namespace: variant.namespace,
+                normaliser: variant.normaliser,
                 priority: Math.min(entry.priority + 1, 1000)
             });
         }
