@@ -35,6 +35,17 @@ export function budgetWindow(callsPerSecond: number, burst: number): BudgetWindo
     return { calls: Math.max(1, Math.floor(callsPerSecond * seconds + 1e-9)), seconds };
 }
 
+/** One call from an in-memory window: 0 when it may go, else the ms until the window has room (at least 1). */
+export async function takeLocal(limiter: RateLimiterMemory, key: string): Promise<number> {
+    try {
+        await limiter.consume(key);
+        return 0;
+    } catch (outcome) {
+        if (outcome instanceof RateLimiterRes) return Math.max(1, outcome.msBeforeNext);
+        throw outcome;
+    }
+}
+
 /** One instance's share of the fleet's budget: what it keeps to without Redis. */
 export function instanceShare(cfg: ProxyConfig['resilience']): BudgetWindow {
     return budgetWindow(cfg.maxRps / cfg.expectedInstances, Math.max(1, cfg.burst / cfg.expectedInstances));
@@ -110,13 +121,7 @@ export class AepBudget {
                 this.enter('instance', outcome);
             }
         }
-        try {
-            await this.local.consume(KEY);
-            return 0;
-        } catch (outcome) {
-            if (outcome instanceof RateLimiterRes) return Math.max(1, outcome.msBeforeNext);
-            throw outcome;
-        }
+        return takeLocal(this.local, KEY);
     }
 
     report(): BudgetReport {

@@ -1,5 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { budgetWindow } from '../aep/aepBudget';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { budgetWindow, takeLocal } from '../aep/aepBudget';
 import type { CallShare } from '../aep/budget';
 import type { ProxyConfig } from '../config';
 
@@ -27,13 +27,6 @@ export class WarmShare implements CallShare {
 
     /** 0 when a warm call may go, else the ms until the share has room (a share of 0 never has: one minute). */
     async take(): Promise<number> {
-        if (!this.limiter) return 60_000;
-        try {
-            await this.limiter.consume(KEY);
-            return 0;
-        } catch (outcome) {
-            if (outcome instanceof RateLimiterRes) return Math.max(1, outcome.msBeforeNext);
-            throw outcome;
-        }
+        return this.limiter ? takeLocal(this.limiter, KEY) : 60_000;
     }
 }
