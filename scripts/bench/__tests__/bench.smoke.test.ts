@@ -56,6 +56,9 @@ describeWithTools(['redis-server'], 'npm run bench (smoke size)', () => {
         }
         expect(json.overhead.ok && json.overhead.runs.map((r) => r.emulatorLatencyMs)).toEqual([0, 150, 150]);
         expect(json.cacheHit.ok && json.cacheHit.proxy.requests).toBeGreaterThan(0);
+        // The duties reference let the bench's key through: every answer a 200, like the proxy's.
+        expect(json.cacheHit.ok && json.cacheHit.fastifyWithDuties.requests).toBeGreaterThan(0);
+        expect(json.cacheHit.ok && json.cacheHit.fastifyWithDuties.non2xx).toBe(0);
         expect(json.size.ok && json.size.cardBytes).toBeGreaterThan(0);
         expect(json.burst.ok && json.burst.burst.requests).toBeGreaterThan(0);
         expect(json.burst.ok && json.burst.log.bytesPerLookup).toBeGreaterThan(0);

@@ -122,12 +122,17 @@ export function renderMarkdown(r: BenchReport): string {
     parts.push(
         section('2. Cache-hit throughput', r.cacheHit, (c) =>
             [
-                `autocannon, same POST look-up (one warm profile), response ${fmt(c.responseBytes)} bytes. The baseline is a bare node:http server in its own process answering the same bytes; the fastify row is the proxy's framework with one JSON POST route answering the same bytes (no auth, validation, identity work, logging or metrics). The three servers run in interleaved rounds (req/s over all rounds; p50 averaged; p90, p99 and max of the worst round). Latency in ms.\n`,
+                `autocannon, same POST look-up (one warm profile), response ${fmt(c.responseBytes)} bytes. The baseline is a bare node:http server in its own process answering the same bytes; the fastify row is the proxy's framework with one JSON POST route answering the same bytes (no auth, validation, identity work, logging or metrics); the "fastify + auth, audit line, metrics" row adds to that route the duties a cache hit keeps, done the plain way (shared secret compared in constant time over sha256, one pino audit line, one prom-client histogram observation, X-Request-Id echoed; \`scripts/bench/children/fastifyDutiesBaseline.ts\`). The four servers run in interleaved rounds (req/s over all rounds; p50 averaged; p90, p99 and max of the worst round). Latency in ms.\n`,
                 table(
                     ['server', 'connections', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx', 'errors'],
-                    [tp('proxy', c.proxy), tp('fastify, same bytes', c.fastify), tp('bare node:http', c.baseline)]
+                    [
+                        tp('proxy', c.proxy),
+                        ...(c.fastifyWithDuties ? [tp('fastify + auth, audit line, metrics', c.fastifyWithDuties)] : []),
+                        tp('fastify, same bytes', c.fastify),
+                        tp('bare node:http', c.baseline)
+                    ]
                 ),
-                `\nThroughput ratio proxy / baseline: **${fmt(c.throughputRatio, 3)}** (fastify alone / baseline: ${fmt(c.fastifyRatio, 3)}; proxy / fastify alone: ${fmt(c.proxyToFastifyRatio, 3)}). CPU per hit (user + system, µs): proxy ${fmt(c.cpuMicrosPerHit?.proxy)}, fastify alone ${fmt(c.cpuMicrosPerHit?.fastify)}, bare node:http ${fmt(c.cpuMicrosPerHit?.baseline)}. Upstream calls during the run: ${fmt(c.upstreamCallsDuringRun)}. Proxy RSS: ${rss(c.proxyRss)}.`
+                `\nThroughput ratio proxy / baseline: **${fmt(c.throughputRatio, 3)}** (fastify alone / baseline: ${fmt(c.fastifyRatio, 3)}; proxy / fastify alone: ${fmt(c.proxyToFastifyRatio, 3)}; fastify with the duties / fastify alone: ${fmt(c.dutiesToFastifyRatio, 3)}; proxy / fastify with the duties: ${fmt(c.proxyToDutiesRatio, 3)}). CPU per hit (user + system, µs): proxy ${fmt(c.cpuMicrosPerHit?.proxy)}, fastify with the duties ${fmt(c.cpuMicrosPerHit?.fastifyWithDuties)}, fastify alone ${fmt(c.cpuMicrosPerHit?.fastify)}, bare node:http ${fmt(c.cpuMicrosPerHit?.baseline)}. Upstream calls during the run: ${fmt(c.upstreamCallsDuringRun)}. Proxy RSS: ${rss(c.proxyRss)}.`
             ].join('\n')
         )
     );

@@ -55,12 +55,21 @@ export interface CacheHitResult {
     baseline: ThroughputSummary;
     /** fastify with one JSON POST route answering the same bytes: the framework's own share of the gap. */
     fastify: ThroughputSummary;
+    /**
+     * fastify alone plus a shared-secret check, one pino audit line and one histogram observation per request,
+     * done the plain way (children/fastifyDutiesBaseline.ts): what the duties a cache hit keeps cost by themselves.
+     */
+    fastifyWithDuties: ThroughputSummary;
     throughputRatio: number;
     fastifyRatio: number;
     /** Proxy / fastify alone answering the same bytes, measured in the same interleaved rounds: the proxy's own work per hit. */
     proxyToFastifyRatio: number;
+    /** fastify with the duties / fastify alone, same rounds: the duties' own share of the gap. */
+    dutiesToFastifyRatio: number;
+    /** Proxy / fastify with the duties, same rounds: what the proxy's own work adds beyond the duties. */
+    proxyToDutiesRatio: number;
     /** CPU time (user + system, µs) each server process spent per answered request in the timed rounds. */
-    cpuMicrosPerHit: { proxy: number | null; fastify: number | null; baseline: number | null };
+    cpuMicrosPerHit: { proxy: number | null; fastify: number | null; fastifyWithDuties: number | null; baseline: number | null };
     upstreamCallsDuringRun: number;
     proxyRss: RssTrace;
 }

@@ -9,11 +9,13 @@ import { ratio, round } from '../infra/stats';
 import { diffCounts, totalCalls } from '../infra/upstreamStats';
 import type { CacheHitResult, ThroughputSummary } from '../report/types';
 
-type ServerName = 'baseline' | 'fastify' | 'proxy';
+type ServerName = 'baseline' | 'fastify' | 'duties' | 'proxy';
 
 /**
- * Scenario 2: cache-hit throughput and latency at a fixed concurrency, against a bare node:http server
- * in its own process answering the same bytes (the physical limit of this machine).
+ * Scenario 2: cache-hit throughput and latency at a fixed concurrency, against three servers in their own
+ * processes answering the same bytes: bare node:http (the physical limit of this machine), fastify alone (the
+ * framework), and fastify with the duties a cache hit keeps (auth, audit line, metrics: what they cost by
+ * themselves).
  */
 export async function runCacheHit(ctx: BenchContext, profileNumber: number): Promise<CacheHitResult> {
     const o = ctx.opts.cacheHit;
@@ -32,6 +34,13 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
         await baseline.stop();
         throw err;
     });
+    const withDuties = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'fastifyDutiesBaseline.ts'), {
+        label: 'fastify-with-duties baseline',
+        nodeArgs: profile('baseline-fastify-duties')
+    }).catch(async (err: unknown) => {
+        await Promise.all([baseline.stop(), framework.stop()]);
+        throw err;
+    });
     try {
         return await withProxy(ctx, 'cache-hit', {}, async (proxy) => {
             // Fill the cache, then take the exact bytes of a cache hit for the baseline.
@@ -48,8 +57,10 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             const bytes = { base64: Buffer.from(hit.body, 'utf8').toString('base64'), contentType: 'application/json; charset=utf-8' };
             await baseline.call('setBody', bytes);
             await framework.call('setBody', bytes);
+            await withDuties.call('setBody', bytes);
             const baselineOrigin = `http://127.0.0.1:${baseline.ready.port}`;
             const frameworkOrigin = `http://127.0.0.1:${framework.ready.port}`;
+            const dutiesOrigin = `http://127.0.0.1:${withDuties.ready.port}`;
 
             const rounds = Math.max(1, o.rounds);
             const run = { connections: o.connections, durationSeconds: o.durationSeconds / rounds };
@@ -59,11 +70,12 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             );
             await autocannonRun(baselineOrigin, spec, warm);
             await autocannonRun(frameworkOrigin, spec, warm);
+            await autocannonRun(dutiesOrigin, spec, warm);
             await autocannonRun(proxy.url, spec, warm);
             // Interleaved rounds: whatever else loads the machine meanwhile hits all three servers alike.
-            const runs: Record<ServerName, ThroughputSummary[]> = { baseline: [], fastify: [], proxy: [] };
+            const runs: Record<ServerName, ThroughputSummary[]> = { baseline: [], fastify: [], duties: [], proxy: [] };
             // CPU seconds each server spent in its own rounds: CPU per hit holds up better than req/s on a shared machine.
-            const cpu: Record<ServerName, number> = { baseline: 0, fastify: 0, proxy: 0 };
+            const cpu: Record<ServerName, number> = { baseline: 0, fastify: 0, duties: 0, proxy: 0 };
             const measured = async (name: ServerName, pid: number, origin: string) => {
                 const start = cpuSecondsOf(pid);
                 runs[name].push(await autocannonRun(origin, spec, run));
@@ -75,32 +87,38 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             for (let r = 0; r < rounds; r++) {
                 await measured('baseline', baseline.pid, baselineOrigin);
                 await measured('fastify', framework.pid, frameworkOrigin);
+                await measured('duties', withDuties.pid, dutiesOrigin);
                 await measured('proxy', proxy.pid, proxy.url);
             }
             const proxyRss = rss.stop();
             const baselineResult = combineRounds(runs.baseline);
             const frameworkResult = combineRounds(runs.fastify);
+            const dutiesResult = combineRounds(runs.duties);
             const proxyResult = combineRounds(runs.proxy);
             const perHit = (name: ServerName, t: ThroughputSummary) => (t.requests > 0 ? round((cpu[name] * 1e6) / t.requests, 1) : null);
             return {
                 cpuMicrosPerHit: {
                     proxy: perHit('proxy', proxyResult),
                     fastify: perHit('fastify', frameworkResult),
+                    fastifyWithDuties: perHit('duties', dutiesResult),
                     baseline: perHit('baseline', baselineResult)
                 },
                 responseBytes: Buffer.byteLength(hit.body),
                 proxy: proxyResult,
                 baseline: baselineResult,
                 fastify: frameworkResult,
+                fastifyWithDuties: dutiesResult,
                 throughputRatio: ratio(proxyResult.requestsPerSecond, baselineResult.requestsPerSecond),
                 fastifyRatio: ratio(frameworkResult.requestsPerSecond, baselineResult.requestsPerSecond),
                 proxyToFastifyRatio: ratio(proxyResult.requestsPerSecond, frameworkResult.requestsPerSecond),
+                dutiesToFastifyRatio: ratio(dutiesResult.requestsPerSecond, frameworkResult.requestsPerSecond),
+                proxyToDutiesRatio: ratio(proxyResult.requestsPerSecond, dutiesResult.requestsPerSecond),
                 upstreamCallsDuringRun: totalCalls(diffCounts(ctx.emulator.stats(), before)),
                 proxyRss
             };
         });
     } finally {
-        await Promise.all([baseline.stop(), framework.stop()]);
+        await Promise.all([baseline.stop(), framework.stop(), withDuties.stop()]);
     }
 }
 
