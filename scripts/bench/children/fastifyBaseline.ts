@@ -5,7 +5,7 @@
  * proxy's own per-request work (auth, validation, identity normalisation, cache key, logging, metrics).
  */
 import Fastify from 'fastify';
-import { announcePort, serveFixedResponse } from './fixedResponse';
+import { listenForBench, serveFixedResponse } from './fixedResponse';
 
 const response = serveFixedResponse();
 
@@ -15,11 +15,4 @@ app.post('/v1/profiles/lookup', async (request, reply) => {
     return reply.header('content-type', response.contentType).send(response.body);
 });
 
-app.listen({ host: '127.0.0.1', port: 0 }).then(
-    () => announcePort(app.server),
-    (err: unknown) => {
-        process.send?.({ type: 'fatal', error: err instanceof Error ? err.message : String(err) });
-        process.exit(1);
-    }
-);
-process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+listenForBench(app);

@@ -9,11 +9,11 @@
  */
 import { hash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { Histogram, Registry } from 'prom-client';
 import { BENCH_AGENT_ID, BENCH_SHARED_SECRET } from '../infra/proxyInstance';
-import { announcePort, serveFixedResponse } from './fixedResponse';
+import { listenForBench, serveFixedResponse } from './fixedResponse';
 
 const response = serveFixedResponse();
 const expectedKey = hash('sha256', BENCH_SHARED_SECRET, 'buffer');
@@ -25,7 +25,7 @@ const durations = new Histogram({
 }).labels({ route: '/v1/profiles/lookup', method: 'POST', status: '200' });
 
 const app = Fastify({
-    loggerInstance: pino({ base: { service: 'bench-reference' } }, pino.destination({ dest: 1, sync: false })),
+    loggerInstance: pino({ base: { service: 'bench-reference' } }, pino.destination({ dest: 1, sync: false })) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (req: IncomingMessage) => {
         const given = req.headers['x-request-id'];
@@ -67,11 +67,4 @@ app.post('/v1/profiles/lookup', async (request, reply) => {
     return reply.header('cache-control', 'no-store').header('content-type', response.contentType).send(response.body);
 });
 
-app.listen({ host: '127.0.0.1', port: 0 }).then(
-    () => announcePort(app.server),
-    (err: unknown) => {
-        process.send?.({ type: 'fatal', error: err instanceof Error ? err.message : String(err) });
-        process.exit(1);
-    }
-);
-process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+listenForBench(app);

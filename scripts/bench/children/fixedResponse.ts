@@ -1,4 +1,5 @@
 import type { Server } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { serveParent } from '../infra/childProcess';
 
 /** What a baseline server answers every request with. */
@@ -28,4 +29,16 @@ export function serveFixedResponse(): FixedResponse {
 export function announcePort(server: Server): void {
     const addr = server.address();
     process.send?.({ type: 'ready', data: { port: typeof addr === 'object' && addr ? addr.port : 0 } });
+}
+
+/** A fastify baseline's life in the bench: listen on a free loopback port, announce it, close on SIGTERM. */
+export function listenForBench(app: FastifyInstance): void {
+    app.listen({ host: '127.0.0.1', port: 0 }).then(
+        () => announcePort(app.server),
+        (err: unknown) => {
+            process.send?.({ type: 'fatal', error: err instanceof Error ? err.message : String(err) });
+            process.exit(1);
+        }
+    );
+    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }

@@ -72,7 +72,7 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
             await autocannonRun(frameworkOrigin, spec, warm);
             await autocannonRun(dutiesOrigin, spec, warm);
             await autocannonRun(proxy.url, spec, warm);
-            // Interleaved rounds: whatever else loads the machine meanwhile hits all three servers alike.
+            // Interleaved rounds: whatever else loads the machine meanwhile hits all four servers alike.
             const runs: Record<ServerName, ThroughputSummary[]> = { baseline: [], fastify: [], duties: [], proxy: [] };
             // CPU seconds each server spent in its own rounds: CPU per hit holds up better than req/s on a shared machine.
             const cpu: Record<ServerName, number> = { baseline: 0, fastify: 0, duties: 0, proxy: 0 };
