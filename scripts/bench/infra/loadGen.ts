@@ -10,6 +10,16 @@ export interface Sample {
     error: 'timeout' | 'connection' | null;
 }
 
+/** Answers counted by status; a request that got none is counted by why (`no answer (timeout)`). */
+export function countStatuses(samples: readonly Pick<Sample, 'status' | 'error'>[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const s of samples) {
+        const key = s.status === 0 ? `no answer (${s.error})` : String(s.status);
+        out[key] = (out[key] ?? 0) + 1;
+    }
+    return out;
+}
+
 export interface RequestSpec {
     path: string;
     method?: 'GET' | 'POST';

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../proxy/src/index';
 import { withProxy, type BenchContext } from '../context';
 import { startChild } from '../infra/childProcess';
-import { closedLoop, loadClient, type Sample } from '../infra/loadGen';
+import { closedLoop, countStatuses, loadClient, type Sample } from '../infra/loadGen';
 import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
 import { cpuSecondsOf, RssSampler } from '../infra/rss';
 import { round, summarise } from '../infra/stats';
 import { diffCounts, totalCalls } from '../infra/upstreamStats';
 import { memoryBound } from '../report/memoryBound';
-import type { BurstResult } from '../report/types';
+import type { BurstResult, TrafficFigures } from '../report/types';
 
 /**
  * Scenario 7: a burst of `connections` clients, each sending its next look-up as soon as the previous one
@@ -83,6 +83,7 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                     // Lines still buffered in the instance reach the pipe shortly after the last answer.
                     await new Promise((r) => setTimeout(r, 300));
                     const lookups = burstSamples.length + during.length;
+                    const logBytes = proxy.logBytes() - logBefore;
                     const bound = memoryBound({
                         rssEmptyBytes: empty.rss,
                         cachedCardBytes,
@@ -100,16 +101,12 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                             lookupQueue: config.capacity.lookupQueue,
                             maxConnections: config.server.maxConnections
                         },
-                        burst: {
-                            requests: burstSamples.length,
-                            statuses: statusesOf(burstSamples),
-                            latency: summarise(burstSamples.map((s) => s.ms))
-                        },
+                        burst: figuresOf(burstSamples),
                         normal: {
                             agents: o.normalAgents,
                             profiles: o.normalProfiles,
-                            before: { requests: quiet.length, statuses: statusesOf(quiet), latency: summarise(quiet.map((s) => s.ms)) },
-                            during: { requests: during.length, statuses: statusesOf(during), latency: summarise(during.map((s) => s.ms)) }
+                            before: figuresOf(quiet),
+                            during: figuresOf(during)
                         },
                         upstreamCalls: totalCalls(upstream, ['ims']),
                         rss: { emptyBytes: empty.rss, trace },
@@ -118,9 +115,9 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
                         log: {
                             level: config.logLevel,
                             sample: config.logLookupSample,
-                            bytes: proxy.logBytes() - logBefore,
+                            bytes: logBytes,
                             lookups,
-                            bytesPerLookup: round((proxy.logBytes() - logBefore) / Math.max(1, lookups), 1)
+                            bytesPerLookup: round(logBytes / Math.max(1, lookups), 1)
                         }
                     };
                 } finally {
@@ -137,11 +134,7 @@ export async function runBurst(ctx: BenchContext, profiles: { next(): number }):
 
 type AgentSample = Pick<Sample, 'status' | 'ms' | 'error'>;
 
-function statusesOf(samples: readonly AgentSample[]): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const s of samples) {
-        const key = s.status === 0 ? `no answer (${s.error})` : String(s.status);
-        out[key] = (out[key] ?? 0) + 1;
-    }
-    return out;
+/** Requests, statuses and latency of one stream of answers. */
+function figuresOf(samples: readonly AgentSample[]): TrafficFigures {
+    return { requests: samples.length, statuses: countStatuses(samples), latency: summarise(samples.map((s) => s.ms)) };
 }

@@ -1,5 +1,5 @@
 import type { BenchContext } from '../context';
-import { loadClient, openLoop, type Sample } from '../infra/loadGen';
+import { countStatuses, loadClient, openLoop } from '../infra/loadGen';
 import { lookupSpec, type ProxyInstance } from '../infra/proxyInstance';
 import { startRedis } from '../infra/redisServer';
 import { round } from '../infra/stats';
@@ -130,13 +130,4 @@ async function waitForScope(instances: ProxyInstance[], scope: 'fleet' | 'instan
         if (performance.now() > deadline) throw new Error(`instances report AEP budget scopes ${scopes.join(', ')}, expected ${scope}`);
         await new Promise((r) => setTimeout(r, 100));
     }
-}
-
-function countStatuses(samples: Sample[]): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const s of samples) {
-        const key = s.status === 0 ? `no answer (${s.error})` : String(s.status);
-        out[key] = (out[key] ?? 0) + 1;
-    }
-    return out;
 }

@@ -1,5 +1,5 @@
 import { withProxy, type BenchContext } from '../context';
-import { closedLoop, loadClient, openLoop, type Sample } from '../infra/loadGen';
+import { closedLoop, countStatuses, loadClient, openLoop, type Sample } from '../infra/loadGen';
 import { lookupSpec } from '../infra/proxyInstance';
 import { RssSampler } from '../infra/rss';
 import { round, summarise } from '../infra/stats';
@@ -79,14 +79,12 @@ function summariseOutcome(
         'requests' | 'statuses' | 'fresh200' | 'stale200' | 'rejected' | 'rejectedWithRetryAfter' | 'timeouts' | 'latency'
     >
 ): ShieldingResult {
-    const statuses: Record<string, number> = {};
+    const statuses = countStatuses(samples);
     let fresh = 0;
     let stale = 0;
     const served: number[] = [];
     const rejected: Sample[] = [];
     for (const s of samples) {
-        const key = s.status === 0 ? `no answer (${s.error})` : String(s.status);
-        statuses[key] = (statuses[key] ?? 0) + 1;
         if (s.status === 200) {
             served.push(s.ms);
             if (isStale(s.body)) stale++;
