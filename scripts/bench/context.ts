@@ -25,10 +25,17 @@ export function createContext(opts: BenchOptions, emulator: BenchEmulator, notes
                 aep: emulator.aepEnv,
                 env,
                 countLogBytes: o?.countLogBytes,
-                // One directory per instance: the tsx loader thread writes a profile of its own next to the main one.
-                nodeArgs: opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : []
+                nodeArgs: cpuProfileArgs(opts, name)
             })
     };
+}
+
+/**
+ * Node flags that make a child write its V8 CPU profile under `--cpu-prof` (none otherwise): one directory per
+ * server, as the tsx loader thread writes a profile of its own next to the main one (summarised by run.ts).
+ */
+export function cpuProfileArgs(opts: BenchOptions, name: string): string[] {
+    return opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : [];
 }
 
 /** Runs `fn` with a proxy instance and always stops it. */

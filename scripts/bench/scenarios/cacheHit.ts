@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { withProxy, type BenchContext } from '../context';
+import { cpuProfileArgs, withProxy, type BenchContext } from '../context';
 import { autocannonRun } from '../infra/autocannonRun';
 import { startChild } from '../infra/childProcess';
 import { loadClient } from '../infra/loadGen';
@@ -21,8 +21,7 @@ export async function runCacheHit(ctx: BenchContext, profileNumber: number): Pro
     const o = ctx.opts.cacheHit;
     const spec = lookupSpec(ctx.emulator.lookupBody(profileNumber));
     // With --cpu-prof the baselines are profiled too, so the proxy's CPU per hit can be set against the framework's.
-    const profile = (name: string) =>
-        ctx.opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(ctx.opts.cpuProfileDir, name)}`] : [];
+    const profile = (name: string) => cpuProfileArgs(ctx.opts, name);
     const baseline = await startChild<{ port: number }>(join(__dirname, '..', 'children', 'baselineServer.ts'), {
         label: 'baseline',
         nodeArgs: profile('baseline-node-http')
