@@ -109,13 +109,8 @@ async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, o
     if (!apexMethod) {
         return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `The preview has no Apex method ${method}` } });
     }
-    let params: unknown;
-    try {
-        params = JSON.parse(await readBody(req));
-    } catch (err) {
-        const message = err instanceof BodyTooLarge ? 'Request body too large' : 'Request body must be JSON';
-        return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message } });
-    }
+    const params = await readJsonBody(req, res);
+    if (params === NO_BODY) return;
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
         return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message: 'Parameters must be a JSON object' } });
     }
@@ -138,16 +133,25 @@ async function invokeApex(req: http.IncomingMessage, res: http.ServerResponse, o
 }
 
 async function createCase(req: http.IncomingMessage, res: http.ServerResponse, arrival: CaseArrival): Promise<void> {
-    let input: NewCase;
+    const body = await readJsonBody(req, res);
+    if (body === NO_BODY) return;
+    const parsed = NewCase.safeParse(body);
+    if (!parsed.success) return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message: z.prettifyError(parsed.error) } });
+    sendJson(res, 201, await arrival.create(parsed.data));
+}
+
+/** Returned by readJsonBody when it has already answered 400. */
+const NO_BODY = Symbol('no body');
+
+/** The request's JSON body; or, when it is too large or not JSON, a 400 INVALID_REQUEST sent and NO_BODY. */
+async function readJsonBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
     try {
-        const parsed = NewCase.safeParse(JSON.parse(await readBody(req)));
-        if (!parsed.success) return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message: z.prettifyError(parsed.error) } });
-        input = parsed.data;
+        return JSON.parse(await readBody(req)) as unknown;
     } catch (err) {
         const message = err instanceof BodyTooLarge ? 'Request body too large' : 'Request body must be JSON';
-        return sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message } });
+        sendJson(res, 400, { error: { code: 'INVALID_REQUEST', message } });
+        return NO_BODY;
     }
-    sendJson(res, 201, await arrival.create(input));
 }
 
 /**
