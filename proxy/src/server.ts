@@ -120,8 +120,11 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
     const replay = config.auth.jwt?.replayCheck ? createReplayGuard(shared) : null;
     const authenticate = await createCallerAuthenticator(config.auth, { replay });
 
-    /** From memory only: a probe must answer at once and must never wait on (or add load to) a failing AEP. */
-    async function health(): Promise<HealthReport> {
+    /**
+     * AEP's state from memory only: a probe must answer at once and must never wait on (or add load to) a failing
+     * AEP. /readyz and /metrics read this alone; only /healthz also pings Redis.
+     */
+    function aepHealth(): HealthReport['aep'] {
         const circuits = resilience.allBreakerStates();
         const open = Object.entries(circuits).filter(([, state]) => state !== 'closed');
         const checks: Record<string, Check> = {
@@ -135,7 +138,11 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         };
         const degraded = Object.values(checks).some((c) => !c.ok);
         metrics.aepDegraded.set(degraded ? 1 : 0);
-        const report: HealthReport = { status: 'ok', aep: { status: degraded ? 'degraded' : 'ok', checks }, aepBudget: aepBudget.report() };
+        return { status: degraded ? 'degraded' : 'ok', checks };
+    }
+
+    async function health(): Promise<HealthReport> {
+        const report: HealthReport = { status: 'ok', aep: aepHealth(), aepBudget: aepBudget.report() };
         if (shared) report.redis = { ok: await shared.ping(), detail: 'optional: the in-process cache keeps working without it' };
         return report;
     }
@@ -172,6 +179,7 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         warmQueue,
         registry: metrics.registry,
         health,
+        aepHealth,
         started: () => warmedUp
     });
     pressure.probe = () => isUnderPressure(app);

@@ -29,7 +29,10 @@ export interface ReadinessReport {
 
 export interface OpsRouteDeps {
     registry: Registry;
+    /** The whole /healthz report, with the Redis ping. */
     health: () => Promise<HealthReport>;
+    /** AEP's state from memory alone (no I/O); also refreshes proxy_aep_degraded. For /readyz and /metrics. */
+    aepHealth: () => HealthReport['aep'];
     /** True once the start-up warm-up (token, namespaces, merge policy) has run, whatever its outcome. */
     started: () => boolean;
 }
@@ -53,12 +56,11 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
     app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send(await deps.health()));
 
     app.get('/readyz', async (_request, reply) => {
-        const health = await deps.health();
         const started = deps.started();
         const report: ReadinessReport = {
             ready: started,
             checks: { started: started ? { ok: true } : { ok: false, detail: 'warming up: IMS token, namespace catalog, merge policy' } },
-            aep: health.aep.status
+            aep: deps.aepHealth().status
         };
         return reply
             .code(report.ready ? 200 : 503)
@@ -67,7 +69,7 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
     });
 
     app.get('/metrics', async (_request, reply) => {
-        await deps.health(); // refreshes proxy_aep_degraded
+        deps.aepHealth(); // refreshes proxy_aep_degraded
         return reply.type(deps.registry.contentType).send(await deps.registry.metrics());
     });
 
