@@ -97,8 +97,6 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
     const cache = new CardCache(config.cache, shared);
     const warmShare = new WarmShare(config.resilience, config.warm);
     const lookup = new ProfileLookup({ config, catalog, mergePolicy, entities, audiences, cache, shared, metrics, warmShare });
-    // Known once the HTTP app is built, below; until then nothing can be queued.
-    const pressure = { probe: (): boolean => false };
     const warmQueue = new WarmQueue(config.warm, {
         lookup: (req, ctx) => lookup.lookup(req, ctx),
         onDone: (job, result) => {
@@ -114,8 +112,9 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         },
         onDepth: (waiting) => metrics.warmQueue.set(waiting),
         onDropped: (count) => metrics.warmed.inc({ outcome: 'DROPPED' }, count),
-        // Decorated by @fastify/under-pressure only when load shedding is configured (http/loadShedding.ts).
-        isUnderPressure: () => pressure.probe()
+        // Decorated by @fastify/under-pressure only when load shedding is configured (http/loadShedding.ts). `app` is
+        // built below; this is first called when a warm request is queued, which only its route can do.
+        isUnderPressure: () => isUnderPressure(app)
     });
     const replay = config.auth.jwt?.replayCheck ? createReplayGuard(shared) : null;
     const authenticate = await createCallerAuthenticator(config.auth, { replay });
@@ -182,7 +181,6 @@ export async function buildProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         aepHealth,
         started: () => warmedUp
     });
-    pressure.probe = () => isUnderPressure(app);
 
     let closed = false;
     return {
