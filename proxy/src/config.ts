@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseFieldMapping, type FieldMapping } from './identity/fieldMapping';
 import { parseShapingConfig, type ShapingConfig } from './card/shapingConfig';
+import { deepFreeze } from './lib/deepFreeze';
 
 /**
  * The proxy's configuration: read once at start (env, optionally a JSON file named by PROXY_CONFIG_FILE),
@@ -499,12 +500,4 @@ function definedOnly(env: Record<string, unknown>): Record<string, unknown> {
 
 function trimSlash(u: string): string {
     return u.replace(/\/+$/, '');
-}
-
-function deepFreeze<T>(value: T): T {
-    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const v of Object.values(value)) deepFreeze(v);
-    }
-    return value;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ProxyError } from '../errors';
 import { LookupRequest } from '../contract/lookupRequest';
+import { deepFreeze } from '../lib/deepFreeze';
 
 /** Requests this module validated (and froze): handed back as they are, never checked twice. */
 const validated = new WeakSet<object>();
@@ -39,12 +40,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** Keys come from the caller: keep them printable and short in the message. */
 function sanitise(text: string): string {
     return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
-}
-
-function deepFreeze<T>(value: T): T {
-    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-        for (const v of Object.values(value)) deepFreeze(v);
-        Object.freeze(value);
-    }
-    return value;
 }
