@@ -38,8 +38,9 @@ export class NamespaceCatalogClient {
     }
 
     async get(budget: Budget): Promise<NamespaceCatalog> {
+        const fresh = this.fresh;
+        if (fresh) return fresh;
         const c = this.cached;
-        if (c && this.now() - c.at < this.cfg.ttlMs) return c.catalog;
         if (c) {
             // Stale but usable: refresh in the background, answer now.
             this.load(budget).catch(() => undefined);
