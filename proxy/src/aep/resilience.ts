@@ -94,33 +94,20 @@ export class Resilience {
     }
 
     /** A lower-priority call first takes from its own share; a spent share refuses it before the budget is touched. */
-    private async takeShare(upstream: Upstream, share: CallShare): Promise<void> {
-        const waitMs = await share.take();
-        if (waitMs > 0) {
-            this.metrics.rateLimited.inc({ target: upstream });
-            throw new AepCallError(
-                upstream,
-                'rate_limited_local',
-                `${upstream}: the ${share.name} share of the AEP rate limit is spent for now`,
-                {
-                    retryAfterMs: waitMs
-                }
-            );
-        }
+    private takeShare(upstream: Upstream, share: CallShare): Promise<void> {
+        return this.take(upstream, share, `the ${share.name} share of the AEP rate limit`);
     }
 
-    private async takeToken(upstream: Upstream): Promise<void> {
-        const waitMs = await this.aepBudget.take();
+    private takeToken(upstream: Upstream): Promise<void> {
+        return this.take(upstream, this.aepBudget, `the AEP budget (AEP_MAX_RPS=${this.cfg.maxRps})`);
+    }
+
+    /** Takes one call from `from`, or refuses it locally (rate_limited_local) with the ms until there is room. */
+    private async take(upstream: Upstream, from: { take(): number | Promise<number> }, what: string): Promise<void> {
+        const waitMs = await from.take();
         if (waitMs > 0) {
             this.metrics.rateLimited.inc({ target: upstream });
-            throw new AepCallError(
-                upstream,
-                'rate_limited_local',
-                `${upstream}: the AEP budget (AEP_MAX_RPS=${this.cfg.maxRps}) is spent for now`,
-                {
-                    retryAfterMs: waitMs
-                }
-            );
+            throw new AepCallError(upstream, 'rate_limited_local', `${upstream}: ${what} is spent for now`, { retryAfterMs: waitMs });
         }
     }
 
