@@ -24,7 +24,20 @@ export interface EnvelopeIdentity {
 }
 
 /** Identities an entry carries: identityMap (merged profiles) or the older `identities` list (Adobe's examples). */
-export function identitiesOf(envelope: ProfileEnvelope): EnvelopeIdentity[] {
+export function identitiesOf(envelope: ProfileEnvelope): readonly EnvelopeIdentity[] {
+    // Asked several times per entry in one round (grouping, the match decision, collapse detection): read each
+    // envelope once. Envelopes are parsed answers, never changed afterwards.
+    let out = identitiesRead.get(envelope);
+    if (!out) {
+        out = readIdentities(envelope);
+        identitiesRead.set(envelope, out);
+    }
+    return out;
+}
+
+const identitiesRead = new WeakMap<ProfileEnvelope, readonly EnvelopeIdentity[]>();
+
+function readIdentities(envelope: ProfileEnvelope): EnvelopeIdentity[] {
     const out: EnvelopeIdentity[] = [];
     const identityMap = envelope.entity.identityMap;
     if (typeof identityMap === 'object' && identityMap !== null && !Array.isArray(identityMap)) {
