@@ -15,6 +15,12 @@ export class LookupSlots {
     private readonly policy: BulkheadPolicy;
     /** Warm look-ups holding a slot now (runIfFree). */
     private warmRunning = 0;
+    /**
+     * Agents' look-ups waiting for a slot, counted here rather than read from the bulkhead: cockatiel takes the next
+     * one off its queue when a slot frees but starts it a microtask later, and in that gap its queue looks empty
+     * and a slot free (node_modules/cockatiel/dist/BulkheadPolicy.js, dequeue).
+     */
+    private agentsWaiting = 0;
 
     constructor(
         private readonly cfg: ProxyConfig['capacity'],
@@ -25,12 +31,22 @@ export class LookupSlots {
 
     async run<T>(budget: Budget, work: () => Promise<T>): Promise<T> {
         let started = false;
+        let waiting = false;
+        const stopWaiting = () => {
+            if (waiting) this.agentsWaiting--;
+            waiting = false;
+        };
         const giveUp = new AbortController();
         const execution = this.policy.execute(() => {
             started = true;
+            stopWaiting();
             this.report();
             return work();
         }, giveUp.signal);
+        if (!started) {
+            waiting = true;
+            this.agentsWaiting++;
+        }
         this.report();
         try {
             if (started) return await execution;
@@ -39,29 +55,28 @@ export class LookupSlots {
             if (err instanceof BulkheadRejectedError) throw overloaded('every look-up slot and queue place is taken');
             throw err;
         } finally {
+            stopWaiting();
             this.report();
         }
     }
 
     /**
-     * For look-ups nobody waits for (warming): runs only when a slot is free now and warming holds fewer than a
-     * quarter of the slots (at least one), never queueing in front of or beside an agent; otherwise refused at once
+     * For look-ups nobody waits for (warming): runs only when a slot is free now, no agent waits for one, and warming
+     * holds fewer than a quarter of the slots (at least one), never queueing in front of or beside an agent; otherwise refused at once
      * with OVERLOADED (reason WARMING_YIELDS), which the warm queue answers by pausing (warmQueue.ts).
      */
     async runIfFree<T>(work: () => Promise<T>): Promise<T> {
         const warmCap = Math.max(1, Math.floor(this.cfg.maxConcurrentLookups / 4));
-        if (this.policy.executionSlots === 0 || this.warmRunning >= warmCap) {
+        if (this.policy.executionSlots === 0 || this.agentsWaiting > 0 || this.warmRunning >= warmCap) {
             throw overloaded('warming yields the look-up slots to agents', 'WARMING_YIELDS');
         }
         this.warmRunning++;
         try {
+            // A slot is free and nobody waits for one: the bulkhead starts this at once, never queues or refuses it.
             return await this.policy.execute(() => {
                 this.report();
                 return work();
             });
-        } catch (err) {
-            if (err instanceof BulkheadRejectedError) throw overloaded('every look-up slot and queue place is taken');
-            throw err;
         } finally {
             this.warmRunning--;
             this.report();

@@ -57,6 +57,29 @@ describe('LookupSlots', () => {
         await expect(slots.runIfFree(async () => 'warm again')).resolves.toBe('warm again');
     });
 
+    it('refuses warming in the moment a slot frees for a queued agent, so the agent is never put behind it', async () => {
+        const slots = new LookupSlots(capacity(1, 1), createMetrics({ defaultMetrics: false }));
+        let open: () => void = () => undefined;
+        const gate = new Promise<void>((resolve) => (open = resolve));
+        const order: string[] = [];
+        const holder = slots.run(new Budget(5000), () => gate);
+        const agent = slots.run(new Budget(5000), async () => {
+            order.push('agent');
+        });
+        // Runs after the bulkhead has freed the holder's slot and taken the agent off its queue, but before the agent
+        // starts (cockatiel starts it a microtask later): the one moment the bulkhead alone shows a free slot.
+        let warm: Promise<unknown> = Promise.resolve();
+        void gate.then(() => {
+            warm = slots.runIfFree(async () => {
+                order.push('warm');
+            });
+        });
+        open();
+        await Promise.all([holder, agent]);
+        expect((await refusal(warm)).details).toEqual({ reason: 'WARMING_YIELDS' });
+        expect(order).toEqual(['agent']);
+    });
+
     it('refuses warming while every slot is taken, even with queue places left', async () => {
         const slots = new LookupSlots(capacity(1, 5), createMetrics({ defaultMetrics: false }));
         const agent = slots.run(new Budget(5000), () => sleep(50));
