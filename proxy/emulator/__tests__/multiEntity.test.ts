@@ -152,6 +152,18 @@ describe('Profile Access POST /access/entities (multiple identities)', () => {
         expect(profile.body).toEqual({ message: 'UPS-ACC-1000004: IMS Org is not provisioned.', statusCode: '403' });
     });
 
+    it('answers a body that is not JSON, or not an object, with its own 400', async () => {
+        const url = `${emu.platformUrl}/data/core/ups/access/entities`;
+        const malformed = await call(url, { method: 'POST', headers: h, body: '{"schema":' });
+        expect(malformed.status).toBe(400);
+        expect((malformed.body as { message: string }).message).toMatch(/^UPS-ACC-1000410: Malformed JSON body: /);
+        const empty = await call(url, { method: 'POST', headers: h });
+        expect(empty.body).toMatchObject({ message: 'UPS-ACC-1000410: Malformed JSON body: empty body', statusCode: '400' });
+        const array = await post([{ schema: { name: '_xdm.context.profile' } }]);
+        expect(array.status).toBe(400);
+        expect(array.body).toMatchObject({ message: 'UPS-ACC-1000411: The request body must be a JSON object.' });
+    });
+
     it('validates identities', async () => {
         for (const identities of [[], [{}], [{ entityId: 'a', entityIdNS: 'email' }], 'x']) {
             const res = await profiles(identities as unknown[]);

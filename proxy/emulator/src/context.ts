@@ -4,6 +4,7 @@ import type { EmulatedOrg, EmulatedSandbox, MultiEntityKeying, OrgDirectory } fr
 import type { Dataset } from './store/dataset';
 import type { TokenIssuer, IssuedToken } from './ims/tokens';
 import type { ProfileResolver } from './profileAccess/profileResolver';
+import type { JsonBody } from './routes/jsonBody';
 
 /** Route groups: the unit for stats and fault injection. */
 export const ROUTE_GROUPS = ['ims', 'entities', 'events', 'identity', 'mergePolicies', 'audiences'] as const;
@@ -30,6 +31,8 @@ declare module 'fastify' {
         caller?: CallerContext;
         /** Route group after looking at the query (events share the entities path). */
         group?: RouteGroup;
+        /** The body of the multi-entity POST, read once by the preHandler: its schema.name picks entities or events. */
+        entitiesBody?: JsonBody;
     }
 }
 
@@ -47,6 +50,11 @@ export interface EmulatorServices {
 export function sendAdobeError(reply: FastifyReply, error: AdobeError): FastifyReply {
     if (error.headers) reply.headers(error.headers);
     return reply.code(error.status).type('application/json').send(error.body);
+}
+
+export function requireEntitiesBody(body: JsonBody | undefined): JsonBody {
+    if (!body) throw new Error('preHandler did not read the body of POST /access/entities');
+    return body;
 }
 
 export function requireCaller(caller: CallerContext | undefined): CallerContext {

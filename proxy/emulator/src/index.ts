@@ -151,8 +151,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
             orgs: new OrgDirectory(orgs),
             tokens,
             dataset,
-            profilesFor: (org) => resolvers.get(org.key) ?? new ProfileResolver(dataset, org.linkingRules),
-            multiEntityKeyingFor: (org) => keying.get(org.key) ?? 'perRequestedIdentity'
+            profilesFor: (org) => ofOrg(resolvers, org),
+            multiEntityKeyingFor: (org) => ofOrg(keying, org)
         },
         setMultiEntityKeying: setKeying,
         faults,
@@ -218,6 +218,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
             return closed;
         }
     };
+}
+
+/**
+ * The per-org maps hold every org of the emulator's directory, and routes only ask for the caller's org, which the
+ * gateway found in that directory: a miss is a bug, not a case to answer with a fresh (uncached) default.
+ */
+function ofOrg<T>(map: ReadonlyMap<string, T>, org: EmulatedOrg): T {
+    const value = map.get(org.key);
+    if (value === undefined) throw new Error(`emulated org ${org.key} is not in the emulator's directory`);
+    return value;
 }
 
 function applyEventLookup(org: EmulatedOrg, override: { enabled?: boolean; refusalStatus?: 403 | 422 } | undefined): EmulatedOrg {

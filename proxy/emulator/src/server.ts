@@ -14,7 +14,7 @@ import { registerMergePolicyRoutes } from './routes/mergePolicies';
 import { registerAudienceRoutes } from './routes/audiences';
 import { registerAdminRoutes, ADMIN_PREFIX } from './routes/admin';
 import type { TokenIssuer } from './ims/tokens';
-import { readJsonBody } from './routes/jsonBody';
+import { readJsonBody, type JsonBody } from './routes/jsonBody';
 import type { MultiEntityKeying } from './orgs';
 
 /** Marks requests that came in on the regional identity "host" (a path prefix on the one loopback server). */
@@ -73,7 +73,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         if (request.url.startsWith(ADMIN_PREFIX)) return;
         const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
         if (!config?.group) return;
-        const group = classify(config.group, request.method, request.query as Record<string, unknown>, request.body);
+        if (config.group === 'entities' && request.method === 'POST') request.entitiesBody = readJsonBody(request.body);
+        const group = classify(config.group, request.method, request.query as Record<string, unknown>, request.entitiesBody);
         request.group = group;
         deps.stats.record(`${request.method} ${request.routeOptions.url ?? request.url}`, group);
         if ((request.raw as RegionalRequest)[REGIONAL] && group !== 'identity') {
@@ -117,10 +118,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 }
 
 /** Event look-ups share the entities path (GET by query, POST by body); they form their own group for stats and faults. */
-function classify(group: RouteGroup, method: string, query: Record<string, unknown>, body: unknown): RouteGroup {
+function classify(group: RouteGroup, method: string, query: Record<string, unknown>, body: JsonBody | undefined): RouteGroup {
     if (group !== 'entities') return group;
     if (method === 'GET') return query['schema.name'] === EVENT_SCHEMA ? 'events' : group;
-    const parsed = readJsonBody(body);
-    const schema = parsed.ok ? (parsed.value as { schema?: { name?: unknown } } | null)?.schema?.name : undefined;
+    const schema = body?.ok ? (body.value as { schema?: { name?: unknown } } | null)?.schema?.name : undefined;
     return schema === EVENT_SCHEMA ? 'events' : group;
 }

@@ -167,14 +167,10 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
                 upapiError(404, 'UPAPI-113000-404', `The entity ${missing.join(',')} is not found.`, newRequestId())
             );
         }
-        const results: Record<string, unknown> = {};
-        for (const id of ids) {
-            const audience = services.dataset.audienceById(id);
-            results[id] = audience
-                ? audienceBody(audience, caller, policyOf(caller))
-                : { requestId: newRequestId(), errors: { '404': [{ code: 404, message: 'Not found.' }] } };
-        }
-        return reply.code(207).type('application/json').send({ results });
+        return reply
+            .code(207)
+            .type('application/json')
+            .send({ results: bulkResults(services, caller, ids, audienceBody) });
     });
 
     /**
@@ -196,14 +192,10 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
                 )
             );
         }
-        const results: Record<string, unknown> = {};
-        for (const id of ids) {
-            const audience = services.dataset.audienceById(id);
-            results[id] = audience
-                ? segmentDefinitionBody(audience, caller, policyOf(caller))
-                : { requestId: newRequestId(), errors: { '404': [{ code: 404, message: 'Not found.' }] } };
-        }
-        return reply.code(207).type('application/json').send({ results });
+        return reply
+            .code(207)
+            .type('application/json')
+            .send({ results: bulkResults(services, caller, ids, segmentDefinitionBody) });
     });
 
     app.get<{ Params: { id: string } }>('/data/core/ups/segment/definitions/:id', { config: GET_CONFIG }, async (request, reply) => {
@@ -220,6 +212,26 @@ export function registerAudienceRoutes(app: FastifyInstance, services: EmulatorS
             .type('application/json')
             .send(segmentDefinitionBody(audience, caller, policyOf(caller)));
     });
+}
+
+/**
+ * The 207 `results` map both bulk-get routes answer: each id's object in the route's shape, or for an id that does
+ * not exist the per-id 404 entry of segmentation.yaml's bulkGetAudiences example (`missing-audience`).
+ */
+function bulkResults(
+    services: EmulatorServices,
+    caller: CallerContext,
+    ids: readonly string[],
+    body: (audience: AudienceRecord, caller: CallerContext, mergePolicyId: string) => Record<string, unknown>
+): Record<string, unknown> {
+    const results: Record<string, unknown> = {};
+    for (const id of ids) {
+        const audience = services.dataset.audienceById(id);
+        results[id] = audience
+            ? body(audience, caller, policyOf(caller))
+            : { requestId: newRequestId(), errors: { '404': [{ code: 404, message: 'Not found.' }] } };
+    }
+    return results;
 }
 
 function idsOf(body: unknown): string[] | undefined {

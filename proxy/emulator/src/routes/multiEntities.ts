@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { profileError, type AdobeError } from '../errors';
-import { requireCaller, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
+import { requireCaller, requireEntitiesBody, sendAdobeError, type EmulatorServices, type RouteConfig } from '../context';
 import { isMergePolicy, resolveMergePolicy } from '../profileAccess/mergePolicy';
 import { isAdobeError, parseFields, profileEnvelope, requestedXid, resolveIdentity, type ShapeOptions } from '../profileAccess/profiles';
 import type { ProfileResolver } from '../profileAccess/profileResolver';
 import type { MultiEntityKeying } from '../orgs';
-import { readJsonBody } from './jsonBody';
 import { editionRefusal, eventLookupRefused } from './entities';
 import { lookUpEventsForMany } from './multiEvents';
 
@@ -34,7 +33,7 @@ export function registerMultiEntityRoute(app: FastifyInstance, services: Emulato
         const caller = requireCaller(request.caller);
         const refused = editionRefusal(caller);
         if (refused) return sendAdobeError(reply, refused);
-        const parsed = readJsonBody(request.body);
+        const parsed = requireEntitiesBody(request.entitiesBody);
         if (!parsed.ok)
             return sendAdobeError(
                 reply,
