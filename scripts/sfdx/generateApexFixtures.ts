@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXED_FETCHED_AT } from '../fixtures/generateLwcFixtures';
 import { NO_STITCHING_POLICY_ID } from '../../proxy/emulator/src/index';
-import { startProxyStack, type ProxyStackOptions } from '../stack/proxyStack';
+import { startProxyStack, type ProxyStack, type ProxyStackOptions } from '../stack/proxyStack';
 
 /**
  * Generates the Apex tests' proxy answers from REAL output: the AEP emulator and the proxy run in-process and are
@@ -133,20 +133,32 @@ export type FixtureName = keyof typeof FIXTURES;
 
 export async function generateApexFixtures(): Promise<Record<FixtureName, ApexFixture>> {
     const out: Partial<Record<FixtureName, ApexFixture>> = {};
-    for (const [name, fixture] of Object.entries(FIXTURES) as Array<[FixtureName, (typeof FIXTURES)[FixtureName]]>) {
-        const { request, aep } = fixture;
-        const path = 'path' in fixture ? fixture.path : null;
-        const stack = await startProxyStack({
-            ...aep,
-            env: { PROXY_SHARED_SECRET: SHARED_SECRET, AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE, ...('env' in aep ? aep.env : {}) }
-        });
-        try {
+    // One stack per AEP (three, not one per fixture); fixtures are asked in their order above, each for a record no
+    // earlier fixture on the same stack looked up, and the warm request (answered 202 at once) comes last.
+    const stacks = new Map<string, ProxyStack>();
+    const stackFor = async (aep: ProxyStackOptions): Promise<ProxyStack> => {
+        const key = JSON.stringify(aep);
+        let stack = stacks.get(key);
+        if (!stack) {
+            stack = await startProxyStack({
+                ...aep,
+                env: { PROXY_SHARED_SECRET: SHARED_SECRET, AEP_UI_PROFILE_URL_TEMPLATE: AEP_UI_TEMPLATE, ...('env' in aep ? aep.env : {}) }
+            });
+            stacks.set(key, stack);
+        }
+        return stack;
+    };
+    try {
+        for (const [name, fixture] of Object.entries(FIXTURES) as Array<[FixtureName, (typeof FIXTURES)[FixtureName]]>) {
+            const { request, aep } = fixture;
+            const path = 'path' in fixture ? fixture.path : null;
+            const stack = await stackFor(aep);
             out[name] = path
                 ? { ...(await ask(stack.proxy.url, path, REQUESTS[request])), request: REQUESTS[request] }
                 : await ask(stack.proxy.url, '/v1/profiles/lookup', REQUESTS[request]);
-        } finally {
-            await stack.close();
         }
+    } finally {
+        await Promise.all([...stacks.values()].map((stack) => stack.close()));
     }
     return out as Record<FixtureName, ApexFixture>;
 }
