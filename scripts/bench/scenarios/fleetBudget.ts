@@ -1,5 +1,6 @@
 import type { BenchContext } from '../context';
 import { countStatuses, loadClient, openLoop } from '../infra/loadGen';
+import { metricSamples } from '../infra/metricSamples';
 import { lookupSpec, type ProxyInstance } from '../infra/proxyInstance';
 import { startRedis } from '../infra/redisServer';
 import { round } from '../infra/stats';
@@ -114,12 +115,8 @@ async function health(p: ProxyInstance): Promise<Health> {
 
 /** AEP calls (IMS excluded) the instance made, from its own /metrics. */
 async function upstreamCalls(p: ProxyInstance): Promise<number> {
-    const text = await (await fetch(`${p.url}/metrics`)).text();
-    let sum = 0;
-    for (const [, target, n] of text.matchAll(/^proxy_upstream_calls_total\{target="([^"]+)",[^}]*\} (\d+)$/gm)) {
-        if (!NOT_RATE_LIMITED.includes(target!)) sum += Number(n);
-    }
-    return sum;
+    const samples = await metricSamples(p.url, 'proxy_upstream_calls_total');
+    return samples.filter((s) => !NOT_RATE_LIMITED.includes(s.labels.target ?? '')).reduce((sum, s) => sum + s.value, 0);
 }
 
 async function waitForScope(instances: ProxyInstance[], scope: 'fleet' | 'instance'): Promise<void> {

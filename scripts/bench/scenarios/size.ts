@@ -6,6 +6,7 @@ import { closedLoop, loadClient, type LoadClient } from '../infra/loadGen';
 import Redis from 'ioredis';
 import { loadConfig } from '../../../proxy/src/index';
 import { emulatedCatalog, proxyCacheKey, redisCardKey, replicaOf } from '../infra/cardReplicas';
+import { metricSamples } from '../infra/metricSamples';
 import { lookupSpec, PROXY_BENCH_ENV } from '../infra/proxyInstance';
 import type { RunningRedis } from '../infra/redisServer';
 import { rssOf } from '../infra/rss';
@@ -247,8 +248,6 @@ async function residentSample(
 
 /** The proxy's card cache counters from its Prometheus endpoint. */
 async function cacheResults(url: string): Promise<Record<string, number>> {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const out: Record<string, number> = {};
-    for (const m of text.matchAll(/^proxy_card_cache_total\{result="([a-z_]+)"\} (\d+(?:\.\d+)?)$/gm)) out[m[1]!] = Number(m[2]);
-    return out;
+    const samples = await metricSamples(url, 'proxy_card_cache_total');
+    return Object.fromEntries(samples.map((m) => [m.labels.result ?? '', m.value]));
 }

@@ -9,6 +9,7 @@ import { launchChromium, watchPage } from '../../preview/chromium';
 import { LocalCrm } from '../../preview/crm/localCrm';
 import { startPreviewServer } from '../../preview/server';
 import { withProxy, type BenchContext } from '../context';
+import { metricSamples } from '../infra/metricSamples';
 import { BENCH_AGENT_ID, BENCH_SHARED_SECRET, lookupSpec } from '../infra/proxyInstance';
 import { round, summarise } from '../infra/stats';
 import type { CardTimeShares, TimeToCardCase, TimeToCardResult } from '../report/types';
@@ -220,10 +221,9 @@ function summariseCase(name: string, description: string, runs: readonly Opening
 async function waitForWarming(proxyUrl: string, count: number): Promise<number> {
     const deadline = Date.now() + 120_000;
     for (;;) {
-        const text = await (await fetch(`${proxyUrl}/metrics`)).text();
-        const lines = text.split('\n').filter((l) => l.startsWith('proxy_warmed_records_total{'));
-        const done = lines.reduce((s, l) => s + Number(l.split(' ').pop()), 0);
-        if (done >= count) return lines.filter((l) => l.includes('outcome="OK"')).reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+        const samples = await metricSamples(proxyUrl, 'proxy_warmed_records_total');
+        const done = samples.reduce((s, m) => s + m.value, 0);
+        if (done >= count) return samples.filter((m) => m.labels.outcome === 'OK').reduce((s, m) => s + m.value, 0);
         if (Date.now() > deadline) throw new Error(`warming did not finish: ${done} of ${count} records after 120 s`);
         await new Promise((resolve) => setTimeout(resolve, 200));
     }
