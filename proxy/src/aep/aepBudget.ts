@@ -97,7 +97,12 @@ export class AepBudget {
         });
     }
 
-    /** REDIS_URL (or null) and REDIS_KEY_PREFIX: the budget gets a connection of its own. */
+    /**
+     * REDIS_URL (or null) and REDIS_KEY_PREFIX. The budget gets a connection of its own: one ioredis connection
+     * answers its commands in order, so on the card cache's connection every AEP call's budget check would wait
+     * behind card reads and writes of up to 40 KB (cache/redisStore.ts), and each says in its own words what an
+     * outage means for it.
+     */
     static create(cfg: ProxyConfig, metrics: ProxyMetrics, log: Logger): AepBudget {
         const { redisUrl, redisKeyPrefix } = cfg.cache;
         const redis = redisUrl
